@@ -1,0 +1,161 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_DETAIL_MODELDATA_H
+#define HYSTERIAQT_DETAIL_MODELDATA_H
+
+// Not public API: the run-time metadata of a model, built once per model class
+// from the compile-time column list, and the typed hydration functions.
+
+#include <HysteriaQt/hysteriaqt_global.h>
+#include <HysteriaQt/detail/modeltraits.h>
+
+#include <QtCore/QDateTime>
+#include <QtCore/QHash>
+#include <QtCore/QList>
+#include <QtCore/QString>
+#include <QtCore/QVariant>
+
+struct QMetaObject;
+
+namespace Hy::detail {
+
+struct ColumnData
+{
+    QString name;          // property name
+    QString databaseName;
+    ColumnKind kind = ColumnKind::Integer;
+    bool nullable = true;
+    bool primaryKey = false;
+    bool autoIncrement = false;
+    bool autoCreate = false;
+    bool autoUpdate = false;
+    int length = -1;
+    int precision = -1;
+    int scale = -1;
+    int slot = -1;         // change-tracking bit in Hy::Model
+    int propertyIndex = -1;
+    // Typed hydration: stores a database value straight into the member.
+    void (*read)(Model *model, const QVariant &value) = nullptr;
+    // The member's current value; a null QVariant for an empty optional.
+    QVariant (*value)(const Model *model) = nullptr;
+};
+
+struct ModelData
+{
+    QString table;
+    const QMetaObject *metaObject = nullptr;
+    QList<ColumnData> columns;
+    QHash<QString, int> indexByName;
+    int primaryKey = -1;
+    Model *(*create)() = nullptr;
+};
+
+HYSTERIAQT_EXPORT QDateTime dateTimeFromDatabase(const QVariant &value);
+HYSTERIAQT_EXPORT void registerModelData(const ModelData *data);
+HYSTERIAQT_EXPORT void finishModelData(ModelData *data);
+
+template <typename T>
+T fromDatabase(const QVariant &value)
+{
+    if constexpr (std::is_same_v<T, int>)
+        return value.toInt();
+    else if constexpr (std::is_same_v<T, qint64>)
+        return value.toLongLong();
+    else if constexpr (std::is_same_v<T, double>)
+        return value.toDouble();
+    else if constexpr (std::is_same_v<T, bool>)
+        return value.toBool();
+    else if constexpr (std::is_same_v<T, QString>)
+        return value.toString();
+    else if constexpr (std::is_same_v<T, QDateTime>)
+        return dateTimeFromDatabase(value);
+    else
+        return value.value<T>();
+}
+
+template <typename Storage>
+void assignFromDatabase(Storage &slot, const QVariant &value)
+{
+    if constexpr (IsOptional<Storage>) {
+        if (value.isNull())
+            slot.reset();
+        else
+            slot = fromDatabase<typename Storage::value_type>(value);
+    } else {
+        slot = value.isNull() ? Storage{} : fromDatabase<Storage>(value);
+    }
+}
+
+template <typename Storage>
+QVariant toVariant(const Storage &slot)
+{
+    if constexpr (IsOptional<Storage>)
+        return slot ? QVariant::fromValue(*slot) : QVariant();
+    else
+        return QVariant::fromValue(slot);
+}
+
+template <typename Entry>
+void readColumn(Model *model, const QVariant &value)
+{
+    assignFromDatabase(static_cast<typename Entry::Model *>(model)->*Entry::member, value);
+}
+
+template <typename Entry>
+QVariant columnValue(const Model *model)
+{
+    return toVariant(static_cast<const typename Entry::Model *>(model)->*Entry::member);
+}
+
+template <typename Entry>
+ColumnData makeColumnData(const Entry &entry)
+{
+    const auto &def = entry.definition;
+    ColumnData c;
+    c.name = QString::fromLatin1(entry.name.data(), qsizetype(entry.name.size()));
+    const FixedName dbName = databaseName(entry.name, def);
+    c.databaseName = QString::fromUtf8(dbName.view().data(), qsizetype(dbName.view().size()));
+    c.kind = std::remove_cvref_t<decltype(def)>::kind;
+    c.nullable = isNullable(def);
+    c.primaryKey = isPrimaryKey(def);
+    c.autoIncrement = isAutoIncrement(def);
+    if constexpr (requires { def.autoCreate; def.autoUpdate; }) {
+        c.autoCreate = def.autoCreate;
+        c.autoUpdate = def.autoUpdate;
+    }
+    if constexpr (requires { def.length; })
+        c.length = def.length;
+    if constexpr (requires { def.precision; def.scale; }) {
+        c.precision = def.precision;
+        c.scale = def.scale;
+    }
+    c.slot = entry.slot;
+    c.read = &readColumn<Entry>;
+    c.value = &columnValue<Entry>;
+    return c;
+}
+
+template <typename M>
+const ModelData *modelData()
+{
+    static_assert(checkModel<M>());
+    static const ModelData *const data = [] {
+        auto *d = new ModelData; // lives as long as the program, like a QMetaObject
+        d->table = QString::fromUtf8(M::hyTable.data(), qsizetype(M::hyTable.size()));
+        d->metaObject = &M::staticMetaObject;
+        d->primaryKey = ModelColumns<M>::primaryKey();
+        d->create = []() -> Model * { return new M; };
+        d->columns.reserve(ModelColumns<M>::count);
+        ModelColumns<M>::forEach([&](auto, const auto &entry) {
+            d->columns.append(makeColumnData(entry));
+        });
+        finishModelData(d);
+        registerModelData(d);
+        return d;
+    }();
+    return data;
+}
+
+} // namespace Hy::detail
+
+#endif // HYSTERIAQT_DETAIL_MODELDATA_H

@@ -1,0 +1,297 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_DETAIL_MODELTRAITS_H
+#define HYSTERIAQT_DETAIL_MODELTRAITS_H
+
+// Not public API: the compile-time side of HY_MODEL / HY_COLUMN.
+//
+// Each HY_COLUMN declares `static constexpr auto hyColumn(Slot<N>)`, N being
+// its position among the model's columns (taken from __COUNTER__, relative to
+// HY_MODEL). ModelColumns<M> probes the indexes to get the model's columns as a
+// constexpr tuple: names, options and member pointers known to the compiler,
+// without a second list of columns for the user to keep in sync.
+
+#include <HysteriaQt/columns.h>
+#include <HysteriaQt/detail/casing.h>
+
+#include <QtCore/QVariant>
+
+#include <array>
+#include <concepts>
+#include <optional>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+namespace Hy {
+class Model;
+}
+
+namespace Hy::detail {
+
+inline constexpr int MaxColumns = 128;
+
+template <int N>
+struct Slot
+{
+    static_assert(N >= 0 && N < MaxColumns,
+                  "HysteriaQt: a model has at most 128 columns, and HY_MODEL must come "
+                  "before its HY_COLUMNs");
+};
+
+template <typename T>
+struct IsColumnDefinitionHelper : std::false_type {};
+template <ColumnKind K, typename T, typename O>
+struct IsColumnDefinitionHelper<ColumnDefinition<K, T, O>> : std::true_type {};
+
+template <typename T>
+concept ColumnDefinitionType = IsColumnDefinitionHelper<std::remove_cvref_t<T>>::value;
+
+template <typename Def>
+constexpr bool isPrimaryKey(const Def &def)
+{
+    if constexpr (Def::kind == ColumnKind::Increment || Def::kind == ColumnKind::BigIncrement)
+        return true;
+    else if constexpr (requires { def.primaryKey; })
+        return def.primaryKey;
+    else
+        return false;
+}
+
+template <typename Def>
+constexpr bool isAutoIncrement(const Def &)
+{
+    return Def::kind == ColumnKind::Increment || Def::kind == ColumnKind::BigIncrement;
+}
+
+// Primary keys are never nullable, whatever the options say (as in hysteria-orm).
+template <typename Def>
+constexpr bool isNullable(const Def &def)
+{
+    if constexpr (requires { def.nullable; })
+        return def.nullable && !isPrimaryKey(def);
+    else
+        return false;
+}
+
+template <typename Def>
+constexpr bool hasValidLength(const Def &def)
+{
+    if constexpr (requires { def.length; })
+        return def.length > 0;
+    else
+        return true;
+}
+
+template <typename Def>
+constexpr bool hasValidPrecision(const Def &def)
+{
+    if constexpr (requires { def.precision; def.scale; })
+        return def.precision > 0 && def.precision <= 65 && def.scale >= 0
+                && def.scale <= def.precision;
+    else
+        return true;
+}
+
+template <typename Def>
+constexpr FixedName databaseName(std::string_view property, const Def &def)
+{
+    if (!def.databaseName.empty()) {
+        FixedName out;
+        for (char c : def.databaseName)
+            out.append(c);
+        return out;
+    }
+    return toSnakeCase(property);
+}
+
+// Nullable columns hold std::optional<T>: C++ sees the null that TypeScript
+// spells `T | null | undefined`.
+template <typename T>
+struct IsOptionalHelper : std::false_type {};
+template <typename T>
+struct IsOptionalHelper<std::optional<T>> : std::true_type {};
+template <typename T>
+inline constexpr bool IsOptional = IsOptionalHelper<T>::value;
+
+template <typename Def, bool Nullable>
+using StorageType = std::conditional_t<Nullable, std::optional<typename Def::ValueType>,
+                                       typename Def::ValueType>;
+
+template <typename T>
+struct PropertyTypeHelper { using type = T; };
+template <typename T>
+struct PropertyTypeHelper<std::optional<T>> { using type = QVariant; };
+
+// The Q_PROPERTY type: the value type itself, or QVariant for a nullable
+// column, because QML sees a std::optional as an opaque object but a null
+// QVariant as null.
+template <typename T>
+using PropertyType = typename PropertyTypeHelper<T>::type;
+
+template <typename T>
+const T &toProperty(const T &value) { return value; }
+
+template <typename T>
+QVariant toProperty(const std::optional<T> &value)
+{
+    return value ? QVariant::fromValue(*value) : QVariant();
+}
+
+template <typename T>
+T fromProperty(const T &value) { return value; }
+
+template <typename Storage>
+    requires IsOptional<Storage>
+Storage fromProperty(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.value<typename Storage::value_type>();
+}
+
+template <typename M, auto Member, typename Def>
+struct ColumnEntry
+{
+    using Model = M;
+    using Definition = Def;
+    using Storage = std::remove_cvref_t<decltype(std::declval<const M &>().*Member)>;
+    static constexpr auto member = Member;
+
+    std::string_view name;
+    Def definition;
+    int slot;
+};
+
+template <typename M, int N>
+concept HasColumnSlot = requires { M::hyColumn(Slot<N>{}); };
+
+template <typename M>
+struct SlotList
+{
+    std::array<int, MaxColumns> indexes{};
+    int count = 0;
+};
+
+template <typename M>
+consteval SlotList<M> findSlots()
+{
+    return []<int... N>(std::integer_sequence<int, N...>) {
+        SlotList<M> list;
+        ((HasColumnSlot<M, N> ? (list.indexes[list.count++] = N, 0) : 0), ...);
+        return list;
+    }(std::make_integer_sequence<int, MaxColumns>{});
+}
+
+template <typename M>
+struct ModelColumns
+{
+    static constexpr SlotList<M> found = findSlots<M>();
+    static constexpr int count = found.count;
+
+    template <int I>
+    static constexpr auto entry() { return M::hyColumn(Slot<found.indexes[I]>{}); }
+
+    static constexpr auto entries = []<int... I>(std::integer_sequence<int, I...>) {
+        return std::tuple{entry<I>()...};
+    }(std::make_integer_sequence<int, count>{});
+
+    static constexpr std::array<std::string_view, count> names = []<int... I>(
+            std::integer_sequence<int, I...>) {
+        return std::array<std::string_view, count>{std::get<I>(entries).name...};
+    }(std::make_integer_sequence<int, count>{});
+
+    template <typename F>
+    static constexpr void forEach(F &&f)
+    {
+        [&]<int... I>(std::integer_sequence<int, I...>) {
+            (f(std::integral_constant<int, I>{}, std::get<I>(entries)), ...);
+        }(std::make_integer_sequence<int, count>{});
+    }
+
+    static constexpr int primaryKeyCount()
+    {
+        int n = 0;
+        forEach([&](auto, const auto &e) { n += isPrimaryKey(e.definition) ? 1 : 0; });
+        return n;
+    }
+
+    static constexpr int primaryKey()
+    {
+        int pk = -1;
+        forEach([&](auto i, const auto &e) {
+            if (pk < 0 && isPrimaryKey(e.definition))
+                pk = i;
+        });
+        return pk;
+    }
+
+    static constexpr bool databaseNamesFit()
+    {
+        bool ok = true;
+        forEach([&](auto, const auto &e) {
+            const FixedName n = databaseName(e.name, e.definition);
+            ok = ok && n.size > 0 && n.size <= MaxIdentifierLength;
+        });
+        return ok;
+    }
+
+    static constexpr bool databaseNamesUnique()
+    {
+        std::array<FixedName, count> dbNames{};
+        forEach([&](auto i, const auto &e) { dbNames[i] = databaseName(e.name, e.definition); });
+        for (int a = 0; a < count; ++a) {
+            for (int b = a + 1; b < count; ++b) {
+                if (dbNames[a].view() == dbNames[b].view())
+                    return false;
+            }
+        }
+        return true;
+    }
+};
+
+// Dense index of a column by property name, or -1.
+template <typename M>
+constexpr int columnIndex(std::string_view name)
+{
+    for (int i = 0; i < ModelColumns<M>::count; ++i) {
+        if (ModelColumns<M>::names[i] == name)
+            return i;
+    }
+    return -1;
+}
+
+template <typename M>
+concept HasModelDeclaration = requires {
+    typename M::HyThis;
+    M::hyTable;
+};
+
+// Every check the compiler can make on a model definition, each with its own message.
+template <typename M>
+constexpr bool checkModel()
+{
+    static_assert(std::is_base_of_v<Hy::Model, M>,
+                  "HysteriaQt: a model class must derive from Hy::Model");
+    static_assert(HasModelDeclaration<M>,
+                  "HysteriaQt: a model class needs HY_MODEL(Class, \"table\") before its columns");
+    static_assert(std::is_same_v<typename M::HyThis, M>,
+                  "HysteriaQt: HY_MODEL's first argument must be the class it is written in");
+    static_assert(!M::hyTable.empty() && M::hyTable.size() <= MaxIdentifierLength,
+                  "HysteriaQt: a table name must have 1 to 63 characters");
+    static_assert(ModelColumns<M>::count > 0,
+                  "HysteriaQt: a model needs at least one HY_COLUMN");
+    static_assert(ModelColumns<M>::primaryKeyCount() <= 1,
+                  "HysteriaQt: a model can have only one primary key column "
+                  "(MULTIPLE_PRIMARY_KEYS_NOT_ALLOWED)");
+    static_assert(ModelColumns<M>::databaseNamesFit(),
+                  "HysteriaQt: a database column name must have 1 to 63 characters");
+    static_assert(ModelColumns<M>::databaseNamesUnique(),
+                  "HysteriaQt: two columns of this model map to the same database column name");
+    return true;
+}
+
+} // namespace Hy::detail
+
+#endif // HYSTERIAQT_DETAIL_MODELTRAITS_H

@@ -1,0 +1,81 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_DETAIL_QUERYCORE_H
+#define HYSTERIAQT_DETAIL_QUERYCORE_H
+
+// Not public API: the state and execution shared by Hy::QueryBuilder (rows of
+// a table) and Hy::ModelQuery<M> (models), so that the templates stay thin.
+
+#include <HysteriaQt/comparison.h>
+#include <HysteriaQt/hysteriaqt_global.h>
+
+#include <QtCore/QList>
+#include <QtCore/QSharedDataPointer>
+#include <QtCore/QString>
+#include <QtCore/QVariant>
+#include <QtCore/QVariantMap>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace Hy {
+class Model;
+class SqlDataSource;
+}
+
+namespace Hy::detail {
+
+struct ColumnData;
+struct ModelData;
+struct RowValues;
+class QueryState;
+
+class HYSTERIAQT_EXPORT QueryCore
+{
+public:
+    QueryCore(SqlDataSource *source, const QString &table);
+    QueryCore(SqlDataSource *source, const ModelData *model);
+    QueryCore(const QueryCore &other);
+    QueryCore(QueryCore &&other) noexcept;
+    QueryCore &operator=(const QueryCore &other);
+    QueryCore &operator=(QueryCore &&other) noexcept;
+    ~QueryCore();
+
+    // Conditions and ordering. With a model, `column` is a dense column index;
+    // without one the name is the database column name.
+    void where(bool orJoin, int column, Operator op, const QVariant &value);
+    void where(bool orJoin, const QString &column, Operator op, const QVariant &value);
+    void whereNull(bool orJoin, int column, bool negate);
+    void whereNull(bool orJoin, const QString &column, bool negate);
+    void orderBy(int column, Qt::SortOrder order);
+    void orderBy(const QString &column, Qt::SortOrder order);
+    void setLimit(qint64 limit);
+    void setOffset(qint64 offset);
+
+    // Models
+    std::vector<std::unique_ptr<Model>> fetchModels(qint64 limit = -1) const;
+    std::unique_ptr<Model> insertModel(const RowValues &row) const;
+    std::vector<std::unique_ptr<Model>> insertModels(const QList<RowValues> &rows) const;
+    qint64 updateModels(const RowValues &row) const;
+    const ModelData *model() const { return m_model; }
+    QString table() const;
+
+    // Rows of a table
+    QList<QVariantMap> fetchRows(qint64 limit = -1) const;
+    QVariantMap insertRow(const QVariantMap &values) const;
+    void insertRows(const QList<QVariantMap> &rows) const;
+    qint64 updateRows(const QVariantMap &values) const;
+
+    qint64 count() const;
+    qint64 remove() const;
+
+private:
+    SqlDataSource *m_source;
+    const ModelData *m_model;
+    QSharedDataPointer<QueryState> d;
+};
+
+} // namespace Hy::detail
+
+#endif // HYSTERIAQT_DETAIL_QUERYCORE_H

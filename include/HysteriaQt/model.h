@@ -1,0 +1,132 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_MODEL_H
+#define HYSTERIAQT_MODEL_H
+
+#include <HysteriaQt/columns.h>
+#include <HysteriaQt/hysteriaqt_global.h>
+#include <HysteriaQt/modelinfo.h>
+#include <HysteriaQt/detail/modeltraits.h>
+
+#include <QtCore/QObject>
+#include <QtCore/QStringList>
+
+#include <bitset>
+#include <memory>
+#include <vector>
+
+namespace Hy {
+
+namespace detail {
+struct ModelAccess;
+}
+
+// Base of every model class. A model is a QObject whose columns are declared
+// with HY_COLUMN: each one is a Q_PROPERTY with a NOTIFY signal, a typed
+// getter and setter, typed storage, and a descriptor the compiler can see.
+//
+//     class User : public Hy::Model
+//     {
+//         Q_OBJECT
+//         HY_MODEL(User, "users")
+//         HY_COLUMN(id, setId, Hy::col::increment())
+//         HY_COLUMN(email, setEmail, Hy::col::string({.nullable = false}))
+//     public:
+//         using Hy::Model::Model;
+//     };
+class HYSTERIAQT_EXPORT Model : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Model(QObject *parent = nullptr);
+    ~Model() override;
+
+    virtual ModelInfo modelInfo() const = 0;
+
+    // Columns given a value through their setter since construction or the
+    // last clearChanges(). Inserting a model writes these columns only, so
+    // the database applies its defaults to the others.
+    QStringList changedColumns() const;
+    bool isChanged(const QString &column) const;
+    void clearChanges();
+
+protected:
+    void hyMarkChanged(int slot) { m_changed.set(std::size_t(slot)); }
+
+private:
+    friend struct detail::ModelAccess;
+    std::bitset<detail::MaxColumns> m_changed;
+};
+
+// Results are owned by the caller: deleting the list (or the unique_ptr)
+// deletes the models. Move one out with release() to give it a QObject parent.
+template <typename M>
+using ModelList = std::vector<std::unique_ptr<M>>;
+
+namespace detail {
+struct ModelAccess
+{
+    static bool isChanged(const Model &model, int slot) { return model.m_changed.test(std::size_t(slot)); }
+};
+} // namespace detail
+
+} // namespace Hy
+
+// Declares the table of a model class. Must come before its HY_COLUMNs.
+#define HY_MODEL(Class, table)                                                                   \
+    Q_CLASSINFO("hysteria.table", table)                                                         \
+public:                                                                                          \
+    using HyThis = Class;                                                                        \
+    static constexpr ::std::string_view hyTable = table;                                         \
+    static constexpr int hyCounterBase = __COUNTER__;                                            \
+    ::Hy::ModelInfo modelInfo() const override { return ::Hy::modelInfo<Class>(); }             \
+                                                                                                 \
+private:
+
+// Declares one column: HY_COLUMN(name, setter, Hy::col::kind({options})).
+// The value type follows from the descriptor (QString, int, qint64, double,
+// bool, QDateTime; std::optional<T> when the column is nullable). Generates
+// Q_PROPERTY(name ... NOTIFY nameChanged), `name()`, `setter(value)`, the
+// `nameChanged()` signal and the storage. Leaves the access at `private:`,
+// as Q_OBJECT does.
+#define HY_COLUMN(name, setter, ...)                                                             \
+public:                                                                                          \
+    static constexpr auto hyDef_##name = __VA_ARGS__;                                            \
+    static_assert(::Hy::detail::ColumnDefinitionType<decltype(hyDef_##name)>,                    \
+                  "HysteriaQt: HY_COLUMN's third argument must be a Hy::col:: descriptor");      \
+    static_assert(::Hy::detail::hasValidLength(hyDef_##name),                                    \
+                  "HysteriaQt: a string column's length must be positive");                      \
+    static_assert(::Hy::detail::hasValidPrecision(hyDef_##name),                                 \
+                  "HysteriaQt: a decimal column needs 0 < precision <= 65 and "                  \
+                  "0 <= scale <= precision");                                                    \
+    static constexpr int hySlot_##name = __COUNTER__ - hyCounterBase - 1;                        \
+    using hyType_##name = ::Hy::detail::StorageType<decltype(hyDef_##name),                      \
+                                                    ::Hy::detail::isNullable(hyDef_##name)>;     \
+    using hyProperty_##name = ::Hy::detail::PropertyType<hyType_##name>;                         \
+    Q_PROPERTY(hyProperty_##name name READ hyRead_##name WRITE hyWrite_##name NOTIFY name##Changed) \
+    const hyType_##name &name() const noexcept { return hy_##name; }                             \
+    void setter(const hyType_##name &value)                                                      \
+    {                                                                                            \
+        hyMarkChanged(hySlot_##name);                                                            \
+        if (hy_##name == value)                                                                  \
+            return;                                                                              \
+        hy_##name = value;                                                                       \
+        Q_EMIT name##Changed();                                                                  \
+    }                                                                                            \
+    Q_SIGNAL void name##Changed();                                                               \
+    static constexpr auto hyColumn(::Hy::detail::Slot<hySlot_##name>)                            \
+    {                                                                                            \
+        return ::Hy::detail::ColumnEntry<HyThis, &HyThis::hy_##name, decltype(hyDef_##name)>{    \
+            #name, hyDef_##name, hySlot_##name};                                                 \
+    }                                                                                            \
+    hyProperty_##name hyRead_##name() const { return ::Hy::detail::toProperty(hy_##name); }      \
+    void hyWrite_##name(const hyProperty_##name &value)                                          \
+    {                                                                                            \
+        setter(::Hy::detail::fromProperty<hyType_##name>(value));                                \
+    }                                                                                            \
+                                                                                                 \
+private:                                                                                         \
+    hyType_##name hy_##name{};
+
+#endif // HYSTERIAQT_MODEL_H

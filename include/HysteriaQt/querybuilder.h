@@ -1,0 +1,66 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_QUERYBUILDER_H
+#define HYSTERIAQT_QUERYBUILDER_H
+
+#include <HysteriaQt/comparison.h>
+#include <HysteriaQt/hysteriaqt_global.h>
+#include <HysteriaQt/value.h>
+#include <HysteriaQt/detail/querycore.h>
+
+#include <QtCore/QList>
+#include <QtCore/QString>
+#include <QtCore/QVariantMap>
+
+#include <optional>
+
+namespace Hy {
+
+class SqlDataSource;
+
+// Rows of one table without a model: sql.from("users"). Column names are the
+// database's; rows come back as QVariantMaps holding what the driver returns.
+// No hooks, no conversions: the fast, raw path.
+//
+// A builder is a value: copies are independent, and the methods that run SQL
+// leave it unchanged, so it can be run again.
+class HYSTERIAQT_EXPORT QueryBuilder
+{
+public:
+    QueryBuilder(SqlDataSource *source, const QString &table);
+
+    // where(column, value): `=`, or IS NULL when the value is null.
+    QueryBuilder &where(const QString &column, const Value &value);
+    QueryBuilder &where(const QString &column, Comparison op, const Value &value);
+    QueryBuilder &orWhere(const QString &column, const Value &value);
+    QueryBuilder &orWhere(const QString &column, Comparison op, const Value &value);
+    QueryBuilder &whereNull(const QString &column);
+    QueryBuilder &whereNotNull(const QString &column);
+    QueryBuilder &orWhereNull(const QString &column);
+    QueryBuilder &orWhereNotNull(const QString &column);
+    QueryBuilder &orderBy(const QString &column, Qt::SortOrder order = Qt::AscendingOrder);
+    QueryBuilder &limit(qint64 count);
+    QueryBuilder &offset(qint64 count);
+
+    QList<QVariantMap> many() const;
+    std::optional<QVariantMap> one() const;
+    // Throws Hy::Error(RowNotFound) when no row matches.
+    QVariantMap oneOrFail() const;
+    qint64 count() const;
+
+    // Returns the stored row, as the database has it (generated key and defaults included).
+    QVariantMap insert(const QVariantMap &values) const;
+    // All rows or none: runs in a transaction (a savepoint inside one).
+    void insertMany(const QList<QVariantMap> &rows) const;
+    // Return the number of rows matched. Use where() only: limit, offset and
+    // orderBy on an update or delete throw Hy::Error(InvalidQuery).
+    qint64 update(const QVariantMap &values) const;
+    qint64 remove() const;
+
+private:
+    detail::QueryCore m_core;
+};
+
+} // namespace Hy
+
+#endif // HYSTERIAQT_QUERYBUILDER_H

@@ -1,0 +1,81 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_SQLDATASOURCE_H
+#define HYSTERIAQT_SQLDATASOURCE_H
+
+#include <HysteriaQt/connectionoptions.h>
+#include <HysteriaQt/hysteriaqt_global.h>
+
+#include <QtCore/QObject>
+#include <QtCore/QString>
+#include <QtSql/QSqlDatabase>
+
+#include <memory>
+
+namespace Hy {
+
+class QueryBuilder;
+class SchemaBuilder;
+template <typename M>
+class ModelQuery;
+class SqlDataSourcePrivate;
+
+// The entry point, over one QSqlDatabase connection:
+//
+//     Hy::SqlDataSource sql({.database = "app.db"});
+//     sql.open();
+//     auto users = sql.from<User>().where("isActive", true).many();
+//
+// Like QSqlDatabase, a data source is used from the thread that opened it;
+// a call from another thread throws Hy::Error(WrongThread).
+class HYSTERIAQT_EXPORT SqlDataSource : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class DatabaseType { Unknown, SQLite, PostgreSQL, MySQL, MariaDB };
+    Q_ENUM(DatabaseType)
+
+    // A connection of its own, made from the options by open() and removed
+    // from QSqlDatabase's registry when the data source is destroyed.
+    explicit SqlDataSource(const ConnectionOptions &options = {}, QObject *parent = nullptr);
+    // Adopts an existing connection (QSqlDatabase::database("name")). It is
+    // opened by open() if it is not open yet, and left alone on destruction.
+    explicit SqlDataSource(const QSqlDatabase &connection, QObject *parent = nullptr);
+    ~SqlDataSource() override;
+
+    // Connects and prepares the session (see docs/sqldatasource.md).
+    // Throws Hy::Error: DriverNotAvailable, ConnectionFailed.
+    void open();
+    void close();
+    bool isOpen() const;
+
+    QString connectionName() const;
+    // The underlying connection, for work HysteriaQt does not do.
+    QSqlDatabase database() const;
+    DatabaseType databaseType() const;
+
+    template <typename M>
+    ModelQuery<M> from();
+    // Rows of any table as QVariantMaps, columns named as in the database.
+    QueryBuilder from(const QString &table);
+    SchemaBuilder schema();
+
+private:
+    friend class SqlDataSourcePrivate;
+    std::unique_ptr<SqlDataSourcePrivate> d;
+};
+
+} // namespace Hy
+
+#include <HysteriaQt/modelquery.h>
+#include <HysteriaQt/querybuilder.h>
+#include <HysteriaQt/schemabuilder.h>
+
+template <typename M>
+Hy::ModelQuery<M> Hy::SqlDataSource::from()
+{
+    return ModelQuery<M>(this);
+}
+
+#endif // HYSTERIAQT_SQLDATASOURCE_H

@@ -1,0 +1,88 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_VALUES_H
+#define HYSTERIAQT_VALUES_H
+
+#include <HysteriaQt/columnname.h>
+#include <HysteriaQt/model.h>
+#include <HysteriaQt/value.h>
+
+#include <QtCore/QVarLengthArray>
+#include <QtCore/QVariantMap>
+
+#include <initializer_list>
+#include <utility>
+
+namespace Hy {
+
+namespace detail {
+// Column values of one row, by dense column index, in the order given.
+struct RowValues
+{
+    QVarLengthArray<std::pair<int, QVariant>, 8> entries;
+
+    void set(int column, const QVariant &value)
+    {
+        for (auto &entry : entries) {
+            if (entry.first == column) {
+                entry.second = value;
+                return;
+            }
+        }
+        entries.append({column, value});
+    }
+    const QVariant *find(int column) const
+    {
+        for (const auto &entry : entries) {
+            if (entry.first == column)
+                return &entry.second;
+        }
+        return nullptr;
+    }
+};
+
+HYSTERIAQT_EXPORT RowValues rowValuesFromMap(const ModelData *model, const QVariantMap &map);
+HYSTERIAQT_EXPORT RowValues rowValuesFromModel(const Model &model);
+} // namespace detail
+
+// The values of one row to insert or update, the C++ form of the seed's
+// `Partial<T>`: `{{"name", "Alice"}, {"email", "alice@example.com"}}`.
+// Names are checked by the compiler when they are literals, and at run time
+// (Hy::Error UnknownColumn) when they come from a QVariantMap.
+template <typename M>
+class Values
+{
+public:
+    Values() = default;
+    Values(std::initializer_list<Assignment<M>> assignments)
+    {
+        for (const auto &a : assignments)
+            m_row.set(a.column.index(), a.value.toVariant());
+    }
+    Values(const QVariantMap &map) : m_row(detail::rowValuesFromMap(detail::modelData<M>(), map)) {}
+    // The columns changed on a model instance (see Hy::Model::changedColumns()).
+    explicit Values(const M &model) : m_row(detail::rowValuesFromModel(model)) {}
+
+    Values &set(ColumnName<M> column, const Value &value)
+    {
+        m_row.set(column.index(), value.toVariant());
+        return *this;
+    }
+    bool contains(ColumnName<M> column) const { return m_row.find(column.index()) != nullptr; }
+    QVariant value(ColumnName<M> column) const
+    {
+        const QVariant *v = m_row.find(column.index());
+        return v ? *v : QVariant();
+    }
+    qsizetype size() const { return m_row.entries.size(); }
+    bool isEmpty() const { return m_row.entries.isEmpty(); }
+
+    const detail::RowValues &row() const { return m_row; }
+
+private:
+    detail::RowValues m_row;
+};
+
+} // namespace Hy
+
+#endif // HYSTERIAQT_VALUES_H

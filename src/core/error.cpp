@@ -1,0 +1,78 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include <HysteriaQt/error.h>
+
+namespace Hy {
+
+Error::Error(ErrorCode code, const QString &message)
+    : m_code(code), m_message(message)
+{
+    updateWhat();
+}
+
+Error::Error(ErrorCode code, const QString &message, const QString &sql,
+             const QSqlError &driverError)
+    : m_code(code), m_message(message), m_sql(sql), m_driverError(driverError)
+{
+    updateWhat();
+}
+
+QString Error::codeName() const
+{
+    return codeName(m_code);
+}
+
+QString Error::codeName(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::DriverNotAvailable: return QStringLiteral("DRIVER_NOT_AVAILABLE");
+    case ErrorCode::ConnectionFailed: return QStringLiteral("CONNECTION_FAILED");
+    case ErrorCode::ConnectionNotOpen: return QStringLiteral("CONNECTION_NOT_OPEN");
+    case ErrorCode::WrongThread: return QStringLiteral("WRONG_THREAD");
+    case ErrorCode::UnknownColumn: return QStringLiteral("UNKNOWN_COLUMN");
+    case ErrorCode::UnknownOperator: return QStringLiteral("UNKNOWN_OPERATOR");
+    case ErrorCode::InvalidValue: return QStringLiteral("INVALID_VALUE");
+    case ErrorCode::NullValue: return QStringLiteral("NULL_VALUE");
+    case ErrorCode::ValueTooLong: return QStringLiteral("VALUE_TOO_LONG");
+    case ErrorCode::MissingValue: return QStringLiteral("MISSING_VALUE");
+    case ErrorCode::InvalidQuery: return QStringLiteral("INVALID_QUERY");
+    case ErrorCode::ModelHasNoPrimaryKey: return QStringLiteral("MODEL_HAS_NO_PRIMARY_KEY");
+    case ErrorCode::InvalidDefinition: return QStringLiteral("INVALID_DEFINITION");
+    case ErrorCode::RowNotFound: return QStringLiteral("ROW_NOT_FOUND");
+    case ErrorCode::QueryFailed: return QStringLiteral("QUERY_FAILED");
+    case ErrorCode::UniqueViolation: return QStringLiteral("UNIQUE_VIOLATION");
+    case ErrorCode::NotNullViolation: return QStringLiteral("NOT_NULL_VIOLATION");
+    case ErrorCode::ForeignKeyViolation: return QStringLiteral("FOREIGN_KEY_VIOLATION");
+    case ErrorCode::CheckViolation: return QStringLiteral("CHECK_VIOLATION");
+    case ErrorCode::TransactionFailed: return QStringLiteral("TRANSACTION_FAILED");
+    }
+    return QStringLiteral("UNKNOWN_ERROR");
+}
+
+Error &Error::setColumn(const QString &column)
+{
+    m_column = column;
+    return *this;
+}
+
+const char *Error::what() const noexcept
+{
+    return m_what.constData();
+}
+
+void Error::raise() const
+{
+    throw *this;
+}
+
+Error *Error::clone() const
+{
+    return new Error(*this);
+}
+
+void Error::updateWhat()
+{
+    m_what = (codeName() + QStringLiteral(": ") + m_message).toUtf8();
+}
+
+} // namespace Hy

@@ -1,0 +1,64 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_INSERTER_P_H
+#define HYSTERIAQT_INSERTER_P_H
+
+#include <QtCore/QList>
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+#include <QtCore/QVariantList>
+
+namespace Hy {
+class SqlDataSourcePrivate;
+}
+
+namespace Hy::detail {
+
+// Rows that share one column list, to insert with multi-row VALUES.
+struct InsertBatch
+{
+    QString table;
+    QStringList columns;       // database names; empty inserts default values
+    QList<QVariantList> rows;  // values in column order, ready to bind
+};
+
+// What to read back after inserting, and how to find the inserted rows again
+// on a database without RETURNING.
+struct InsertReadBack
+{
+    QStringList returning;     // select-list expressions; empty: read nothing back
+    QString key;               // database name of the primary key, if any
+    bool keyIsGenerated = false; // auto-increment, and not among the batch's columns
+};
+
+struct InsertedRows
+{
+    QStringList fieldNames;    // of the returned columns
+    QList<QVariantList> rows;  // in the order of the batch
+};
+
+// Inserts a batch: chunks sized to the driver's parameter limit, one prepared
+// statement per chunk size reused for every chunk, RETURNING where the
+// database has it, otherwise the generated keys and one SELECT per chunk.
+// Not transactional by itself: callers that insert more than one chunk wrap
+// it in a TransactionScope.
+class Inserter
+{
+public:
+    explicit Inserter(SqlDataSourcePrivate *source) : m_source(source) {}
+
+    InsertedRows insert(const InsertBatch &batch, const InsertReadBack &readBack) const;
+
+    // How many rows of `columns` values one INSERT statement takes.
+    int rowsPerStatement(int columns) const;
+
+private:
+    QList<QVariantList> reselect(const InsertBatch &batch, const InsertReadBack &readBack,
+                                 const QVariantList &keys, QStringList *fieldNames) const;
+
+    SqlDataSourcePrivate *m_source;
+};
+
+} // namespace Hy::detail
+
+#endif // HYSTERIAQT_INSERTER_P_H

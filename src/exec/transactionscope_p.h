@@ -1,0 +1,36 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_TRANSACTIONSCOPE_P_H
+#define HYSTERIAQT_TRANSACTIONSCOPE_P_H
+
+#include <QtCore/QString>
+
+namespace Hy {
+class SqlDataSourcePrivate;
+}
+
+namespace Hy::detail {
+
+// Makes a piece of work all-or-nothing: a transaction, or a savepoint when one
+// is already open. Rolls back on destruction unless commit() was called.
+class TransactionScope
+{
+public:
+    explicit TransactionScope(SqlDataSourcePrivate *source);
+    ~TransactionScope();
+    TransactionScope(const TransactionScope &) = delete;
+    TransactionScope &operator=(const TransactionScope &) = delete;
+
+    void commit();
+
+private:
+    void rollback() noexcept;
+
+    SqlDataSourcePrivate *m_source;
+    QString m_savepoint;
+    bool m_done = false;
+};
+
+} // namespace Hy::detail
+
+#endif // HYSTERIAQT_TRANSACTIONSCOPE_P_H

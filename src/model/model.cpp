@@ -1,0 +1,99 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include <HysteriaQt/comparison.h>
+#include <HysteriaQt/error.h>
+#include <HysteriaQt/model.h>
+#include <HysteriaQt/modelquery.h>
+#include <HysteriaQt/values.h>
+
+#include <QtCore/QMetaProperty>
+
+namespace Hy {
+
+Model::Model(QObject *parent) : QObject(parent) {}
+
+Model::~Model() = default;
+
+QStringList Model::changedColumns() const
+{
+    QStringList names;
+    for (const detail::ColumnData &column : modelInfo().data()->columns) {
+        if (m_changed.test(std::size_t(column.slot)))
+            names.append(column.name);
+    }
+    return names;
+}
+
+bool Model::isChanged(const QString &column) const
+{
+    const ColumnInfo info = modelInfo().column(column);
+    if (!info.isValid())
+        throw detail::unknownColumnError(column, modelInfo().tableName().toStdString());
+    return m_changed.test(std::size_t(modelInfo().data()->columns[modelInfo().indexOf(column)].slot));
+}
+
+void Model::clearChanges()
+{
+    m_changed.reset();
+}
+
+namespace detail {
+
+Error unknownColumnError(const QString &column, std::string_view table)
+{
+    return Error(ErrorCode::UnknownColumn,
+                 QStringLiteral("The model of table \"%1\" has no column \"%2\"")
+                         .arg(QString::fromUtf8(table.data(), qsizetype(table.size())), column))
+            .setColumn(column);
+}
+
+Error rowNotFoundError(const ModelData *model)
+{
+    return Error(ErrorCode::RowNotFound,
+                 QStringLiteral("No row of \"%1\" matches the query").arg(model->table));
+}
+
+Operator parseOperatorOrThrow(const QString &text)
+{
+    if (const auto op = parseOperator(text.trimmed().toLower().toStdString()))
+        return *op;
+    throw Error(ErrorCode::UnknownOperator,
+                QStringLiteral("Unknown comparison operator \"%1\"; use one of = != <> < <= > >= like")
+                        .arg(text));
+}
+
+void finishModelData(ModelData *data)
+{
+    for (qsizetype i = 0; i < data->columns.size(); ++i) {
+        ColumnData &column = data->columns[i];
+        data->indexByName.insert(column.name, int(i));
+        column.propertyIndex = data->metaObject->indexOfProperty(column.name.toLatin1().constData());
+    }
+}
+
+RowValues rowValuesFromMap(const ModelData *model, const QVariantMap &map)
+{
+    RowValues row;
+    for (auto it = map.cbegin(); it != map.cend(); ++it) {
+        const auto found = model->indexByName.constFind(it.key());
+        if (found == model->indexByName.cend())
+            throw unknownColumnError(it.key(), model->table.toStdString());
+        row.set(*found, it.value());
+    }
+    return row;
+}
+
+RowValues rowValuesFromModel(const Model &model)
+{
+    RowValues row;
+    const ModelData *data = model.modelInfo().data();
+    for (qsizetype i = 0; i < data->columns.size(); ++i) {
+        const ColumnData &column = data->columns[i];
+        if (ModelAccess::isChanged(model, column.slot))
+            row.set(int(i), column.value(&model));
+    }
+    return row;
+}
+
+} // namespace detail
+} // namespace Hy

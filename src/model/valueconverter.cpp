@@ -1,0 +1,216 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include "model/valueconverter_p.h"
+
+#include "model/datetime_p.h"
+#include "sql/sqldialect_p.h"
+
+#include <HysteriaQt/error.h>
+
+#include <cmath>
+#include <limits>
+#include <optional>
+
+namespace Hy::detail {
+
+namespace {
+
+QString kindName(ColumnKind kind)
+{
+    switch (kind) {
+    case ColumnKind::Increment: return QStringLiteral("increment");
+    case ColumnKind::BigIncrement: return QStringLiteral("bigIncrement");
+    case ColumnKind::Integer: return QStringLiteral("integer");
+    case ColumnKind::BigInteger: return QStringLiteral("bigInteger");
+    case ColumnKind::Float: return QStringLiteral("float");
+    case ColumnKind::Decimal: return QStringLiteral("decimal");
+    case ColumnKind::String: return QStringLiteral("string");
+    case ColumnKind::Text: return QStringLiteral("text");
+    case ColumnKind::Boolean: return QStringLiteral("boolean");
+    case ColumnKind::DateTime: return QStringLiteral("datetime");
+    }
+    return {};
+}
+
+Error invalidValue(const ColumnData &column, const QVariant &value, const QString &table,
+                   const QString &why = {})
+{
+    QString shown = value.toString();
+    if (shown.size() > 40)
+        shown = shown.left(40) + QStringLiteral("...");
+    return Error(ErrorCode::InvalidValue,
+                 QStringLiteral("%1.%2 is a %3 column and cannot take %4 \"%5\"%6")
+                         .arg(table, column.name, kindName(column.kind),
+                              QString::fromLatin1(value.metaType().name()), shown,
+                              why.isEmpty() ? QString() : QStringLiteral(" (") + why + u')'))
+            .setColumn(column.name);
+}
+
+bool isText(const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::QString:
+    case QMetaType::QByteArray:
+    case QMetaType::QChar:
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::optional<qint64> toInteger(const QVariant &value)
+{
+    bool ok = false;
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::LongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+    case QMetaType::Char:
+    case QMetaType::SChar:
+    case QMetaType::UChar:
+        return value.toLongLong();
+    case QMetaType::ULong:
+    case QMetaType::ULongLong: {
+        const qulonglong v = value.toULongLong();
+        if (v > qulonglong(std::numeric_limits<qint64>::max()))
+            return std::nullopt;
+        return qint64(v);
+    }
+    case QMetaType::Double:
+    case QMetaType::Float: {
+        const double d = value.toDouble();
+        if (!std::isfinite(d) || std::trunc(d) != d || std::fabs(d) > 9.007199254740992e15)
+            return std::nullopt;
+        return qint64(d);
+    }
+    case QMetaType::QString:
+    case QMetaType::QByteArray: {
+        const qint64 v = value.toString().trimmed().toLongLong(&ok);
+        return ok ? std::optional<qint64>(v) : std::nullopt;
+    }
+    default:
+        return std::nullopt;
+    }
+}
+
+std::optional<double> toReal(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::Bool)
+        return std::nullopt;
+    if (isText(value) && value.typeId() != QMetaType::QChar) {
+        bool ok = false;
+        const double d = value.toString().trimmed().toDouble(&ok);
+        return ok && std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
+    }
+    if (!value.canConvert<double>() || value.typeId() >= QMetaType::User)
+        return std::nullopt;
+    bool ok = false;
+    const double d = value.toDouble(&ok);
+    return ok && std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
+}
+
+// VARCHAR(n) counts characters on every database, not UTF-16 units.
+qsizetype characterCount(const QString &text)
+{
+    qsizetype count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!(text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()))
+            ++count;
+    }
+    return count;
+}
+
+QString toText(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QByteArray)
+        return QString::fromUtf8(value.toByteArray());
+    return value.toString();
+}
+
+} // namespace
+
+QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const SqlDialect &dialect,
+                         const QString &table)
+{
+    if (value.isNull()) {
+        if (!column.nullable && !column.autoIncrement) {
+            throw Error(ErrorCode::NullValue,
+                        QStringLiteral("%1.%2 is not nullable").arg(table, column.name))
+                    .setColumn(column.name);
+        }
+        return QVariant();
+    }
+
+    switch (column.kind) {
+    case ColumnKind::Increment:
+    case ColumnKind::Integer:
+    case ColumnKind::BigIncrement:
+    case ColumnKind::BigInteger: {
+        const auto v = toInteger(value);
+        if (!v)
+            throw invalidValue(column, value, table);
+        const bool is32 = column.kind == ColumnKind::Increment || column.kind == ColumnKind::Integer;
+        if (is32 && (*v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max()))
+            throw invalidValue(column, value, table, QStringLiteral("out of the 32-bit range"));
+        return is32 ? QVariant(int(*v)) : QVariant(*v);
+    }
+    case ColumnKind::Float:
+    case ColumnKind::Decimal: {
+        const auto v = toReal(value);
+        if (!v)
+            throw invalidValue(column, value, table);
+        return *v;
+    }
+    case ColumnKind::String:
+    case ColumnKind::Text: {
+        if (!isText(value))
+            throw invalidValue(column, value, table);
+        const QString text = toText(value);
+        if (column.kind == ColumnKind::String && text.size() > column.length
+            && characterCount(text) > column.length) {
+            throw Error(ErrorCode::ValueTooLong,
+                        QStringLiteral("%1.%2 holds at most %3 characters, got %4")
+                                .arg(table, column.name)
+                                .arg(column.length)
+                                .arg(characterCount(text)))
+                    .setColumn(column.name);
+        }
+        return text;
+    }
+    case ColumnKind::Boolean: {
+        if (value.typeId() == QMetaType::Bool)
+            return value.toBool();
+        const auto v = toInteger(value);
+        if (!v || (*v != 0 && *v != 1) || isText(value))
+            throw invalidValue(column, value, table);
+        return *v == 1;
+    }
+    case ColumnKind::DateTime: {
+        QDateTime dt;
+        if (value.typeId() == QMetaType::QDateTime)
+            dt = value.toDateTime();
+        else if (isText(value))
+            dt = parseDateTime(toText(value).trimmed());
+        if (!dt.isValid())
+            throw invalidValue(column, value, table);
+        return dialect.dateTimeText(dt);
+    }
+    }
+    Q_UNREACHABLE();
+    return QVariant();
+}
+
+QVariant toLikePattern(const ColumnData &column, const QVariant &value, const QString &table)
+{
+    if (!isText(value)) {
+        throw Error(ErrorCode::InvalidValue,
+                    QStringLiteral("The pattern of a LIKE on %1.%2 must be text").arg(table, column.name))
+                .setColumn(column.name);
+    }
+    return toText(value);
+}
+
+} // namespace Hy::detail

@@ -1,0 +1,46 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_QUERYSTATE_P_H
+#define HYSTERIAQT_QUERYSTATE_P_H
+
+#include <HysteriaQt/comparison.h>
+
+#include <QtCore/QList>
+#include <QtCore/QSharedData>
+#include <QtCore/QString>
+#include <QtCore/QVariant>
+
+namespace Hy::detail {
+
+struct Condition
+{
+    enum Kind : quint8 { Compare, IsNull, IsNotNull };
+
+    Kind kind = Compare;
+    bool orJoin = false;
+    Operator op = Operator::Equal;
+    QString column; // database name, unquoted
+    int modelColumn = -1; // index in the model, when there is one
+    QVariant value; // as given; a model column's value is checked and converted when run
+};
+
+struct OrderTerm
+{
+    QString column; // database name, unquoted
+    Qt::SortOrder order = Qt::AscendingOrder;
+};
+
+// What a query builder has been told, before any SQL is made of it.
+class QueryState : public QSharedData
+{
+public:
+    QString table;
+    QList<Condition> conditions;
+    QList<OrderTerm> orders;
+    qint64 limit = -1;
+    qint64 offset = -1;
+};
+
+} // namespace Hy::detail
+
+#endif // HYSTERIAQT_QUERYSTATE_P_H

@@ -1,0 +1,123 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include "sql/mysqldialect_p.h"
+
+#include <QtSql/QSqlQuery>
+
+namespace Hy::detail {
+
+void MySqlDialect::initializeSession(QSqlDatabase &database)
+{
+    QSqlQuery query(database);
+    auto run = [&query](const QString &sql) {
+        if (!query.exec(sql))
+            throw Error(ErrorCode::ConnectionFailed, query.lastError().text(), sql, query.lastError());
+    };
+    // CURRENT_TIMESTAMP defaults in UTC, like every value HysteriaQt writes;
+    // strict mode so that bad data is an error, not a warning and a truncation.
+    run(QStringLiteral("SET time_zone = '+00:00'"));
+    run(QStringLiteral("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
+                       "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'"));
+    run(QStringLiteral("SELECT VERSION(), @@innodb_autoinc_lock_mode, @@auto_increment_increment"));
+    if (!query.next())
+        throw Error(ErrorCode::ConnectionFailed, QStringLiteral("Could not read the server settings"));
+    m_type = query.value(0).toString().contains(u"MariaDB", Qt::CaseInsensitive)
+            ? SqlDataSource::DatabaseType::MariaDB
+            : SqlDataSource::DatabaseType::MySQL;
+    // Modes 0 and 1 give the rows of one INSERT consecutive keys; mode 2
+    // ("interleaved") may not, and then rows are inserted one at a time.
+    m_consecutiveIds = query.value(1).toInt() != 2;
+    m_autoIncrementStep = qMax(1, query.value(2).toInt());
+}
+
+QString MySqlDialect::quoteIdentifier(const QString &name) const
+{
+    QString quoted = name;
+    quoted.replace(u'`', QStringLiteral("``"));
+    return u'`' + quoted + u'`';
+}
+
+QString MySqlDialect::columnType(const ColumnData &column) const
+{
+    switch (column.kind) {
+    case ColumnKind::Increment:
+    case ColumnKind::Integer:
+        return QStringLiteral("INT");
+    case ColumnKind::BigIncrement:
+    case ColumnKind::BigInteger:
+        return QStringLiteral("BIGINT");
+    case ColumnKind::Float:
+        return QStringLiteral("DOUBLE");
+    case ColumnKind::Decimal:
+        return QStringLiteral("DECIMAL(%1, %2)").arg(column.precision).arg(column.scale);
+    case ColumnKind::String:
+        return QStringLiteral("VARCHAR(%1)").arg(column.length);
+    case ColumnKind::Text:
+        return QStringLiteral("LONGTEXT");
+    case ColumnKind::Boolean:
+        return QStringLiteral("BOOLEAN");
+    case ColumnKind::DateTime:
+        return QStringLiteral("DATETIME(3)");
+    }
+    Q_UNREACHABLE();
+    return QString();
+}
+
+QString MySqlDialect::autoIncrementColumn(const ColumnData &column) const
+{
+    return columnType(column) + QStringLiteral(" NOT NULL AUTO_INCREMENT PRIMARY KEY");
+}
+
+QString MySqlDialect::currentTimestampDefault() const
+{
+    return QStringLiteral("CURRENT_TIMESTAMP(3)");
+}
+
+QString MySqlDialect::createTableSuffix() const
+{
+    return QStringLiteral(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+}
+
+QString MySqlDialect::limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const
+{
+    // MySQL has no OFFSET without LIMIT; its manual suggests the largest BIGINT UNSIGNED.
+    if (limit < 0 && offset > 0) {
+        bindings.append(offset);
+        return QStringLiteral(" LIMIT 18446744073709551615 OFFSET ?");
+    }
+    return SqlDialect::limitClause(limit, offset, bindings);
+}
+
+QString MySqlDialect::selectDateTime(const QString &quotedColumn) const
+{
+    // Text, not QMYSQL's QDateTime in local time, whose fields can shift
+    // across a daylight-saving gap.
+    return QStringLiteral("DATE_FORMAT(%1, '%Y-%m-%d %H:%i:%s.%f')").arg(quotedColumn);
+}
+
+QString MySqlDialect::insertDefaultValues(const QString &quotedTable) const
+{
+    return QStringLiteral("INSERT INTO ") + quotedTable + QStringLiteral(" () VALUES ()");
+}
+
+ErrorCode MySqlDialect::errorCode(const QSqlError &error) const
+{
+    switch (error.nativeErrorCode().toInt()) {
+    case 1062: // ER_DUP_ENTRY
+    case 1586: // ER_DUP_ENTRY_WITH_KEY_NAME
+        return ErrorCode::UniqueViolation;
+    case 1048: // ER_BAD_NULL_ERROR
+    case 1364: // ER_NO_DEFAULT_FOR_FIELD
+        return ErrorCode::NotNullViolation;
+    case 1451: // ER_ROW_IS_REFERENCED_2
+    case 1452: // ER_NO_REFERENCED_ROW_2
+        return ErrorCode::ForeignKeyViolation;
+    case 3819: // ER_CHECK_CONSTRAINT_VIOLATED (MySQL)
+    case 4025: // ER_CONSTRAINT_FAILED (MariaDB)
+        return ErrorCode::CheckViolation;
+    default:
+        return ErrorCode::QueryFailed;
+    }
+}
+
+} // namespace Hy::detail

@@ -1,0 +1,43 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_MYSQLDIALECT_P_H
+#define HYSTERIAQT_MYSQLDIALECT_P_H
+
+#include "sql/sqldialect_p.h"
+
+namespace Hy::detail {
+
+// MySQL and MariaDB.
+class MySqlDialect final : public SqlDialect
+{
+public:
+    SqlDataSource::DatabaseType type() const override { return m_type; }
+    void initializeSession(QSqlDatabase &database) override;
+
+    QString quoteIdentifier(const QString &name) const override;
+    QString columnType(const ColumnData &column) const override;
+    QString autoIncrementColumn(const ColumnData &column) const override;
+    QString currentTimestampDefault() const override;
+    QString createTableSuffix() const override;
+    bool hasTransactionalDdl() const override { return false; }
+
+    QString limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const override;
+    QString selectDateTime(const QString &quotedColumn) const override;
+    QString insertDefaultValues(const QString &quotedTable) const override;
+    // MariaDB has INSERT ... RETURNING, but QMYSQL does not hand back its rows.
+    bool supportsReturning() const override { return false; }
+    bool hasConsecutiveInsertIds() const override { return m_consecutiveIds; }
+    int autoIncrementStep() const override { return m_autoIncrementStep; }
+    int maxBindings() const override { return 65535; }
+
+    ErrorCode errorCode(const QSqlError &error) const override;
+
+private:
+    SqlDataSource::DatabaseType m_type = SqlDataSource::DatabaseType::MySQL;
+    bool m_consecutiveIds = false;
+    int m_autoIncrementStep = 1;
+};
+
+} // namespace Hy::detail
+
+#endif // HYSTERIAQT_MYSQLDIALECT_P_H

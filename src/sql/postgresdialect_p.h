@@ -1,0 +1,33 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_POSTGRESDIALECT_P_H
+#define HYSTERIAQT_POSTGRESDIALECT_P_H
+
+#include "sql/sqldialect_p.h"
+
+namespace Hy::detail {
+
+class PostgresDialect final : public SqlDialect
+{
+public:
+    SqlDataSource::DatabaseType type() const override
+    {
+        return SqlDataSource::DatabaseType::PostgreSQL;
+    }
+    void initializeSession(QSqlDatabase &database) override;
+
+    QString columnType(const ColumnData &column) const override;
+    QString autoIncrementColumn(const ColumnData &column) const override;
+    QString currentTimestampDefault() const override;
+
+    QString selectDateTime(const QString &quotedColumn) const override;
+    QString dateTimeText(const QDateTime &value) const override;
+    bool supportsReturning() const override { return true; }
+    int maxBindings() const override { return 65535; }
+
+    ErrorCode errorCode(const QSqlError &error) const override;
+};
+
+} // namespace Hy::detail
+
+#endif // HYSTERIAQT_POSTGRESDIALECT_P_H

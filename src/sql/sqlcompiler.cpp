@@ -1,0 +1,144 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include "sql/sqlcompiler_p.h"
+
+#include "query/querystate_p.h"
+#include "sql/sqldialect_p.h"
+
+namespace Hy::detail {
+
+namespace {
+QLatin1StringView operatorText(Operator op)
+{
+    switch (op) {
+    case Operator::Equal: return QLatin1StringView(" = ?");
+    case Operator::NotEqual: return QLatin1StringView(" <> ?");
+    case Operator::Less: return QLatin1StringView(" < ?");
+    case Operator::LessOrEqual: return QLatin1StringView(" <= ?");
+    case Operator::Greater: return QLatin1StringView(" > ?");
+    case Operator::GreaterOrEqual: return QLatin1StringView(" >= ?");
+    case Operator::Like: return QLatin1StringView(" LIKE ?");
+    }
+    Q_UNREACHABLE();
+    return QLatin1StringView();
+}
+} // namespace
+
+QString SqlCompiler::quote(const QString &identifier) const
+{
+    return m_dialect.quoteIdentifier(identifier);
+}
+
+void SqlCompiler::appendWhere(Statement &statement, const QueryState &state) const
+{
+    bool first = true;
+    for (const Condition &condition : state.conditions) {
+        statement.sql += first ? QLatin1StringView(" WHERE ")
+                               : condition.orJoin ? QLatin1StringView(" OR ")
+                                                  : QLatin1StringView(" AND ");
+        first = false;
+        statement.sql += quote(condition.column);
+        switch (condition.kind) {
+        case Condition::IsNull:
+            statement.sql += QLatin1StringView(" IS NULL");
+            break;
+        case Condition::IsNotNull:
+            statement.sql += QLatin1StringView(" IS NOT NULL");
+            break;
+        case Condition::Compare:
+            statement.sql += operatorText(condition.op);
+            statement.bindings.append(condition.value);
+            break;
+        }
+    }
+}
+
+Statement SqlCompiler::select(const QueryState &state, const QStringList &columns, qint64 limit) const
+{
+    Statement statement;
+    statement.sql = QStringLiteral("SELECT ")
+            + (columns.isEmpty() ? QStringLiteral("*") : columns.join(QLatin1StringView(", ")))
+            + QStringLiteral(" FROM ") + quote(state.table);
+    appendWhere(statement, state);
+    for (qsizetype i = 0; i < state.orders.size(); ++i) {
+        const OrderTerm &term = state.orders[i];
+        statement.sql += (i == 0 ? QLatin1StringView(" ORDER BY ") : QLatin1StringView(", "))
+                + quote(term.column)
+                + (term.order == Qt::AscendingOrder ? QLatin1StringView(" ASC")
+                                                    : QLatin1StringView(" DESC"));
+    }
+    statement.sql += m_dialect.limitClause(limit >= 0 ? limit : state.limit, state.offset,
+                                           statement.bindings);
+    return statement;
+}
+
+Statement SqlCompiler::count(const QueryState &state) const
+{
+    if (state.limit >= 0 || state.offset > 0) {
+        // COUNT(*) ignores LIMIT; count the rows the limited query returns.
+        Statement inner = select(state, {QStringLiteral("1")});
+        inner.sql = QStringLiteral("SELECT COUNT(*) FROM (") + inner.sql
+                + QStringLiteral(") AS hy_counted");
+        return inner;
+    }
+    Statement statement;
+    statement.sql = QStringLiteral("SELECT COUNT(*) FROM ") + quote(state.table);
+    appendWhere(statement, state);
+    return statement;
+}
+
+QString SqlCompiler::insert(const QString &table, const QStringList &columns, int rowCount,
+                            const QStringList &returning) const
+{
+    QString sql;
+    if (columns.isEmpty()) {
+        sql = m_dialect.insertDefaultValues(quote(table));
+    } else {
+        QString row = QStringLiteral("(?");
+        for (qsizetype i = 1; i < columns.size(); ++i)
+            row += QLatin1StringView(", ?");
+        row += u')';
+
+        sql.reserve(32 + columns.size() * 24 + rowCount * (row.size() + 2));
+        sql += QStringLiteral("INSERT INTO ") + quote(table) + QStringLiteral(" (");
+        for (qsizetype i = 0; i < columns.size(); ++i) {
+            if (i > 0)
+                sql += QLatin1StringView(", ");
+            sql += quote(columns[i]);
+        }
+        sql += QStringLiteral(") VALUES ");
+        for (int r = 0; r < rowCount; ++r) {
+            if (r > 0)
+                sql += QLatin1StringView(", ");
+            sql += row;
+        }
+    }
+    if (!returning.isEmpty())
+        sql += QStringLiteral(" RETURNING ") + returning.join(QLatin1StringView(", "));
+    return sql;
+}
+
+Statement SqlCompiler::update(const QueryState &state, const QStringList &columns,
+                              const QVariantList &values) const
+{
+    Statement statement;
+    statement.sql = QStringLiteral("UPDATE ") + quote(state.table) + QStringLiteral(" SET ");
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        if (i > 0)
+            statement.sql += QLatin1StringView(", ");
+        statement.sql += quote(columns[i]) + QLatin1StringView(" = ?");
+    }
+    statement.bindings = values;
+    appendWhere(statement, state);
+    return statement;
+}
+
+Statement SqlCompiler::remove(const QueryState &state) const
+{
+    Statement statement;
+    statement.sql = QStringLiteral("DELETE FROM ") + quote(state.table);
+    appendWhere(statement, state);
+    return statement;
+}
+
+} // namespace Hy::detail

@@ -1,0 +1,45 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_SQLCOMPILER_P_H
+#define HYSTERIAQT_SQLCOMPILER_P_H
+
+#include "sql/statement_p.h"
+
+#include <QtCore/QStringList>
+
+namespace Hy::detail {
+
+class QueryState;
+class SqlDialect;
+
+// Turns query state into SQL text for one dialect. Identifiers are quoted by
+// the dialect; every value goes into the bindings.
+class SqlCompiler
+{
+public:
+    explicit SqlCompiler(const SqlDialect &dialect) : m_dialect(dialect) {}
+
+    // `columns` are select-list expressions, already quoted; empty for `*`.
+    // A `limit` >= 0 overrides the state's (one() uses 1).
+    Statement select(const QueryState &state, const QStringList &columns, qint64 limit = -1) const;
+    Statement count(const QueryState &state) const;
+    // `columns` are database names. `rowCount` rows of placeholders; the
+    // caller binds the values row by row. `returning` are select-list
+    // expressions (the dialect must support RETURNING when non-empty).
+    QString insert(const QString &table, const QStringList &columns, int rowCount,
+                   const QStringList &returning = {}) const;
+    Statement update(const QueryState &state, const QStringList &columns,
+                     const QVariantList &values) const;
+    Statement remove(const QueryState &state) const;
+
+    QString quote(const QString &identifier) const;
+
+private:
+    void appendWhere(Statement &statement, const QueryState &state) const;
+
+    const SqlDialect &m_dialect;
+};
+
+} // namespace Hy::detail
+
+#endif // HYSTERIAQT_SQLCOMPILER_P_H

@@ -1,0 +1,94 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include "sql/sqlitedialect_p.h"
+
+#include <QtCore/QVersionNumber>
+#include <QtSql/QSqlQuery>
+
+namespace Hy::detail {
+
+void SqliteDialect::initializeSession(QSqlDatabase &database)
+{
+    QSqlQuery query(database);
+    if (!query.exec(QStringLiteral("SELECT sqlite_version()")) || !query.next()) {
+        throw Error(ErrorCode::ConnectionFailed,
+                    QStringLiteral("Could not read the SQLite version: ") + query.lastError().text(),
+                    query.lastQuery(), query.lastError());
+    }
+    const QVersionNumber version = QVersionNumber::fromString(query.value(0).toString());
+    m_hasReturning = version >= QVersionNumber(3, 35);
+    m_maxBindings = version >= QVersionNumber(3, 32) ? 32766 : 999;
+    // Foreign keys are off by default in SQLite; every other database enforces them.
+    if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON"))) {
+        throw Error(ErrorCode::ConnectionFailed, query.lastError().text(), query.lastQuery(),
+                    query.lastError());
+    }
+}
+
+QString SqliteDialect::columnType(const ColumnData &column) const
+{
+    switch (column.kind) {
+    case ColumnKind::Increment:
+    case ColumnKind::BigIncrement:
+    case ColumnKind::Integer:
+        return QStringLiteral("INTEGER");
+    case ColumnKind::BigInteger:
+        return QStringLiteral("BIGINT");
+    case ColumnKind::Float:
+        return QStringLiteral("REAL");
+    case ColumnKind::Decimal:
+        return QStringLiteral("NUMERIC(%1, %2)").arg(column.precision).arg(column.scale);
+    case ColumnKind::String:
+        return QStringLiteral("VARCHAR(%1)").arg(column.length);
+    case ColumnKind::Text:
+        return QStringLiteral("TEXT");
+    case ColumnKind::Boolean:
+        return QStringLiteral("BOOLEAN");
+    case ColumnKind::DateTime:
+        return QStringLiteral("DATETIME");
+    }
+    Q_UNREACHABLE();
+    return QString();
+}
+
+QString SqliteDialect::autoIncrementColumn(const ColumnData &) const
+{
+    // INTEGER PRIMARY KEY is the 64-bit rowid; AUTOINCREMENT keeps keys of
+    // deleted rows from being reused, as the other databases do.
+    return QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
+}
+
+QString SqliteDialect::currentTimestampDefault() const
+{
+    return QStringLiteral("(strftime('%Y-%m-%d %H:%M:%f', 'now'))");
+}
+
+QString SqliteDialect::limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const
+{
+    // SQLite has no OFFSET without LIMIT; a negative limit means none.
+    if (limit < 0 && offset > 0) {
+        bindings.append(offset);
+        return QStringLiteral(" LIMIT -1 OFFSET ?");
+    }
+    return SqlDialect::limitClause(limit, offset, bindings);
+}
+
+ErrorCode SqliteDialect::errorCode(const QSqlError &error) const
+{
+    // Extended result codes, which QSQLITE turns on.
+    switch (error.nativeErrorCode().toInt()) {
+    case 2067: // SQLITE_CONSTRAINT_UNIQUE
+    case 1555: // SQLITE_CONSTRAINT_PRIMARYKEY
+        return ErrorCode::UniqueViolation;
+    case 1299: // SQLITE_CONSTRAINT_NOTNULL
+        return ErrorCode::NotNullViolation;
+    case 787: // SQLITE_CONSTRAINT_FOREIGNKEY
+        return ErrorCode::ForeignKeyViolation;
+    case 275: // SQLITE_CONSTRAINT_CHECK
+        return ErrorCode::CheckViolation;
+    default:
+        return ErrorCode::QueryFailed;
+    }
+}
+
+} // namespace Hy::detail

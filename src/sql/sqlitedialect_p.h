@@ -1,0 +1,34 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_SQLITEDIALECT_P_H
+#define HYSTERIAQT_SQLITEDIALECT_P_H
+
+#include "sql/sqldialect_p.h"
+
+namespace Hy::detail {
+
+class SqliteDialect final : public SqlDialect
+{
+public:
+    SqlDataSource::DatabaseType type() const override { return SqlDataSource::DatabaseType::SQLite; }
+    void initializeSession(QSqlDatabase &database) override;
+
+    QString columnType(const ColumnData &column) const override;
+    QString autoIncrementColumn(const ColumnData &column) const override;
+    QString currentTimestampDefault() const override;
+
+    QString limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const override;
+    bool supportsReturning() const override { return m_hasReturning; }
+    // SQLITE_MAX_VARIABLE_NUMBER of SQLite before 3.32; newer builds allow 32766.
+    int maxBindings() const override { return m_maxBindings; }
+
+    ErrorCode errorCode(const QSqlError &error) const override;
+
+private:
+    bool m_hasReturning = false;
+    int m_maxBindings = 999;
+};
+
+} // namespace Hy::detail
+
+#endif // HYSTERIAQT_SQLITEDIALECT_P_H
