@@ -53,25 +53,12 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
 
     InsertedRows result;
     QVariantList keys; // without RETURNING, in batch order
-    QSqlQuery fullChunk;
-    bool fullChunkPrepared = false;
     const QStringList returning = useReturning ? readBack.returning : QStringList();
     const int keyIndex = int(batch.columns.indexOf(readBack.key));
 
     for (qsizetype start = 0; start < batch.rows.size(); start += chunkRows) {
         const int rows = int(std::min<qsizetype>(chunkRows, batch.rows.size() - start));
-        QSqlQuery partialChunk;
-        QSqlQuery *query = nullptr;
-        if (rows == chunkRows) {
-            if (!fullChunkPrepared) {
-                fullChunk = m_source->prepare(compiler.insert(batch.table, batch.columns, rows, returning));
-                fullChunkPrepared = true;
-            }
-            query = &fullChunk;
-        } else {
-            partialChunk = m_source->prepare(compiler.insert(batch.table, batch.columns, rows, returning));
-            query = &partialChunk;
-        }
+        QSqlQuery *query = &prepared(compiler.insert(batch.table, batch.columns, rows, returning));
 
         QVariantList bindings;
         bindings.reserve(qsizetype(rows) * columnCount);
@@ -132,6 +119,14 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
                          });
     }
     return result;
+}
+
+QSqlQuery &Inserter::prepared(const QString &sql) const
+{
+    auto found = m_statements.find(sql);
+    if (found == m_statements.end())
+        found = m_statements.insert(sql, m_source->prepare(sql));
+    return *found;
 }
 
 QList<QVariantList> Inserter::reselect(const InsertBatch &batch, const InsertReadBack &readBack,

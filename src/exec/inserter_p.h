@@ -3,10 +3,12 @@
 #ifndef HYSTERIAQT_INSERTER_P_H
 #define HYSTERIAQT_INSERTER_P_H
 
+#include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 #include <QtCore/QVariantList>
+#include <QtSql/QSqlQuery>
 
 namespace Hy {
 class SqlDataSourcePrivate;
@@ -41,7 +43,9 @@ struct InsertedRows
 // statement per chunk size reused for every chunk, RETURNING where the
 // database has it, otherwise the generated keys and one SELECT per chunk.
 // Not transactional by itself: callers that insert more than one chunk wrap
-// it in a TransactionScope.
+// it in a TransactionScope, declared after the Inserter. The Inserter keeps
+// its prepared statements until it is destroyed, after the rollback:
+// PostgreSQL cannot DEALLOCATE them inside an aborted transaction.
 class Inserter
 {
 public:
@@ -53,10 +57,12 @@ public:
     int rowsPerStatement(int columns) const;
 
 private:
+    QSqlQuery &prepared(const QString &sql) const;
     QList<QVariantList> reselect(const InsertBatch &batch, const InsertReadBack &readBack,
                                  const QVariantList &keys, QStringList *fieldNames) const;
 
     SqlDataSourcePrivate *m_source;
+    mutable QHash<QString, QSqlQuery> m_statements;
 };
 
 } // namespace Hy::detail

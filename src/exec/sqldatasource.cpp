@@ -209,8 +209,11 @@ void SqlDataSourcePrivate::execPrepared(QSqlQuery &query, const QVariantList &bi
         timer.start();
     for (qsizetype i = 0; i < bindings.size(); ++i)
         query.bindValue(int(i), bindings[i]);
-    if (!query.exec())
+    if (!query.exec()) {
+        if (transactionDepth > 0)
+            failedInTransaction.append(query);
         throw sqlError(query.lastError(), query.lastQuery());
+    }
     if (logging) {
         qCDebug(detail::lcSql).noquote() << query.lastQuery() << "--" << bindings.size()
                                           << "bindings," << timer.nsecsElapsed() / 1000 << "us";

@@ -45,6 +45,10 @@ public:
     std::unique_ptr<detail::SqlDialect> sqlDialect;
     int transactionDepth = 0;
     int savepointCounter = 0;
+    // Statements that failed inside a transaction. PostgreSQL refuses to
+    // DEALLOCATE them until the transaction is rolled back, so they are kept
+    // alive until then (see TransactionScope).
+    mutable QList<QSqlQuery> failedInTransaction;
     // MySQL: the auto-increment column of a table, for insert() on tables without a model.
     mutable QHash<QString, QString> autoIncrementColumns;
 };

@@ -59,6 +59,7 @@ void TransactionScope::rollback() noexcept
     } catch (const Error &error) {
         qCWarning(lcSql) << "Rollback failed:" << error.what();
     }
+    m_source->failedInTransaction.clear();
 }
 
 } // namespace Hy::detail

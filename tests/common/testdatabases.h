@@ -1,0 +1,87 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_TESTDATABASES_H
+#define HYSTERIAQT_TESTDATABASES_H
+
+// Every suite that touches a database runs each case on SQLite, PostgreSQL
+// and MariaDB, as QtTest global data rows tagged sqlite / postgres / mariadb.
+//
+// The servers come from the environment, as user:password@host:port:
+//   HYSTERIA_TEST_POSTGRES, HYSTERIA_TEST_MARIADB
+// A database that is not configured is skipped, unless
+// HYSTERIA_TEST_REQUIRE_ALL=1 (set by scripts/run-tests.sh), which makes it a
+// failure. Each suite works in a database of its own (hy_<suite>), created
+// afresh, so that suites can run in parallel.
+
+#include <HysteriaQt/SqlDataSource>
+
+#include <QtCore/QHash>
+#include <QtCore/QString>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QTest>
+
+#include <memory>
+
+namespace HyTest {
+
+class Databases
+{
+public:
+    explicit Databases(const QString &suite);
+    ~Databases();
+
+    // For initTestCase_data(): the "db" column and its three rows.
+    static void addRows();
+    static bool requireAll();
+
+    // The data source for a tag, opened on first use; nullptr with `why`
+    // set when the database is not configured.
+    Hy::SqlDataSource *source(const QString &tag, QString *why);
+    // A second, independent connection to the same database.
+    std::unique_ptr<Hy::SqlDataSource> openAnother(const QString &tag);
+    // Connection options of a tag, for tests that open their own connections.
+    Hy::ConnectionOptions options(const QString &tag) const;
+    bool isConfigured(const QString &tag) const;
+
+private:
+    void createDatabase(const QString &tag);
+
+    QString m_suite;
+    QTemporaryDir m_dir;
+    QHash<QString, Hy::SqlDataSource *> m_sources;
+};
+
+} // namespace HyTest
+
+// In a test function: fetches the "db" global row and declares `sql`, the
+// data source to run on (skipping, or failing in CI, when it is not configured).
+#define HY_TEST_SOURCE(databases)                                                  \
+    QFETCH_GLOBAL(QString, db);                                                    \
+    QString hyWhyNot;                                                              \
+    Hy::SqlDataSource *sqlPointer = (databases).source(db, &hyWhyNot);             \
+    if (!sqlPointer) {                                                             \
+        if (HyTest::Databases::requireAll())                                       \
+            QFAIL(qPrintable(hyWhyNot));                                           \
+        QSKIP(qPrintable(hyWhyNot));                                               \
+    }                                                                              \
+    Hy::SqlDataSource &sql = *sqlPointer
+
+// Runs `statement` and checks that it throws Hy::Error with `errorCode`.
+#define HY_EXPECT_ERROR(statement, errorCode)                                      \
+    do {                                                                           \
+        bool hyThrown = false;                                                     \
+        try {                                                                      \
+            statement;                                                             \
+        } catch (const Hy::Error &hyError) {                                       \
+            hyThrown = true;                                                       \
+            if (hyError.code() != (errorCode))                                     \
+                QFAIL(qPrintable(QStringLiteral("expected %1, got %2")             \
+                                         .arg(Hy::Error::codeName(errorCode),      \
+                                              QString::fromUtf8(hyError.what()))));\
+        }                                                                          \
+        if (!hyThrown)                                                             \
+            QFAIL(qPrintable(QStringLiteral("expected %1, nothing was thrown")     \
+                                     .arg(Hy::Error::codeName(errorCode))));       \
+    } while (false)
+
+#endif // HYSTERIAQT_TESTDATABASES_H

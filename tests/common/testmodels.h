@@ -1,0 +1,82 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_TESTMODELS_H
+#define HYSTERIAQT_TESTMODELS_H
+
+#include <HysteriaQt/Model>
+
+// The seed's quick-start models.
+class User : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(User, "users")
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(name, setName, Hy::col::string())
+    HY_COLUMN(email, setEmail, Hy::col::string({.nullable = false}))
+    HY_COLUMN(isActive, setActive, Hy::col::boolean())
+    HY_COLUMN(createdAt, setCreatedAt, Hy::col::datetime({.autoCreate = true}))
+    HY_COLUMN(updatedAt, setUpdatedAt, Hy::col::datetime({.autoCreate = true, .autoUpdate = true}))
+
+public:
+    using Hy::Model::Model;
+};
+
+class Post : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Post, "posts")
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(title, setTitle, Hy::col::string())
+    HY_COLUMN(body, setBody, Hy::col::text())
+    HY_COLUMN(userId, setUserId, Hy::col::integer())
+    HY_COLUMN(createdAt, setCreatedAt, Hy::col::datetime({.autoCreate = true}))
+    HY_COLUMN(updatedAt, setUpdatedAt, Hy::col::datetime({.autoCreate = true, .autoUpdate = true}))
+
+public:
+    using Hy::Model::Model;
+};
+
+// Every column kind of the foundation, nullable and not, with options.
+class Sample : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Sample, "samples")
+    HY_COLUMN(id, setId, Hy::col::bigIncrement())
+    HY_COLUMN(code, setCode, Hy::col::string({.nullable = false, .length = 8}))
+    HY_COLUMN(quantity, setQuantity, Hy::col::integer())
+    HY_COLUMN(total, setTotal, Hy::col::bigInteger({.nullable = false, .databaseName = "grand_total"}))
+    HY_COLUMN(ratio, setRatio, Hy::col::float_())
+    HY_COLUMN(price, setPrice, Hy::col::decimal({.precision = 10, .scale = 2}))
+    HY_COLUMN(notes, setNotes, Hy::col::text())
+    HY_COLUMN(enabled, setEnabled, Hy::col::boolean({.nullable = false}))
+    HY_COLUMN(happenedAt, setHappenedAt, Hy::col::datetime())
+
+public:
+    using Hy::Model::Model;
+};
+
+// A primary key the application chooses.
+class Tag : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Tag, "tags")
+    HY_COLUMN(code, setCode, Hy::col::string({.primaryKey = true, .length = 32}))
+    HY_COLUMN(label, setLabel, Hy::col::string())
+
+public:
+    using Hy::Model::Model;
+};
+
+// No primary key at all.
+class LogEntry : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(LogEntry, "log_entries")
+    HY_COLUMN(message, setMessage, Hy::col::text({.nullable = false}))
+    HY_COLUMN(level, setLevel, Hy::col::integer())
+
+public:
+    using Hy::Model::Model;
+};
+
+#endif // HYSTERIAQT_TESTMODELS_H

@@ -1,0 +1,678 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include "testdatabases.h"
+#include "testmodels.h"
+
+#include <HysteriaQt/SqlDataSource>
+
+#include <QtCore/QPointer>
+#include <QtSql/QSqlQuery>
+#include <QtTest/QTest>
+
+using Hy::ErrorCode;
+
+namespace {
+qint64 rawCount(Hy::SqlDataSource &sql, const QString &table)
+{
+    QSqlQuery query(sql.database());
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) || !query.next())
+        qFatal("cannot count %s", qPrintable(table));
+    return query.value(0).toLongLong();
+}
+
+template <typename M>
+QStringList column(const Hy::ModelList<M> &models, QString (*get)(const M &))
+{
+    QStringList out;
+    for (const auto &model : models)
+        out << get(*model);
+    return out;
+}
+
+QString userName(const User &user) { return user.name().value_or(QStringLiteral("<null>")); }
+QString sampleCode(const Sample &sample) { return sample.code(); }
+
+QDateTime utc(int year, int month, int day, int h, int m, int s, int ms = 0)
+{
+    return QDateTime(QDate(year, month, day), QTime(h, m, s, ms), Qt::UTC);
+}
+} // namespace
+
+class tst_ModelQuery : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data() { HyTest::Databases::addRows(); }
+    void init();
+
+    void insertReturnsStoredModel();
+    void insertFromModelInstance();
+    void insertFromVariantMap();
+    void whereEquals();
+    void whereNullMeansIsNull();
+    void whereOperators_data();
+    void whereOperators();
+    void orWhereAndNullChecks();
+    void orderLimitOffset();
+    void oneOneOrFailAndFind();
+    void countHonoursConditionsAndLimit();
+    void insertManyKeepsOrder();
+    void insertManyChunksLargeBatches();
+    void insertManyMixedColumns();
+    void insertManyIsAllOrNothing();
+    void insertManyValidatesEveryRowFirst();
+    void updateSetsColumnsAndAutoUpdate();
+    void updateAndRemoveRejectLimitAndOrder();
+    void removeDeletesMatchingRows();
+    void unknownColumnsAreRejected();
+    void badValues_data();
+    void badValues();
+    void badWhereValues();
+    void uniqueViolation();
+    void kindsRoundTrip();
+    void dateTimesAreUtc();
+    void chosenPrimaryKey();
+    void modelWithoutPrimaryKey();
+    void textIsBoundNotPasted();
+    void builderIsAValue();
+    void resultsBelongToTheCaller();
+
+private:
+    HyTest::Databases m_databases{QStringLiteral("tst_modelquery")};
+};
+
+void tst_ModelQuery::init()
+{
+    HY_TEST_SOURCE(m_databases);
+    auto schema = sql.schema();
+    schema.dropTables<User, Post, Sample, Tag, LogEntry>(Hy::SchemaBuilder::IfMissing::Skip);
+    schema.createTables<User, Post, Sample, Tag, LogEntry>();
+}
+
+void tst_ModelQuery::insertReturnsStoredModel()
+{
+    HY_TEST_SOURCE(m_databases);
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    auto alice = sql.from<User>().insert(
+            {{"name", "Alice"}, {"email", "alice@example.com"}, {"isActive", true}});
+    const QDateTime after = QDateTime::currentDateTimeUtc().addSecs(1);
+
+    QVERIFY(alice);
+    QVERIFY(alice->id() > 0);
+    QCOMPARE(alice->name(), std::optional<QString>(QStringLiteral("Alice")));
+    QCOMPARE(alice->email(), QStringLiteral("alice@example.com"));
+    QCOMPARE(alice->isActive(), std::optional<bool>(true));
+    QVERIFY(alice->createdAt().has_value());
+    QCOMPARE(alice->createdAt()->timeSpec(), Qt::UTC);
+    QVERIFY(*alice->createdAt() >= before && *alice->createdAt() <= after);
+    QCOMPARE(alice->updatedAt(), alice->createdAt());
+    QVERIFY(alice->changedColumns().isEmpty());
+    QVERIFY(!alice->parent());
+
+    auto bob = sql.from<User>().insert({{"email", "bob@example.com"}});
+    QVERIFY(bob->id() > alice->id());
+    QVERIFY(!bob->name().has_value());
+    QVERIFY(!bob->isActive().has_value());
+
+    QSqlQuery raw(sql.database());
+    QVERIFY(raw.exec(QStringLiteral("SELECT name, email FROM users ORDER BY id")));
+    QVERIFY(raw.next());
+    QCOMPARE(raw.value(0).toString(), QStringLiteral("Alice"));
+    QVERIFY(raw.next());
+    QVERIFY(raw.value(0).isNull());
+    QCOMPARE(raw.value(1).toString(), QStringLiteral("bob@example.com"));
+    QVERIFY(!raw.next());
+}
+
+void tst_ModelQuery::insertFromModelInstance()
+{
+    HY_TEST_SOURCE(m_databases);
+    User draft;
+    draft.setName(QStringLiteral("Carol"));
+    draft.setEmail(QStringLiteral("carol@example.com"));
+    auto stored = sql.from<User>().insert(draft);
+    QVERIFY(stored->id() > 0);
+    QCOMPARE(stored->name(), draft.name());
+    QCOMPARE(stored->email(), draft.email());
+    QVERIFY(!stored->isActive().has_value()); // not given: left to the database
+    QVERIFY(stored->createdAt().has_value());
+    QCOMPARE(draft.id(), 0); // the draft itself is not touched
+    QCOMPARE(rawCount(sql, QStringLiteral("users")), 1);
+}
+
+void tst_ModelQuery::insertFromVariantMap()
+{
+    HY_TEST_SOURCE(m_databases);
+    const QVariantMap values{{"name", "Dora"}, {"email", "dora@example.com"}, {"isActive", false}};
+    auto stored = sql.from<User>().insert(values);
+    QCOMPARE(stored->name(), std::optional<QString>(QStringLiteral("Dora")));
+    QCOMPARE(stored->isActive(), std::optional<bool>(false));
+}
+
+static void seedUsers(Hy::SqlDataSource &sql)
+{
+    sql.from<User>().insertMany({
+            {{"name", "Alice"}, {"email", "alice@example.com"}, {"isActive", true}},
+            {{"name", "Bob"}, {"email", "bob@example.com"}, {"isActive", false}},
+            {{"email", "nameless@example.com"}, {"isActive", true}},
+            {{"name", "Carol"}, {"email", "carol@example.com"}},
+    });
+}
+
+void tst_ModelQuery::whereEquals()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql);
+    const auto active = sql.from<User>().where("isActive", true).orderBy("id").many();
+    QCOMPARE(column(active, userName), (QStringList{"Alice", "<null>"}));
+    const auto bob = sql.from<User>().where("name", "Bob").many();
+    QCOMPARE(column(bob, userName), QStringList{"Bob"});
+    QCOMPARE(bob.front()->email(), QStringLiteral("bob@example.com"));
+    QVERIFY(sql.from<User>().where("name", "bob").many().empty()); // case-sensitive everywhere
+    QVERIFY(sql.from<User>().where("name", "Nobody").many().empty());
+}
+
+void tst_ModelQuery::whereNullMeansIsNull()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql);
+    QCOMPARE(column(sql.from<User>().where("name", nullptr).many(), userName), QStringList{"<null>"});
+    QCOMPARE(column(sql.from<User>().where("name", std::nullopt).many(), userName), QStringList{"<null>"});
+    QCOMPARE(column(sql.from<User>().where("name", QVariant()).many(), userName), QStringList{"<null>"});
+    const std::optional<QString> none;
+    QCOMPARE(column(sql.from<User>().where("name", none).many(), userName), QStringList{"<null>"});
+    QCOMPARE(column(sql.from<User>().where("isActive", "=", nullptr).many(), userName), QStringList{"Carol"});
+    QCOMPARE(column(sql.from<User>().where("name", "!=", nullptr).orderBy("id").many(), userName),
+             (QStringList{"Alice", "Bob", "Carol"}));
+    QCOMPARE(column(sql.from<User>().where("name", "<>", nullptr).orderBy("id").many(), userName),
+             (QStringList{"Alice", "Bob", "Carol"}));
+}
+
+void tst_ModelQuery::whereOperators_data()
+{
+    QTest::addColumn<QString>("op");
+    QTest::addColumn<int>("value");
+    QTest::addColumn<QStringList>("codes");
+    QTest::newRow("=") << "=" << 3 << QStringList{"c"};
+    QTest::newRow("!=") << "!=" << 3 << QStringList{"a", "b", "d", "e"};
+    QTest::newRow("<>") << "<>" << 3 << QStringList{"a", "b", "d", "e"};
+    QTest::newRow("<") << "<" << 3 << QStringList{"a", "b"};
+    QTest::newRow("<=") << "<=" << 3 << QStringList{"a", "b", "c"};
+    QTest::newRow(">") << ">" << 3 << QStringList{"d", "e"};
+    QTest::newRow(">=") << ">=" << 3 << QStringList{"c", "d", "e"};
+}
+
+static void seedSamples(Hy::SqlDataSource &sql, int count)
+{
+    QList<Hy::Values<Sample>> rows;
+    for (int i = 1; i <= count; ++i) {
+        rows.append({{"code", QString(QChar(u'a' + i - 1))}, {"quantity", i}, {"total", i * 100},
+                     {"enabled", i % 2 == 1}});
+    }
+    sql.from<Sample>().insertMany(rows);
+}
+
+void tst_ModelQuery::whereOperators()
+{
+    HY_TEST_SOURCE(m_databases);
+    QFETCH(QString, op);
+    QFETCH(int, value);
+    QFETCH(QStringList, codes);
+    seedSamples(sql, 5);
+    // A runtime operator string, as from configuration or QML.
+    const auto rows = sql.from<Sample>().where("quantity", op, value).orderBy("quantity").many();
+    QCOMPARE(column(rows, sampleCode), codes);
+}
+
+void tst_ModelQuery::orWhereAndNullChecks()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql);
+    QCOMPARE(column(sql.from<User>().where("name", "Alice").orWhere("name", "Bob").orderBy("id").many(),
+                    userName),
+             (QStringList{"Alice", "Bob"}));
+    QCOMPARE(column(sql.from<User>().whereNull("name").many(), userName), QStringList{"<null>"});
+    QCOMPARE(column(sql.from<User>().whereNotNull("isActive").orderBy("id").many(), userName),
+             (QStringList{"Alice", "Bob", "<null>"}));
+    QCOMPARE(column(sql.from<User>().where("name", "Bob").orWhereNull("isActive").orderBy("id").many(),
+                    userName),
+             (QStringList{"Bob", "Carol"}));
+    QCOMPARE(column(sql.from<User>().whereNull("name").orWhereNotNull("name").orderBy("id").many(),
+                    userName).size(),
+             4);
+    QCOMPARE(column(sql.from<User>().where("name", "like", "%o%").orderBy("id").many(), userName),
+             (QStringList{"Bob", "Carol"}));
+    QCOMPARE(column(sql.from<User>().where("email", "LIKE", "a%").many(), userName), QStringList{"Alice"});
+}
+
+void tst_ModelQuery::orderLimitOffset()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedSamples(sql, 5);
+    QCOMPARE(column(sql.from<Sample>().orderBy("quantity", Qt::DescendingOrder).many(), sampleCode),
+             (QStringList{"e", "d", "c", "b", "a"}));
+    QCOMPARE(column(sql.from<Sample>().orderBy("quantity").limit(2).many(), sampleCode),
+             (QStringList{"a", "b"}));
+    QCOMPARE(column(sql.from<Sample>().orderBy("quantity").limit(2).offset(1).many(), sampleCode),
+             (QStringList{"b", "c"}));
+    QCOMPARE(column(sql.from<Sample>().orderBy("quantity").offset(3).many(), sampleCode),
+             (QStringList{"d", "e"}));
+    QCOMPARE(column(sql.from<Sample>().orderBy("enabled").orderBy("quantity", Qt::DescendingOrder).many(),
+                    sampleCode),
+             (QStringList{"d", "b", "e", "c", "a"}));
+    QVERIFY(sql.from<Sample>().limit(0).many().empty());
+}
+
+void tst_ModelQuery::oneOneOrFailAndFind()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql);
+    auto first = sql.from<User>().orderBy("id").one();
+    QVERIFY(first);
+    QCOMPARE(first->name(), std::optional<QString>(QStringLiteral("Alice")));
+    QVERIFY(!sql.from<User>().where("name", "Nobody").one());
+    QCOMPARE(sql.from<User>().where("name", "Bob").oneOrFail()->email(), QStringLiteral("bob@example.com"));
+    HY_EXPECT_ERROR(sql.from<User>().where("name", "Nobody").oneOrFail(), ErrorCode::RowNotFound);
+
+    const int bobId = sql.from<User>().where("name", "Bob").oneOrFail()->id();
+    auto bob = sql.from<User>().find(bobId);
+    QVERIFY(bob);
+    QCOMPARE(bob->id(), bobId);
+    QVERIFY(!sql.from<User>().find(bobId + 1000));
+    QVERIFY(!sql.from<User>().where("isActive", true).find(bobId)); // other conditions still apply
+}
+
+void tst_ModelQuery::countHonoursConditionsAndLimit()
+{
+    HY_TEST_SOURCE(m_databases);
+    QCOMPARE(sql.from<User>().count(), 0);
+    seedUsers(sql);
+    QCOMPARE(sql.from<User>().count(), 4);
+    QCOMPARE(sql.from<User>().where("isActive", true).count(), 2);
+    QCOMPARE(sql.from<User>().limit(3).count(), 3);
+    QCOMPARE(sql.from<User>().orderBy("id").offset(3).count(), 1);
+    QCOMPARE(sql.from<User>().where("name", "Nobody").count(), 0);
+}
+
+void tst_ModelQuery::insertManyKeepsOrder()
+{
+    HY_TEST_SOURCE(m_databases);
+    const auto users = sql.from<User>().insertMany({
+            {{"name", "A"}, {"email", "a@example.com"}},
+            {{"name", "B"}, {"email", "b@example.com"}},
+            {{"name", "C"}, {"email", "c@example.com"}},
+    });
+    QCOMPARE(column(users, userName), (QStringList{"A", "B", "C"}));
+    QVERIFY(users[0]->id() < users[1]->id() && users[1]->id() < users[2]->id());
+    for (const auto &user : users)
+        QVERIFY(user->createdAt().has_value());
+    const auto stored = sql.from<User>().orderBy("id").many();
+    QCOMPARE(column(stored, userName), (QStringList{"A", "B", "C"}));
+    QCOMPARE(stored[1]->id(), users[1]->id());
+}
+
+void tst_ModelQuery::insertManyChunksLargeBatches()
+{
+    HY_TEST_SOURCE(m_databases);
+    // More rows than one statement takes (and than SQLite's 999 parameters
+    // allow at 9 columns), so several chunks and a last, shorter one.
+    QList<QVariantMap> rows;
+    for (int i = 0; i < 1234; ++i)
+        rows.append({{"code", QString::number(i)}, {"quantity", i}, {"total", qint64(i) * 3}, {"enabled", true}});
+    const auto samples = sql.from<Sample>().insertMany(rows);
+    QCOMPARE(samples.size(), std::size_t(1234));
+    for (int i = 0; i < 1234; ++i) {
+        QCOMPARE(samples[std::size_t(i)]->code(), QString::number(i));
+        QCOMPARE(samples[std::size_t(i)]->total(), qint64(i) * 3);
+        if (i > 0)
+            QVERIFY(samples[std::size_t(i)]->id() > samples[std::size_t(i - 1)]->id());
+    }
+    QCOMPARE(rawCount(sql, QStringLiteral("samples")), 1234);
+    QCOMPARE(sql.from<Sample>().where("quantity", ">=", 1000).count(), 234);
+}
+
+void tst_ModelQuery::insertManyMixedColumns()
+{
+    HY_TEST_SOURCE(m_databases);
+    const auto users = sql.from<User>().insertMany({
+            {{"name", "A"}, {"email", "a@example.com"}},
+            {{"email", "b@example.com"}, {"isActive", true}},
+            {{"name", "C"}, {"email", "c@example.com"}},
+    });
+    QCOMPARE(column(users, userName), (QStringList{"A", "<null>", "C"}));
+    QCOMPARE(users[1]->isActive(), std::optional<bool>(true));
+    QCOMPARE(users[1]->email(), QStringLiteral("b@example.com"));
+    QCOMPARE(sql.from<User>().count(), 3);
+}
+
+void tst_ModelQuery::insertManyIsAllOrNothing()
+{
+    HY_TEST_SOURCE(m_databases);
+    sql.from<Tag>().insert({{"code", "taken"}, {"label", "first"}});
+    QList<Hy::Values<Tag>> rows;
+    for (int i = 0; i < 700; ++i)
+        rows.append({{"code", QStringLiteral("t%1").arg(i)}});
+    rows.append({{"code", "taken"}}); // fails in the second chunk
+    HY_EXPECT_ERROR(sql.from<Tag>().insertMany(rows), ErrorCode::UniqueViolation);
+    QCOMPARE(rawCount(sql, QStringLiteral("tags")), 1);
+    QCOMPARE(sql.from<Tag>().oneOrFail()->label(), std::optional<QString>(QStringLiteral("first")));
+}
+
+void tst_ModelQuery::insertManyValidatesEveryRowFirst()
+{
+    HY_TEST_SOURCE(m_databases);
+    HY_EXPECT_ERROR(sql.from<Sample>().insertMany({
+                            {{"code", "ok"}, {"total", 1}, {"enabled", true}},
+                            {{"code", "bad"}, {"total", "lots"}, {"enabled", true}},
+                    }),
+                    ErrorCode::InvalidValue);
+    HY_EXPECT_ERROR(sql.from<Sample>().insertMany({
+                            {{"code", "ok"}, {"total", 1}, {"enabled", true}},
+                            {{"code", "nototal"}, {"enabled", true}},
+                    }),
+                    ErrorCode::MissingValue);
+    QCOMPARE(rawCount(sql, QStringLiteral("samples")), 0);
+}
+
+void tst_ModelQuery::updateSetsColumnsAndAutoUpdate()
+{
+    HY_TEST_SOURCE(m_databases);
+    const QDateTime past = utc(2020, 1, 2, 3, 4, 5);
+    sql.from<User>().insertMany({
+            {{"name", "Alice"}, {"email", "alice@example.com"}, {"createdAt", past}, {"updatedAt", past}},
+            {{"name", "Bob"}, {"email", "bob@example.com"}, {"createdAt", past}, {"updatedAt", past}},
+    });
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    QCOMPARE(sql.from<User>().where("name", "Alice").update({{"isActive", true}, {"name", "Alicia"}}), 1);
+
+    auto alicia = sql.from<User>().where("name", "Alicia").oneOrFail();
+    QCOMPARE(alicia->isActive(), std::optional<bool>(true));
+    QCOMPARE(*alicia->createdAt(), past);
+    QVERIFY(*alicia->updatedAt() >= before);
+    auto bob = sql.from<User>().where("name", "Bob").oneOrFail();
+    QCOMPARE(*bob->updatedAt(), past);
+    QVERIFY(!bob->isActive().has_value());
+
+    // Rows matched, not rows changed: the same on every database.
+    QCOMPARE(sql.from<User>().update({{"isActive", true}}), 2);
+    QCOMPARE(sql.from<User>().update({{"isActive", true}}), 2);
+    QCOMPARE(sql.from<User>().where("name", "Nobody").update({{"isActive", false}}), 0);
+    // Setting null where it is allowed, and refusing it where it is not.
+    QCOMPARE(sql.from<User>().where("name", "Bob").update({{"name", nullptr}}), 1);
+    QCOMPARE(sql.from<User>().whereNull("name").count(), 1);
+    HY_EXPECT_ERROR(sql.from<User>().update({{"email", nullptr}}), ErrorCode::NullValue);
+    HY_EXPECT_ERROR(sql.from<User>().update({}), ErrorCode::InvalidQuery);
+    QCOMPARE(sql.from<User>().whereNull("email").count(), 0);
+}
+
+void tst_ModelQuery::updateAndRemoveRejectLimitAndOrder()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql);
+    HY_EXPECT_ERROR(sql.from<User>().limit(1).update({{"isActive", false}}), ErrorCode::InvalidQuery);
+    HY_EXPECT_ERROR(sql.from<User>().offset(1).update({{"isActive", false}}), ErrorCode::InvalidQuery);
+    HY_EXPECT_ERROR(sql.from<User>().orderBy("id").remove(), ErrorCode::InvalidQuery);
+    HY_EXPECT_ERROR(sql.from<User>().limit(1).remove(), ErrorCode::InvalidQuery);
+    QCOMPARE(sql.from<User>().count(), 4);
+    QCOMPARE(sql.from<User>().where("isActive", false).count(), 1);
+}
+
+void tst_ModelQuery::removeDeletesMatchingRows()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql);
+    QCOMPARE(sql.from<User>().where("isActive", true).remove(), 2);
+    QCOMPARE(column(sql.from<User>().orderBy("id").many(), userName), (QStringList{"Bob", "Carol"}));
+    QCOMPARE(sql.from<User>().where("name", "Nobody").remove(), 0);
+    QCOMPARE(sql.from<User>().remove(), 2);
+    QCOMPARE(rawCount(sql, QStringLiteral("users")), 0);
+}
+
+void tst_ModelQuery::unknownColumnsAreRejected()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql);
+    const QString typo = QStringLiteral("nmae");
+    HY_EXPECT_ERROR(sql.from<User>().where(typo, "Alice").many(), ErrorCode::UnknownColumn);
+    HY_EXPECT_ERROR(sql.from<User>().orderBy(QStringLiteral("is_active")), ErrorCode::UnknownColumn);
+    HY_EXPECT_ERROR(sql.from<User>().insert(QVariantMap{{"email", "x@example.com"}, {"nmae", "x"}}),
+                    ErrorCode::UnknownColumn);
+    HY_EXPECT_ERROR(sql.from<User>().update(QVariantMap{{"nmae", "x"}}), ErrorCode::UnknownColumn);
+    HY_EXPECT_ERROR(sql.from<User>().insertMany(QList<QVariantMap>{{{"email", "y@example.com"}},
+                                                                    {{"email", "z@example.com"}, {"x", 1}}}),
+                    ErrorCode::UnknownColumn);
+    QCOMPARE(rawCount(sql, QStringLiteral("users")), 4);
+    QCOMPARE(sql.from<User>().where("name", "x").count(), 0);
+}
+
+void tst_ModelQuery::badValues_data()
+{
+    QTest::addColumn<QVariantMap>("values");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<QString>("column");
+    const QVariantMap ok{{"code", "ok"}, {"total", 1}, {"enabled", true}};
+    auto with = [ok](const QString &key, const QVariant &value) {
+        QVariantMap map = ok;
+        if (value.isValid())
+            map.insert(key, value);
+        else
+            map.remove(key);
+        return map;
+    };
+    QTest::newRow("text in integer") << with("quantity", "abc") << ErrorCode::InvalidValue << "quantity";
+    QTest::newRow("fraction in integer") << with("quantity", 1.5) << ErrorCode::InvalidValue << "quantity";
+    QTest::newRow("beyond 32 bits") << with("quantity", qint64(3000000000)) << ErrorCode::InvalidValue
+                                    << "quantity";
+    QTest::newRow("text in bigInteger") << with("total", "lots") << ErrorCode::InvalidValue << "total";
+    QTest::newRow("text in float") << with("ratio", "half") << ErrorCode::InvalidValue << "ratio";
+    QTest::newRow("bool in float") << with("ratio", true) << ErrorCode::InvalidValue << "ratio";
+    QTest::newRow("text in boolean") << with("enabled", "yes") << ErrorCode::InvalidValue << "enabled";
+    QTest::newRow("2 in boolean") << with("enabled", 2) << ErrorCode::InvalidValue << "enabled";
+    QTest::newRow("number in string") << with("code", 12) << ErrorCode::InvalidValue << "code";
+    QTest::newRow("bad date-time") << with("happenedAt", "yesterday") << ErrorCode::InvalidValue
+                                   << "happenedAt";
+    QTest::newRow("invalid date") << with("happenedAt", "2026-02-30 10:00:00") << ErrorCode::InvalidValue
+                                  << "happenedAt";
+    QTest::newRow("too long") << with("code", "123456789") << ErrorCode::ValueTooLong << "code";
+    QTest::newRow("null in non-nullable") << with("code", QVariant::fromValue(nullptr)) << ErrorCode::NullValue
+                                          << "code";
+    QTest::newRow("missing non-nullable") << with("total", QVariant()) << ErrorCode::MissingValue << "total";
+}
+
+void tst_ModelQuery::badValues()
+{
+    HY_TEST_SOURCE(m_databases);
+    QFETCH(QVariantMap, values);
+    QFETCH(ErrorCode, code);
+    QFETCH(QString, column);
+    try {
+        sql.from<Sample>().insert(values);
+        QFAIL("expected an error");
+    } catch (const Hy::Error &error) {
+        QCOMPARE(error.codeName(), Hy::Error::codeName(code));
+        QCOMPARE(error.column(), column);
+        QVERIFY(error.sql().isEmpty()); // raised before any SQL
+    }
+    QCOMPARE(rawCount(sql, QStringLiteral("samples")), 0);
+    // Four characters of UTF-16 but eight characters: fits VARCHAR(8).
+    QCOMPARE(sql.from<Sample>().insert({{"code", QStringLiteral("😀😀😀😀éééé")}, {"total", 1}, {"enabled", true}})
+                     ->code(),
+             QStringLiteral("😀😀😀😀éééé"));
+}
+
+void tst_ModelQuery::badWhereValues()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedSamples(sql, 2);
+    HY_EXPECT_ERROR(sql.from<Sample>().where("quantity", "abc").many(), ErrorCode::InvalidValue);
+    HY_EXPECT_ERROR(sql.from<Sample>().where("enabled", ">", "x").count(), ErrorCode::InvalidValue);
+    HY_EXPECT_ERROR(sql.from<Sample>().where("quantity", "<", nullptr).many(), ErrorCode::InvalidValue);
+    HY_EXPECT_ERROR(sql.from<Sample>().where("quantity", "like", 3).many(), ErrorCode::InvalidValue);
+    HY_EXPECT_ERROR(sql.from<Sample>().where("quantity", QStringLiteral("=="), 3).many(),
+                    ErrorCode::UnknownOperator);
+    // A value longer than the column just matches nothing.
+    QCOMPARE(sql.from<Sample>().where("code", "123456789").count(), 0);
+}
+
+void tst_ModelQuery::uniqueViolation()
+{
+    HY_TEST_SOURCE(m_databases);
+    sql.from<Tag>().insert({{"code", "qt"}, {"label", "Qt"}});
+    try {
+        sql.from<Tag>().insert({{"code", "qt"}, {"label", "again"}});
+        QFAIL("expected UniqueViolation");
+    } catch (const Hy::Error &error) {
+        QCOMPARE(error.code(), ErrorCode::UniqueViolation);
+        QCOMPARE(error.codeName(), QStringLiteral("UNIQUE_VIOLATION"));
+        QVERIFY(error.sql().startsWith(u"INSERT INTO"));
+        QVERIFY(error.driverError().isValid());
+        QVERIFY(!error.driverError().nativeErrorCode().isEmpty());
+        QVERIFY(!error.message().isEmpty());
+    }
+    QCOMPARE(rawCount(sql, QStringLiteral("tags")), 1);
+    QCOMPARE(sql.from<Tag>().find("qt")->label(), std::optional<QString>(QStringLiteral("Qt")));
+}
+
+void tst_ModelQuery::kindsRoundTrip()
+{
+    HY_TEST_SOURCE(m_databases);
+    const QDateTime when(QDate(2026, 3, 29), QTime(2, 30, 15, 250), Qt::OffsetFromUTC, 2 * 3600);
+    const QString notes = QStringLiteral("Grüße 👋\n'quoted' \"double\" \\backslash; -- comment");
+    auto stored = sql.from<Sample>().insert({{"code", "all"},
+                                             {"quantity", -2147483647},
+                                             {"total", Q_INT64_C(9007199254740993)},
+                                             {"ratio", 0.25},
+                                             {"price", 1234.56},
+                                             {"notes", notes},
+                                             {"enabled", true},
+                                             {"happenedAt", when}});
+    auto check = [&](const Sample &s) {
+        QCOMPARE(s.code(), QStringLiteral("all"));
+        QCOMPARE(s.quantity(), std::optional<int>(-2147483647));
+        QCOMPARE(s.total(), Q_INT64_C(9007199254740993));
+        QCOMPARE(s.ratio(), std::optional<double>(0.25));
+        QCOMPARE(s.price(), std::optional<double>(1234.56));
+        QCOMPARE(s.notes(), std::optional<QString>(notes));
+        QCOMPARE(s.enabled(), true);
+        QVERIFY(s.happenedAt().has_value());
+        QCOMPARE(*s.happenedAt(), when);
+        QCOMPARE(s.happenedAt()->timeSpec(), Qt::UTC);
+        QCOMPARE(*s.happenedAt(), utc(2026, 3, 29, 0, 30, 15, 250));
+    };
+    check(*stored);
+    check(*sql.from<Sample>().find(stored->id()));
+
+    auto empty = sql.from<Sample>().insert({{"code", "none"}, {"total", 0}, {"enabled", false}});
+    QVERIFY(!empty->quantity() && !empty->ratio() && !empty->price() && !empty->notes()
+            && !empty->happenedAt());
+    QCOMPARE(empty->enabled(), false);
+    QCOMPARE(sql.from<Sample>().where("enabled", false).oneOrFail()->code(), QStringLiteral("none"));
+    QCOMPARE(sql.from<Sample>().where("total", Q_INT64_C(9007199254740993)).count(), 1);
+    QCOMPARE(sql.from<Sample>().where("price", 1234.56).count(), 1);
+    QCOMPARE(sql.from<Sample>().where("notes", notes).count(), 1);
+}
+
+void tst_ModelQuery::dateTimesAreUtc()
+{
+    HY_TEST_SOURCE(m_databases);
+    const QDateTime early = utc(2026, 1, 1, 23, 30, 0);
+    // The same instant as `early`, written in another zone.
+    const QDateTime sameInstant(QDate(2026, 1, 2), QTime(5, 0), Qt::OffsetFromUTC, 5 * 3600 + 1800);
+    sql.from<Sample>().insertMany({
+            {{"code", "early"}, {"total", 1}, {"enabled", true}, {"happenedAt", early}},
+            {{"code", "iso"}, {"total", 2}, {"enabled", true}, {"happenedAt", "2026-01-02T10:00:00.125Z"}},
+            {{"code", "late"}, {"total", 3}, {"enabled", true}, {"happenedAt", utc(2026, 7, 1, 12, 0, 0)}},
+    });
+    QCOMPARE(sql.from<Sample>().where("happenedAt", sameInstant).oneOrFail()->code(), QStringLiteral("early"));
+    QCOMPARE(*sql.from<Sample>().where("code", "iso").oneOrFail()->happenedAt(),
+             utc(2026, 1, 2, 10, 0, 0, 125));
+    QCOMPARE(column(sql.from<Sample>().where("happenedAt", ">", early).orderBy("happenedAt").many(),
+                    sampleCode),
+             (QStringList{"iso", "late"}));
+    QCOMPARE(column(sql.from<Sample>().where("happenedAt", "<=", "2026-01-02 10:00:00.125").many(),
+                    sampleCode).size(),
+             2);
+}
+
+void tst_ModelQuery::chosenPrimaryKey()
+{
+    HY_TEST_SOURCE(m_databases);
+    const auto tags = sql.from<Tag>().insertMany({{{"code", "zeta"}, {"label", "Z"}},
+                                                  {{"code", "alpha"}, {"label", "A"}},
+                                                  {{"code", "mu"}}});
+    QCOMPARE(tags.size(), std::size_t(3));
+    QCOMPARE(tags[0]->code(), QStringLiteral("zeta"));
+    QCOMPARE(tags[1]->label(), std::optional<QString>(QStringLiteral("A")));
+    QCOMPARE(tags[2]->code(), QStringLiteral("mu"));
+    QVERIFY(!tags[2]->label().has_value());
+    QCOMPARE(sql.from<Tag>().find("alpha")->label(), std::optional<QString>(QStringLiteral("A")));
+    HY_EXPECT_ERROR(sql.from<Tag>().insert({{"label", "no key"}}), ErrorCode::MissingValue);
+}
+
+void tst_ModelQuery::modelWithoutPrimaryKey()
+{
+    HY_TEST_SOURCE(m_databases);
+    auto entry = sql.from<LogEntry>().insert({{"message", "started"}, {"level", 1}});
+    QCOMPARE(entry->message(), QStringLiteral("started"));
+    QCOMPARE(entry->level(), std::optional<int>(1));
+    const auto entries = sql.from<LogEntry>().insertMany({{{"message", "a"}}, {{"message", "b"}, {"level", 3}}});
+    QCOMPARE(entries[1]->message(), QStringLiteral("b"));
+    QCOMPARE(entries[1]->level(), std::optional<int>(3));
+    QCOMPARE(sql.from<LogEntry>().count(), 3);
+    QCOMPARE(sql.from<LogEntry>().where("level", 3).update({{"level", 4}}), 1);
+    QCOMPARE(sql.from<LogEntry>().where("level", 4).oneOrFail()->message(), QStringLiteral("b"));
+}
+
+void tst_ModelQuery::textIsBoundNotPasted()
+{
+    HY_TEST_SOURCE(m_databases);
+    const QStringList payloads{QStringLiteral("'; DROP TABLE users; --"),
+                               QStringLiteral("\" OR 1=1 --"),
+                               QStringLiteral("\\'; SELECT 1; --"),
+                               QStringLiteral("`backtick`"),
+                               QStringLiteral("? :name $1 %s")};
+    for (int i = 0; i < payloads.size(); ++i) {
+        sql.from<User>().insert({{"name", payloads[i]}, {"email", QStringLiteral("p%1@example.com").arg(i)}});
+    }
+    QCOMPARE(rawCount(sql, QStringLiteral("users")), payloads.size());
+    for (const QString &payload : payloads) {
+        const auto found = sql.from<User>().where("name", payload).many();
+        QCOMPARE(found.size(), std::size_t(1));
+        QCOMPARE(found.front()->name(), std::optional<QString>(payload));
+    }
+}
+
+void tst_ModelQuery::builderIsAValue()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql);
+    auto active = sql.from<User>().where("isActive", true);
+    auto activeAlice = active;
+    activeAlice.where("name", "Alice");
+    QCOMPARE(active.count(), 2);
+    QCOMPARE(activeAlice.count(), 1);
+    QCOMPARE(active.many().size(), std::size_t(2)); // running leaves it unchanged
+    QCOMPARE(active.many().size(), std::size_t(2));
+    QCOMPARE(active.one()->name(), std::optional<QString>(QStringLiteral("Alice")));
+    QCOMPARE(active.many().size(), std::size_t(2));
+}
+
+void tst_ModelQuery::resultsBelongToTheCaller()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql);
+    auto users = sql.from<User>().many();
+    QCOMPARE(users.size(), std::size_t(4));
+    QPointer<User> watched = users.front().get();
+    QVERIFY(!watched->parent());
+    User *kept = users.back().release();
+    kept->setParent(this);
+    users.clear();
+    QVERIFY(watched.isNull());
+    QCOMPARE(kept->parent(), this);
+    delete kept;
+}
+
+QTEST_GUILESS_MAIN(tst_ModelQuery)
+#include "tst_modelquery.moc"
