@@ -25,6 +25,16 @@ void SqliteDialect::initializeSession(QSqlDatabase &database)
     }
 }
 
+QString SqliteDialect::quoteIdentifier(const QString &name) const
+{
+    // Backticks, not double quotes: SQLite takes a double-quoted name that
+    // matches no column for a string literal, so a misspelt column would
+    // silently compare with its own name instead of failing.
+    QString quoted = name;
+    quoted.replace(u'`', QStringLiteral("``"));
+    return u'`' + quoted + u'`';
+}
+
 QString SqliteDialect::columnType(const ColumnData &column) const
 {
     switch (column.kind) {

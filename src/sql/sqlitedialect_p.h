@@ -13,6 +13,7 @@ public:
     SqlDataSource::DatabaseType type() const override { return SqlDataSource::DatabaseType::SQLite; }
     void initializeSession(QSqlDatabase &database) override;
 
+    QString quoteIdentifier(const QString &name) const override;
     QString columnType(const ColumnData &column) const override;
     QString autoIncrementColumn(const ColumnData &column) const override;
     QString currentTimestampDefault() const override;
