@@ -1,0 +1,8 @@
+// EXPECT: find\(\) needs a model with a primary key column
+#include "testmodels.h"
+#include <HysteriaQt/SqlDataSource>
+
+void run(Hy::SqlDataSource &sql)
+{
+    sql.from<LogEntry>().find(1);
+}

@@ -1,0 +1,12 @@
+// EXPECT: HY_COLUMN's third argument must be a Hy::col:: descriptor
+#include <HysteriaQt/Model>
+
+class Wrong : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Wrong, "wrong")
+    HY_COLUMN(id, setId, 42)
+
+public:
+    using Hy::Model::Model;
+};

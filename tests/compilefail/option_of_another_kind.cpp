@@ -1,0 +1,14 @@
+// EXPECT: could not convert .* to .*Hy::col::IntegerOptions
+// An option the kind does not have is an error, not silently ignored.
+#include <HysteriaQt/Model>
+
+class Wrong : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Wrong, "wrong")
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(age, setAge, Hy::col::integer({.length = 3}))
+
+public:
+    using Hy::Model::Model;
+};

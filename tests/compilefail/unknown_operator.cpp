@@ -1,0 +1,9 @@
+// EXPECT: error_unknown_comparison_operator
+// An operator hysteria-orm does not know does not build.
+#include "testmodels.h"
+#include <HysteriaQt/SqlDataSource>
+
+void run(Hy::SqlDataSource &sql)
+{
+    sql.from<User>().where("id", "=>", 1).many();
+}
