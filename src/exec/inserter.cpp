@@ -34,7 +34,7 @@ int Inserter::rowsPerStatement(int columns) const
 {
     if (columns == 0)
         return 1;
-    return std::clamp(m_source->dialect().maxBindings() / columns, 1, MaxRowsPerStatement);
+    return std::clamp(m_source->dialect().bindingsPerInsert() / columns, 1, MaxRowsPerStatement);
 }
 
 InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &readBack) const

@@ -60,6 +60,8 @@ public:
     virtual bool hasConsecutiveInsertIds() const { return false; }
     virtual int autoIncrementStep() const { return 1; }
     virtual int maxBindings() const = 0;
+    // How many values one multi-row INSERT should bind (at most maxBindings()).
+    virtual int bindingsPerInsert() const { return maxBindings(); }
 
     // The HysteriaQt error code of a driver error.
     virtual ErrorCode errorCode(const QSqlError &error) const = 0;

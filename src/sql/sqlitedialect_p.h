@@ -22,6 +22,10 @@ public:
     bool supportsReturning() const override { return m_hasReturning; }
     // SQLITE_MAX_VARIABLE_NUMBER of SQLite before 3.32; newer builds allow 32766.
     int maxBindings() const override { return m_maxBindings; }
+    // QtSql renames `?` to named placeholders for QSQLITE, and SQLite looks
+    // each name up in a list: preparing costs the square of the count.
+    // 500 measured fastest for 20,000 rows (bench/bench_insert_read).
+    int bindingsPerInsert() const override { return qMin(500, m_maxBindings); }
 
     ErrorCode errorCode(const QSqlError &error) const override;
 

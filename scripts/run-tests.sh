@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what is missing (Debian 12, database servers included), builds
+# HysteriaQt, starts throwaway PostgreSQL and MariaDB servers on loopback and
+# runs every test on SQLite, PostgreSQL and MariaDB; then builds again with
+# AddressSanitizer and UndefinedBehaviorSanitizer and runs the database
+# suites once more. --no-sanitize skips that second pass.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/common.sh
+source scripts/db-servers.sh
+
+sanitize=1
+[ "${1:-}" = "--no-sanitize" ] && sanitize=0
+
+hy_install_packages "${HY_BUILD_PACKAGES[@]}" "${HY_TEST_PACKAGES[@]}"
+hy_build build
+hy_start_servers
+
+export HYSTERIA_TEST_REQUIRE_ALL=1
+export QT_QPA_PLATFORM=offscreen
+(cd build && ctest --output-on-failure --verbose --parallel "$(nproc)")
+
+if [ "$sanitize" = 1 ]; then
+    hy_build build-sanitize -DHYSTERIAQT_SANITIZE=ON -DHYSTERIAQT_BUILD_BENCHMARKS=OFF
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+    export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    (cd build-sanitize && ctest --output-on-failure --verbose --parallel "$(nproc)" \
+        --exclude-regex '^(compilefail_|install_and_consume)')
+fi
