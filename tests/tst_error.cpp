@@ -32,8 +32,6 @@ void tst_Error::codeNamesAreStableAndUnique()
             {Hy::ErrorCode::ValueTooLong, "VALUE_TOO_LONG"},
             {Hy::ErrorCode::MissingValue, "MISSING_VALUE"},
             {Hy::ErrorCode::InvalidQuery, "INVALID_QUERY"},
-            {Hy::ErrorCode::ModelHasNoPrimaryKey, "MODEL_HAS_NO_PRIMARY_KEY"},
-            {Hy::ErrorCode::InvalidDefinition, "INVALID_DEFINITION"},
             {Hy::ErrorCode::RowNotFound, "ROW_NOT_FOUND"},
             {Hy::ErrorCode::QueryFailed, "QUERY_FAILED"},
             {Hy::ErrorCode::UniqueViolation, "UNIQUE_VIOLATION"},

@@ -244,6 +244,8 @@ void tst_ModelQuery::orWhereAndNullChecks()
     QCOMPARE(column(sql.from<User>().where("name", "like", "%o%").orderBy("id").many(), userName),
              (QStringList{"Bob", "Carol"}));
     QCOMPARE(column(sql.from<User>().where("email", "LIKE", "a%").many(), userName), QStringList{"Alice"});
+    // Case-sensitive on every database.
+    QVERIFY(sql.from<User>().where("name", "like", "al%").many().empty());
 }
 
 void tst_ModelQuery::orderLimitOffset()

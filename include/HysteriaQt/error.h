@@ -28,8 +28,6 @@ enum class ErrorCode {
     ValueTooLong,
     MissingValue,
     InvalidQuery,
-    ModelHasNoPrimaryKey,
-    InvalidDefinition,
 
     // Results
     RowNotFound = 200,

@@ -36,8 +36,6 @@ QString Error::codeName(ErrorCode code)
     case ErrorCode::ValueTooLong: return QStringLiteral("VALUE_TOO_LONG");
     case ErrorCode::MissingValue: return QStringLiteral("MISSING_VALUE");
     case ErrorCode::InvalidQuery: return QStringLiteral("INVALID_QUERY");
-    case ErrorCode::ModelHasNoPrimaryKey: return QStringLiteral("MODEL_HAS_NO_PRIMARY_KEY");
-    case ErrorCode::InvalidDefinition: return QStringLiteral("INVALID_DEFINITION");
     case ErrorCode::RowNotFound: return QStringLiteral("ROW_NOT_FOUND");
     case ErrorCode::QueryFailed: return QStringLiteral("QUERY_FAILED");
     case ErrorCode::UniqueViolation: return QStringLiteral("UNIQUE_VIOLATION");

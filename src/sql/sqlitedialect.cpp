@@ -18,10 +18,13 @@ void SqliteDialect::initializeSession(QSqlDatabase &database)
     const QVersionNumber version = QVersionNumber::fromString(query.value(0).toString());
     m_hasReturning = version >= QVersionNumber(3, 35);
     m_maxBindings = version >= QVersionNumber(3, 32) ? 32766 : 999;
-    // Foreign keys are off by default in SQLite; every other database enforces them.
-    if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON"))) {
-        throw Error(ErrorCode::ConnectionFailed, query.lastError().text(), query.lastQuery(),
-                    query.lastError());
+    // Foreign keys are off by default in SQLite; every other database
+    // enforces them. LIKE is case-sensitive on PostgreSQL and on MariaDB's
+    // utf8mb4_bin tables HysteriaQt creates: the same here.
+    for (const QString &pragma : {QStringLiteral("PRAGMA foreign_keys = ON"),
+                                  QStringLiteral("PRAGMA case_sensitive_like = ON")}) {
+        if (!query.exec(pragma))
+            throw Error(ErrorCode::ConnectionFailed, query.lastError().text(), pragma, query.lastError());
     }
 }
 
