@@ -168,8 +168,18 @@ QList<QVariantList> Inserter::reselect(const InsertBatch &batch, const InsertRea
 
     QList<QVariantList> rows;
     rows.reserve(keys.size());
-    for (const QVariant &key : keys)
-        rows.append(byKey.value(keyText(key)));
+    for (const QVariant &key : keys) {
+        const auto found = byKey.constFind(keyText(key));
+        if (found == byKey.cend()) {
+            // The keys were not where lastInsertId() said: fail, so that the
+            // caller's transaction rolls back, rather than return wrong models.
+            throw Error(ErrorCode::QueryFailed,
+                        QStringLiteral("Inserted rows of \"%1\" could not be read back: no row has "
+                                       "the key %2")
+                                .arg(batch.table, keyText(key)));
+        }
+        rows.append(*found);
+    }
     return rows;
 }
 

@@ -26,10 +26,11 @@ QStringList Model::changedColumns() const
 
 bool Model::isChanged(const QString &column) const
 {
-    const ColumnInfo info = modelInfo().column(column);
-    if (!info.isValid())
-        throw detail::unknownColumnError(column, modelInfo().tableName().toStdString());
-    return m_changed.test(std::size_t(modelInfo().data()->columns[modelInfo().indexOf(column)].slot));
+    const ModelInfo info = modelInfo();
+    const int index = info.indexOf(column);
+    if (index < 0)
+        throw detail::unknownColumnError(column, info.tableName().toStdString());
+    return m_changed.test(std::size_t(info.data()->columns[index].slot));
 }
 
 void Model::clearChanges()

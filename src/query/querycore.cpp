@@ -245,7 +245,6 @@ std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const QList<RowValue
     // Rows are grouped by the columns they set, each group one multi-row INSERT.
     Groups<QList<int>> groups;
     QList<QVariantList> prepared(rows.size());
-    QList<QList<int>> presentColumns(rows.size());
     for (qsizetype r = 0; r < rows.size(); ++r) {
         const RowValues &row = rows[r];
         QList<int> present;
@@ -269,7 +268,6 @@ std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const QList<RowValue
         }
         groups.add(present, r);
         prepared[r] = std::move(values);
-        presentColumns[r] = std::move(present);
     }
 
     const int pk = m_model->primaryKey;
