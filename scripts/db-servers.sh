@@ -1,10 +1,12 @@
 # Throwaway PostgreSQL and MariaDB servers on loopback for the test suite.
 #
-# Source this file, then call hy_start_servers. It starts both servers with
+# Source this file, then call hy_start_servers. It starts the servers with
 # their own data directories under one temporary directory, on free ports,
-# exports HYSTERIA_TEST_POSTGRES and HYSTERIA_TEST_MARIADB for the tests and
-# installs an EXIT trap that stops the servers and removes the directory.
-# System services are never touched.
+# exports HYSTERIA_TEST_POSTGRES, HYSTERIA_TEST_MARIADB and
+# HYSTERIA_TEST_MARIADB_INTERLEAVED (a second MariaDB with
+# innodb_autoinc_lock_mode = 2, MySQL 8's default, under which one INSERT's rows
+# need not get consecutive keys) for the tests, and installs an EXIT trap that
+# stops the servers and removes the directory. System services are never touched.
 
 hy_free_port() {
     local port
@@ -59,8 +61,10 @@ hy_start_postgres() {
     echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
 
+# hy_start_mariadb <name> <variable> [mariadbd options...]
 hy_start_mariadb() {
-    local port dir=$HY_SERVER_DIR/mariadb
+    local name=$1 variable=$2; shift 2
+    local port dir=$HY_SERVER_DIR/$name
     port=$(hy_free_port) || return 1
     mkdir -p "$dir"
     mariadb-install-db --no-defaults --user="$(id -un)" --datadir="$dir/data" \
@@ -68,27 +72,32 @@ hy_start_mariadb() {
         || { cat "$dir/install.log" >&2; return 1; }
     mariadbd --no-defaults --user="$(id -un)" --datadir="$dir/data" --port="$port" \
         --bind-address=127.0.0.1 --socket="$dir/mysqld.sock" --pid-file="$dir/mysqld.pid" \
-        --skip-log-bin --innodb-flush-log-at-trx-commit=0 --log-error="$dir/server.log" 2>>"$dir/server.log" &
-    HY_MARIADB_PID=$!
+        --skip-log-bin --innodb-flush-log-at-trx-commit=0 "$@" \
+        --log-error="$dir/server.log" 2>>"$dir/server.log" &
+    HY_MARIADB_PIDS+=($!)
     hy_wait_for MariaDB mariadb --no-defaults --socket="$dir/mysqld.sock" -uroot -e "SELECT 1" \
         || { cat "$dir/server.log" >&2; return 1; }
     mariadb --no-defaults --socket="$dir/mysqld.sock" -uroot \
         -e "CREATE USER 'hy'@'%' IDENTIFIED BY 'hy'; GRANT ALL PRIVILEGES ON *.* TO 'hy'@'%' WITH GRANT OPTION;"
-    export HYSTERIA_TEST_MARIADB="hy:hy@127.0.0.1:$port"
-    echo "MariaDB $(mariadbd --version | awk '{print $3}') on 127.0.0.1:$port"
+    export "$variable=hy:hy@127.0.0.1:$port"
+    echo "MariaDB $(mariadbd --version | awk '{print $3}') ($name) on 127.0.0.1:$port"
 }
 
 hy_stop_servers() {
     if [ -n "${HY_PG_STOP+x}" ]; then "${HY_PG_STOP[@]}" >/dev/null 2>&1 || true; fi
-    if [ -n "${HY_MARIADB_PID:-}" ]; then
-        kill "$HY_MARIADB_PID" 2>/dev/null || true
-        wait "$HY_MARIADB_PID" 2>/dev/null || true
-    fi
+    for pid in "${HY_MARIADB_PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    done
     [ -n "${HY_SERVER_DIR:-}" ] && rm -rf "$HY_SERVER_DIR"
 }
 
 hy_start_servers() {
     HY_SERVER_DIR=$(mktemp -d /tmp/hysteriaqt-servers.XXXXXX)
     trap hy_stop_servers EXIT
-    hy_start_postgres && hy_start_mariadb
+    HY_MARIADB_PIDS=()
+    hy_start_postgres \
+        && hy_start_mariadb mariadb HYSTERIA_TEST_MARIADB \
+        && hy_start_mariadb mariadb-interleaved HYSTERIA_TEST_MARIADB_INTERLEAVED \
+            --innodb-autoinc-lock-mode=2
 }

@@ -24,6 +24,8 @@ QByteArray environmentVariable(const QString &tag)
         return qgetenv("HYSTERIA_TEST_POSTGRES");
     if (tag == u"mariadb")
         return qgetenv("HYSTERIA_TEST_MARIADB");
+    if (tag == u"mariadb-interleaved")
+        return qgetenv("HYSTERIA_TEST_MARIADB_INTERLEAVED");
     return {};
 }
 
@@ -40,7 +42,7 @@ QString driverOf(const QString &tag)
 {
     if (tag == u"postgres")
         return QStringLiteral("QPSQL");
-    if (tag == u"mariadb")
+    if (tag.startsWith(u"mariadb"))
         return QStringLiteral("QMYSQL");
     return QStringLiteral("QSQLITE");
 }
@@ -59,6 +61,7 @@ void Databases::addRows()
     QTest::newRow("sqlite") << QStringLiteral("sqlite");
     QTest::newRow("postgres") << QStringLiteral("postgres");
     QTest::newRow("mariadb") << QStringLiteral("mariadb");
+    QTest::newRow("mariadb-interleaved") << QStringLiteral("mariadb-interleaved");
 }
 
 bool Databases::requireAll()
@@ -127,7 +130,7 @@ Hy::SqlDataSource *Databases::source(const QString &tag, QString *why)
     if (!isConfigured(tag)) {
         *why = QStringLiteral("%1 is not configured (set HYSTERIA_TEST_%2=user:password@host:port, "
                               "or run scripts/run-tests.sh)")
-                       .arg(tag, tag.toUpper());
+                       .arg(tag, tag.toUpper().replace(u'-', u'_'));
         return nullptr;
     }
     createDatabase(tag);

@@ -4,10 +4,12 @@
 #define HYSTERIAQT_TESTDATABASES_H
 
 // Every suite that touches a database runs each case on SQLite, PostgreSQL
-// and MariaDB, as QtTest global data rows tagged sqlite / postgres / mariadb.
+// and MariaDB, as QtTest global data rows tagged sqlite / postgres / mariadb,
+// plus mariadb-interleaved: MariaDB with innodb_autoinc_lock_mode = 2 (MySQL
+// 8's default), where batched inserts take another path.
 //
 // The servers come from the environment, as user:password@host:port:
-//   HYSTERIA_TEST_POSTGRES, HYSTERIA_TEST_MARIADB
+//   HYSTERIA_TEST_POSTGRES, HYSTERIA_TEST_MARIADB, HYSTERIA_TEST_MARIADB_INTERLEAVED
 // A database that is not configured is skipped, unless
 // HYSTERIA_TEST_REQUIRE_ALL=1 (set by scripts/run-tests.sh), which makes it a
 // failure. Each suite works in a database of its own (hy_<suite>), created
