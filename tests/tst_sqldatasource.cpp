@@ -5,6 +5,7 @@
 
 #include <HysteriaQt/SqlDataSource>
 
+#include <QtCore/QLoggingCategory>
 #include <QtCore/QThread>
 #include <QtSql/QSqlQuery>
 #include <QtTest/QTest>
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void ownConnectionIsRemoved();
     void otherThreadsAreRefused();
     void unknownDriver();
+    void logsStatements();
 
 private:
     HyTest::Databases m_databases{QStringLiteral("tst_sqldatasource")};
@@ -182,6 +184,36 @@ void tst_SqlDataSource::unknownDriver()
         QVERIFY(error.message().contains(u"QNOSUCHDRIVER"));
         QVERIFY(error.message().contains(u"QSQLITE"));
     }
+}
+
+namespace {
+QStringList capturedLog;
+QtMessageHandler previousHandler = nullptr;
+void captureLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (qstrcmp(context.category, "hysteria.sql") == 0)
+        capturedLog.append(message);
+    else
+        previousHandler(type, context, message);
+}
+} // namespace
+
+void tst_SqlDataSource::logsStatements()
+{
+    HY_TEST_SOURCE(m_databases);
+    sql.schema().createTables<Tag>(Hy::SchemaBuilder::IfExists::Skip);
+    capturedLog.clear();
+    previousHandler = qInstallMessageHandler(captureLog);
+    QLoggingCategory::setFilterRules(QStringLiteral("hysteria.sql.debug=true"));
+    sql.from<Tag>().where("code", "logged").count();
+    QLoggingCategory::setFilterRules(QString());
+    sql.from<Tag>().where("code", "not logged").count();
+    qInstallMessageHandler(previousHandler);
+
+    QCOMPARE(capturedLog.size(), 1);
+    QVERIFY2(capturedLog.front().startsWith(u"SELECT COUNT(*) FROM "), qPrintable(capturedLog.front()));
+    QVERIFY(capturedLog.front().contains(u"-- 1 bindings,"));
+    QVERIFY(!capturedLog.front().contains(u"logged")); // values are bound, not shown in the SQL
 }
 
 QTEST_GUILESS_MAIN(tst_SqlDataSource)
