@@ -510,7 +510,9 @@ void tst_ModelQuery::badWhereValues()
     HY_EXPECT_ERROR(sql.from<Sample>().where("quantity", "abc").many(), ErrorCode::InvalidValue);
     HY_EXPECT_ERROR(sql.from<Sample>().where("enabled", ">", "x").count(), ErrorCode::InvalidValue);
     HY_EXPECT_ERROR(sql.from<Sample>().where("quantity", "<", nullptr).many(), ErrorCode::InvalidValue);
-    HY_EXPECT_ERROR(sql.from<Sample>().where("quantity", "like", 3).many(), ErrorCode::InvalidValue);
+    HY_EXPECT_ERROR(sql.from<Sample>().where("code", "like", 3).many(), ErrorCode::InvalidValue);
+    // The databases disagree on LIKE over numbers: refused on every one.
+    HY_EXPECT_ERROR(sql.from<Sample>().where("quantity", "like", "1%").many(), ErrorCode::InvalidQuery);
     HY_EXPECT_ERROR(sql.from<Sample>().where("quantity", QStringLiteral("=="), 3).many(),
                     ErrorCode::UnknownOperator);
     // A value longer than the column just matches nothing.

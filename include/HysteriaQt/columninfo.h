@@ -22,6 +22,8 @@ public:
     constexpr ColumnInfo() noexcept = default;
     explicit constexpr ColumnInfo(const detail::ColumnData *data) noexcept : d(data) {}
 
+    // An invalid handle (default-constructed, or a look-up that found
+    // nothing) answers empty values: "", -1, false, nullptr.
     bool isValid() const noexcept { return d != nullptr; }
 
     // The Q_PROPERTY name, e.g. "isActive".

@@ -31,6 +31,7 @@ enum class ErrorCode {
 
     // Results
     RowNotFound = 200,
+    UnreadableValue,
 
     // Reported by the database
     QueryFailed = 300,

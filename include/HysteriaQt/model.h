@@ -104,7 +104,7 @@ public:                                                                         
     using hyType_##name = ::Hy::detail::StorageType<decltype(hyDef_##name),                      \
                                                     ::Hy::detail::isNullable(hyDef_##name)>;     \
     using hyProperty_##name = ::Hy::detail::PropertyType<hyType_##name>;                         \
-    Q_PROPERTY(hyProperty_##name name READ hyRead_##name WRITE hyWrite_##name NOTIFY name##Changed) \
+    Q_PROPERTY(hyProperty_##name name READ hyRead_##name WRITE hyWrite_##name NOTIFY name##Changed FINAL) \
     const hyType_##name &name() const noexcept { return hy_##name; }                             \
     void setter(const hyType_##name &value)                                                      \
     {                                                                                            \

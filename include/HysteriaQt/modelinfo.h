@@ -25,6 +25,8 @@ public:
 
     static ModelInfo fromMetaObject(const QMetaObject *metaObject);
 
+    // An invalid handle (default-constructed, or a look-up that found
+    // nothing) answers empty values: "", -1, false, nullptr.
     bool isValid() const noexcept { return d != nullptr; }
     QString tableName() const;
     const QMetaObject *metaObject() const;

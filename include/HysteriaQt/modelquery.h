@@ -144,6 +144,7 @@ public:
         static_assert(detail::ModelColumns<M>::primaryKey() >= 0,
                       "HysteriaQt: find() needs a model with a primary key column");
         ModelQuery query(*this);
+        query.m_core.groupConditions();
         query.where(ColumnName<M>::fromIndex(detail::ModelColumns<M>::primaryKey()), primaryKey);
         return query.one();
     }

@@ -8,6 +8,7 @@
 #include <HysteriaQt/value.h>
 #include <HysteriaQt/detail/querycore.h>
 
+#include <QtCore/QAnyStringView>
 #include <QtCore/QList>
 #include <QtCore/QString>
 #include <QtCore/QVariantMap>
@@ -19,7 +20,8 @@ namespace Hy {
 class SqlDataSource;
 
 // Rows of one table without a model: sql.from("users"). Column names are the
-// database's; rows come back as QVariantMaps holding what the driver returns.
+// database's (QAnyStringView: literals work under QT_NO_CAST_FROM_ASCII too);
+// rows come back as QVariantMaps holding what the driver returns.
 // No hooks, no conversions: the fast, raw path.
 //
 // A builder is a value: copies are independent, and the methods that run SQL
@@ -27,18 +29,18 @@ class SqlDataSource;
 class HYSTERIAQT_EXPORT QueryBuilder
 {
 public:
-    QueryBuilder(SqlDataSource *source, const QString &table);
+    QueryBuilder(SqlDataSource *source, QAnyStringView table);
 
     // where(column, value): `=`, or IS NULL when the value is null.
-    QueryBuilder &where(const QString &column, const Value &value);
-    QueryBuilder &where(const QString &column, Comparison op, const Value &value);
-    QueryBuilder &orWhere(const QString &column, const Value &value);
-    QueryBuilder &orWhere(const QString &column, Comparison op, const Value &value);
-    QueryBuilder &whereNull(const QString &column);
-    QueryBuilder &whereNotNull(const QString &column);
-    QueryBuilder &orWhereNull(const QString &column);
-    QueryBuilder &orWhereNotNull(const QString &column);
-    QueryBuilder &orderBy(const QString &column, Qt::SortOrder order = Qt::AscendingOrder);
+    QueryBuilder &where(QAnyStringView column, const Value &value);
+    QueryBuilder &where(QAnyStringView column, Comparison op, const Value &value);
+    QueryBuilder &orWhere(QAnyStringView column, const Value &value);
+    QueryBuilder &orWhere(QAnyStringView column, Comparison op, const Value &value);
+    QueryBuilder &whereNull(QAnyStringView column);
+    QueryBuilder &whereNotNull(QAnyStringView column);
+    QueryBuilder &orWhereNull(QAnyStringView column);
+    QueryBuilder &orWhereNotNull(QAnyStringView column);
+    QueryBuilder &orderBy(QAnyStringView column, Qt::SortOrder order = Qt::AscendingOrder);
     QueryBuilder &limit(qint64 count);
     QueryBuilder &offset(qint64 count);
 

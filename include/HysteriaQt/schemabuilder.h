@@ -7,6 +7,7 @@
 #include <HysteriaQt/modelinfo.h>
 
 #include <QtCore/QList>
+#include <QtCore/QPointer>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
@@ -46,7 +47,7 @@ public:
                                       IfExists ifExists = IfExists::Fail) const;
 
 private:
-    SqlDataSource *m_source;
+    QPointer<SqlDataSource> m_source;
 };
 
 } // namespace Hy

@@ -6,6 +6,7 @@
 #include <HysteriaQt/connectionoptions.h>
 #include <HysteriaQt/hysteriaqt_global.h>
 
+#include <QtCore/QAnyStringView>
 #include <QtCore/QObject>
 #include <QtCore/QString>
 #include <QtSql/QSqlDatabase>
@@ -58,7 +59,7 @@ public:
     template <typename M>
     ModelQuery<M> from();
     // Rows of any table as QVariantMaps, columns named as in the database.
-    QueryBuilder from(const QString &table);
+    QueryBuilder from(QAnyStringView table);
     SchemaBuilder schema();
 
 private:

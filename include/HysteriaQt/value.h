@@ -3,19 +3,42 @@
 #ifndef HYSTERIAQT_VALUE_H
 #define HYSTERIAQT_VALUE_H
 
+#include <QtCore/QByteArray>
+#include <QtCore/QDate>
+#include <QtCore/QDateTime>
+#include <QtCore/QLatin1StringView>
 #include <QtCore/QString>
+#include <QtCore/QStringView>
+#include <QtCore/QTime>
 #include <QtCore/QVariant>
 
+#include <concepts>
 #include <cstddef>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <type_traits>
 
 namespace Hy {
 
-// A value handed to where(), insert() or update(). Converts implicitly from
-// anything QVariant can hold, and maps every C++ spelling of null
-// (nullptr, std::nullopt, an empty std::optional, a null QVariant) to SQL NULL.
-// Text is taken as UTF-8.
+namespace detail {
+template <typename T>
+concept CharacterType = std::same_as<T, char> || std::same_as<T, signed char>
+        || std::same_as<T, unsigned char> || std::same_as<T, wchar_t> || std::same_as<T, char8_t>
+        || std::same_as<T, char16_t> || std::same_as<T, char32_t>;
+
+// Types a column value can be given as, beside text and null.
+template <typename T>
+concept BindableScalar = (std::is_arithmetic_v<T> && !CharacterType<T>)
+        || std::same_as<T, QDateTime> || std::same_as<T, QDate> || std::same_as<T, QTime>
+        || std::same_as<T, QByteArray>;
+} // namespace detail
+
+// A value handed to where(), insert() or update(): a number, a bool, text
+// (QString, UTF-8 const char* / std::string, QStringView, QLatin1StringView),
+// QDateTime, QDate, QTime, QByteArray, a QVariant, or null in any of its C++
+// spellings (nullptr, std::nullopt, an empty std::optional, a null QVariant).
+// Other types do not convert, so they fail to compile instead of at run time.
 class Value
 {
 public:
@@ -23,17 +46,21 @@ public:
     Value(std::nullptr_t) {}
     Value(std::nullopt_t) {}
     Value(const QVariant &value) : m_value(value) {}
-    Value(const char *text) : m_value(text ? QVariant(QString::fromUtf8(text)) : QVariant()) {}
     Value(const QString &text) : m_value(text) {}
+    Value(QStringView text) : m_value(text.toString()) {}
+    Value(QLatin1StringView text) : m_value(QString(text)) {}
+    Value(const char *text) : m_value(text ? QVariant(QString::fromUtf8(text)) : QVariant()) {}
+    Value(const std::string &text) : m_value(QString::fromStdString(text)) {}
+    Value(std::string_view text) : m_value(QString::fromUtf8(text.data(), qsizetype(text.size()))) {}
 
-    template <typename T>
-    Value(const std::optional<T> &value) : m_value(value ? Value(*value).m_value : QVariant())
+    template <detail::BindableScalar T>
+    Value(const T &value) : m_value(QVariant::fromValue(value))
     {
     }
 
     template <typename T>
-        requires(!std::is_pointer_v<T> && !std::is_array_v<T> && !std::is_same_v<T, QVariant>)
-    Value(const T &value) : m_value(QVariant::fromValue(value))
+        requires std::constructible_from<Value, const T &>
+    Value(const std::optional<T> &value) : m_value(value ? Value(*value).m_value : QVariant())
     {
     }
 

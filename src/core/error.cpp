@@ -37,6 +37,7 @@ QString Error::codeName(ErrorCode code)
     case ErrorCode::MissingValue: return QStringLiteral("MISSING_VALUE");
     case ErrorCode::InvalidQuery: return QStringLiteral("INVALID_QUERY");
     case ErrorCode::RowNotFound: return QStringLiteral("ROW_NOT_FOUND");
+    case ErrorCode::UnreadableValue: return QStringLiteral("UNREADABLE_VALUE");
     case ErrorCode::QueryFailed: return QStringLiteral("QUERY_FAILED");
     case ErrorCode::UniqueViolation: return QStringLiteral("UNIQUE_VIOLATION");
     case ErrorCode::NotNullViolation: return QStringLiteral("NOT_NULL_VIOLATION");

@@ -10,6 +10,7 @@
 
 #include <QtCore/QAtomicInteger>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QScopeGuard>
 #include <QtSql/QSqlDriver>
 #include <QtSql/QSqlQuery>
 
@@ -58,6 +59,19 @@ void SqlDataSource::open()
         return;
 
     QSqlDatabase db;
+    bool openedHere = false;
+    // On any failure below, leave nothing behind: no registered connection of
+    // our own, and an adopted one as it was.
+    auto undo = qScopeGuard([&] {
+        if (d->ownsConnection && !d->connectionName.isEmpty()) {
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(d->connectionName);
+            d->connectionName.clear();
+        } else if (openedHere) {
+            db.close();
+        }
+    });
+
     if (d->ownsConnection) {
         if (!QSqlDatabase::isDriverAvailable(d->options.driver)) {
             throw Error(ErrorCode::DriverNotAvailable,
@@ -96,11 +110,14 @@ void SqlDataSource::open()
         }
     }
 
-    if (!db.isOpen() && !db.open()) {
-        const QSqlError error = db.lastError();
-        throw Error(ErrorCode::ConnectionFailed,
-                    QStringLiteral("Could not connect (%1): %2").arg(d->options.driver, error.text()),
-                    QString(), error);
+    if (!db.isOpen()) {
+        if (!db.open()) {
+            const QSqlError error = db.lastError();
+            throw Error(ErrorCode::ConnectionFailed,
+                        QStringLiteral("Could not connect (%1): %2").arg(d->options.driver, error.text()),
+                        QString(), error);
+        }
+        openedHere = true;
     }
     auto dialect = detail::SqlDialect::create(db);
     if (!dialect) {
@@ -110,6 +127,7 @@ void SqlDataSource::open()
                             .arg(db.driverName()));
     }
     dialect->initializeSession(db);
+    undo.dismiss();
     d->sqlDialect = std::move(dialect);
     d->thread = QThread::currentThread();
     d->opened = true;
@@ -151,7 +169,7 @@ SqlDataSource::DatabaseType SqlDataSource::databaseType() const
     return d->sqlDialect ? d->sqlDialect->type() : DatabaseType::Unknown;
 }
 
-QueryBuilder SqlDataSource::from(const QString &table)
+QueryBuilder SqlDataSource::from(QAnyStringView table)
 {
     return QueryBuilder(this, table);
 }
@@ -159,6 +177,15 @@ QueryBuilder SqlDataSource::from(const QString &table)
 SchemaBuilder SqlDataSource::schema()
 {
     return SchemaBuilder(this);
+}
+
+SqlDataSourcePrivate *SqlDataSourcePrivate::get(SqlDataSource *source)
+{
+    if (!source) {
+        throw Error(ErrorCode::ConnectionNotOpen,
+                    QStringLiteral("The data source of this query no longer exists"));
+    }
+    return source->d.get();
 }
 
 QSqlDatabase SqlDataSourcePrivate::database() const

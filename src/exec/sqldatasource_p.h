@@ -20,7 +20,8 @@ namespace Hy {
 class SqlDataSourcePrivate
 {
 public:
-    static SqlDataSourcePrivate *get(SqlDataSource *source) { return source->d.get(); }
+    // Throws ConnectionNotOpen for a data source that no longer exists.
+    static SqlDataSourcePrivate *get(SqlDataSource *source);
 
     // The open connection of the calling thread. Throws ConnectionNotOpen or WrongThread.
     QSqlDatabase database() const;

@@ -9,13 +9,15 @@ namespace Hy::detail {
 
 TransactionScope::TransactionScope(SqlDataSourcePrivate *source) : m_source(source)
 {
+    const QString savepoint = QStringLiteral("hy_sp_%1").arg(++m_source->savepointCounter);
     if (m_source->transactionDepth == 0) {
-        QSqlDatabase db = m_source->database();
-        if (!db.transaction())
-            throw m_source->sqlError(db.lastError(), QStringLiteral("BEGIN"));
+        if (m_source->dialect().beginWork(*m_source, savepoint))
+            m_savepoint = savepoint;
     } else {
-        m_savepoint = QStringLiteral("hy_sp_%1").arg(++m_source->savepointCounter);
-        m_source->execDirect(QStringLiteral("SAVEPOINT ") + m_savepoint);
+        m_savepoint = savepoint;
+        QSqlQuery query(m_source->database());
+        if (!query.exec(QStringLiteral("SAVEPOINT ") + m_savepoint))
+            throw SqlDialect::transactionError(query.lastQuery(), query.lastError());
     }
     ++m_source->transactionDepth;
 }
@@ -31,22 +33,27 @@ void TransactionScope::commit()
     if (m_savepoint.isEmpty()) {
         QSqlDatabase db = m_source->database();
         if (!db.commit()) {
-            const Error error = m_source->sqlError(db.lastError(), QStringLiteral("COMMIT"));
+            const Error error = SqlDialect::transactionError(QStringLiteral("COMMIT"), db.lastError());
             rollback();
-            throw Error(ErrorCode::TransactionFailed, error.message(), error.sql(),
-                        error.driverError());
+            throw error;
         }
     } else {
         m_source->execDirect(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
     }
+    finish();
+}
+
+void TransactionScope::finish()
+{
     m_done = true;
-    --m_source->transactionDepth;
+    // Statements kept alive for PostgreSQL (see SqlDataSourcePrivate) can go
+    // once nothing of HysteriaQt's is open on the connection any more.
+    if (--m_source->transactionDepth == 0)
+        m_source->failedInTransaction.clear();
 }
 
 void TransactionScope::rollback() noexcept
 {
-    m_done = true;
-    --m_source->transactionDepth;
     try {
         if (m_savepoint.isEmpty()) {
             QSqlDatabase db = m_source->database();
@@ -59,7 +66,7 @@ void TransactionScope::rollback() noexcept
     } catch (const Error &error) {
         qCWarning(lcSql) << "Rollback failed:" << error.what();
     }
-    m_source->failedInTransaction.clear();
+    finish();
 }
 
 } // namespace Hy::detail

@@ -12,7 +12,8 @@ class SqlDataSourcePrivate;
 namespace Hy::detail {
 
 // Makes a piece of work all-or-nothing: a transaction, or a savepoint when one
-// is already open. Rolls back on destruction unless commit() was called.
+// is already open, HysteriaQt's or the application's own on the connection.
+// Rolls back on destruction unless commit() was called.
 class TransactionScope
 {
 public:
@@ -25,6 +26,7 @@ public:
 
 private:
     void rollback() noexcept;
+    void finish();
 
     SqlDataSourcePrivate *m_source;
     QString m_savepoint;

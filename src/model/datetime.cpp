@@ -149,6 +149,34 @@ QString formatDateTime(const QDateTime &value)
     return QString::fromLatin1(buffer, 23);
 }
 
+bool boolFromDatabase(const QVariant &value, bool *out)
+{
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+        *out = value.toBool();
+        return true;
+    case QMetaType::QString:
+    case QMetaType::QByteArray: {
+        const QString text = value.toString().trimmed().toLower();
+        if (text == u"1" || text == u"true" || text == u"t")
+            *out = true;
+        else if (text == u"0" || text == u"false" || text == u"f")
+            *out = false;
+        else
+            return false;
+        return true;
+    }
+    default: {
+        bool ok = false;
+        const qlonglong v = value.toLongLong(&ok);
+        if (!ok || (v != 0 && v != 1))
+            return false;
+        *out = v == 1;
+        return true;
+    }
+    }
+}
+
 QDateTime dateTimeFromDatabase(const QVariant &value)
 {
     if (value.typeId() == QMetaType::QString)

@@ -8,18 +8,18 @@
 
 namespace Hy {
 
-QString ColumnInfo::name() const { return d->name; }
-QString ColumnInfo::databaseName() const { return d->databaseName; }
-ColumnKind ColumnInfo::kind() const { return d->kind; }
-bool ColumnInfo::isNullable() const { return d->nullable; }
-bool ColumnInfo::isPrimaryKey() const { return d->primaryKey; }
-bool ColumnInfo::isAutoIncrement() const { return d->autoIncrement; }
-bool ColumnInfo::isAutoCreate() const { return d->autoCreate; }
-bool ColumnInfo::isAutoUpdate() const { return d->autoUpdate; }
-int ColumnInfo::length() const { return d->length; }
-int ColumnInfo::precision() const { return d->precision; }
-int ColumnInfo::scale() const { return d->scale; }
-int ColumnInfo::propertyIndex() const { return d->propertyIndex; }
+QString ColumnInfo::name() const { return d ? d->name : QString(); }
+QString ColumnInfo::databaseName() const { return d ? d->databaseName : QString(); }
+ColumnKind ColumnInfo::kind() const { return d ? d->kind : ColumnKind{}; }
+bool ColumnInfo::isNullable() const { return d && d->nullable; }
+bool ColumnInfo::isPrimaryKey() const { return d && d->primaryKey; }
+bool ColumnInfo::isAutoIncrement() const { return d && d->autoIncrement; }
+bool ColumnInfo::isAutoCreate() const { return d && d->autoCreate; }
+bool ColumnInfo::isAutoUpdate() const { return d && d->autoUpdate; }
+int ColumnInfo::length() const { return d ? d->length : -1; }
+int ColumnInfo::precision() const { return d ? d->precision : -1; }
+int ColumnInfo::scale() const { return d ? d->scale : -1; }
+int ColumnInfo::propertyIndex() const { return d ? d->propertyIndex : -1; }
 
 namespace {
 struct Registry
@@ -51,13 +51,13 @@ ModelInfo ModelInfo::fromMetaObject(const QMetaObject *metaObject)
     return ModelInfo(r.models.value(metaObject));
 }
 
-QString ModelInfo::tableName() const { return d->table; }
-const QMetaObject *ModelInfo::metaObject() const { return d->metaObject; }
-int ModelInfo::columnCount() const { return int(d->columns.size()); }
+QString ModelInfo::tableName() const { return d ? d->table : QString(); }
+const QMetaObject *ModelInfo::metaObject() const { return d ? d->metaObject : nullptr; }
+int ModelInfo::columnCount() const { return d ? int(d->columns.size()) : 0; }
 
 ColumnInfo ModelInfo::column(int index) const
 {
-    if (index < 0 || index >= d->columns.size())
+    if (!d || index < 0 || index >= d->columns.size())
         return ColumnInfo();
     return ColumnInfo(&d->columns[index]);
 }
@@ -69,23 +69,25 @@ ColumnInfo ModelInfo::column(const QString &name) const
 
 int ModelInfo::indexOf(const QString &name) const
 {
-    return d->indexByName.value(name, -1);
+    return d ? d->indexByName.value(name, -1) : -1;
 }
 
 QList<ColumnInfo> ModelInfo::columns() const
 {
     QList<ColumnInfo> list;
+    if (!d)
+        return list;
     list.reserve(d->columns.size());
     for (const detail::ColumnData &column : d->columns)
         list.append(ColumnInfo(&column));
     return list;
 }
 
-bool ModelInfo::hasPrimaryKey() const { return d->primaryKey >= 0; }
+bool ModelInfo::hasPrimaryKey() const { return d && d->primaryKey >= 0; }
 
 ColumnInfo ModelInfo::primaryKey() const
 {
-    return column(d->primaryKey);
+    return d ? column(d->primaryKey) : ColumnInfo();
 }
 
 } // namespace Hy

@@ -32,14 +32,20 @@ QString kindName(ColumnKind kind)
     return {};
 }
 
-Error invalidValue(const ColumnData &column, const QVariant &value, const QString &table,
-                   const QString &why = {})
+QString shortText(const QVariant &value)
 {
     QString shown = value.toString();
     if (shown.size() > 40)
         shown = shown.left(40) + QStringLiteral("...");
+    return shown;
+}
+
+Error invalidValue(const ColumnData &column, const QVariant &value, const QString &table,
+                   const QString &why = {})
+{
+    const QString shown = shortText(value);
     return Error(ErrorCode::InvalidValue,
-                 QStringLiteral("%1.%2 is a %3 column and cannot take %4 \"%5\"%6")
+                 QStringLiteral("%1.%2 (%3) cannot take %4 \"%5\"%6")
                          .arg(table, column.name, kindName(column.kind),
                               QString::fromLatin1(value.metaType().name()), shown,
                               why.isEmpty() ? QString() : QStringLiteral(" (") + why + u')'))
@@ -132,6 +138,15 @@ QString toText(const QVariant &value)
 
 } // namespace
 
+Error unreadableValue(const ColumnData &column, const QVariant &value, const QString &table)
+{
+    return Error(ErrorCode::UnreadableValue,
+                 QStringLiteral("%1.%2 (%3) holds %4 \"%5\" in the database")
+                         .arg(table, column.name, kindName(column.kind),
+                              QString::fromLatin1(value.metaType().name()), shortText(value)))
+            .setColumn(column.name);
+}
+
 QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const SqlDialect &dialect,
                          const QString &table)
 {
@@ -196,6 +211,11 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const 
             dt = parseDateTime(toText(value).trimmed());
         if (!dt.isValid())
             throw invalidValue(column, value, table);
+        // What every database (MySQL's DATETIME the narrowest) and the
+        // YYYY-MM-DD text form hold.
+        const int year = dt.toUTC().date().year();
+        if (year < 1 || year > 9999)
+            throw invalidValue(column, value, table, QStringLiteral("years 1 to 9999 only"));
         return dialect.dateTimeText(dt);
     }
     }
@@ -205,6 +225,12 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const 
 
 QVariant toLikePattern(const ColumnData &column, const QVariant &value, const QString &table)
 {
+    if (column.kind != ColumnKind::String && column.kind != ColumnKind::Text) {
+        throw Error(ErrorCode::InvalidQuery,
+                    QStringLiteral("LIKE compares text, not %1.%2 (%3)")
+                            .arg(table, column.name, kindName(column.kind)))
+                .setColumn(column.name);
+    }
     if (!isText(value)) {
         throw Error(ErrorCode::InvalidValue,
                     QStringLiteral("The pattern of a LIKE on %1.%2 must be text").arg(table, column.name))

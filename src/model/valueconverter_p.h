@@ -5,6 +5,8 @@
 
 #include <HysteriaQt/detail/modeldata.h>
 
+#include <HysteriaQt/error.h>
+
 #include <QtCore/QVariant>
 
 namespace Hy::detail {
@@ -20,8 +22,12 @@ class SqlDialect;
 QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const SqlDialect &dialect,
                          const QString &table);
 
-// The same checks for the pattern of a LIKE comparison: any text.
+// The pattern of a LIKE comparison: text, on a string or text column
+// (InvalidQuery otherwise: the databases disagree on LIKE over numbers).
 QVariant toLikePattern(const ColumnData &column, const QVariant &value, const QString &table);
+
+// Hy::Error(UnreadableValue) for a database value that does not fit its column.
+Error unreadableValue(const ColumnData &column, const QVariant &value, const QString &table);
 
 } // namespace Hy::detail
 

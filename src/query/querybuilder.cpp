@@ -5,59 +5,62 @@
 
 namespace Hy {
 
-QueryBuilder::QueryBuilder(SqlDataSource *source, const QString &table) : m_core(source, table) {}
-
-QueryBuilder &QueryBuilder::where(const QString &column, const Value &value)
+QueryBuilder::QueryBuilder(SqlDataSource *source, QAnyStringView table)
+    : m_core(source, table.toString())
 {
-    m_core.where(false, column, Operator::Equal, value.toVariant());
+}
+
+QueryBuilder &QueryBuilder::where(QAnyStringView column, const Value &value)
+{
+    m_core.where(false, column.toString(), Operator::Equal, value.toVariant());
     return *this;
 }
 
-QueryBuilder &QueryBuilder::where(const QString &column, Comparison op, const Value &value)
+QueryBuilder &QueryBuilder::where(QAnyStringView column, Comparison op, const Value &value)
 {
-    m_core.where(false, column, op.op(), value.toVariant());
+    m_core.where(false, column.toString(), op.op(), value.toVariant());
     return *this;
 }
 
-QueryBuilder &QueryBuilder::orWhere(const QString &column, const Value &value)
+QueryBuilder &QueryBuilder::orWhere(QAnyStringView column, const Value &value)
 {
-    m_core.where(true, column, Operator::Equal, value.toVariant());
+    m_core.where(true, column.toString(), Operator::Equal, value.toVariant());
     return *this;
 }
 
-QueryBuilder &QueryBuilder::orWhere(const QString &column, Comparison op, const Value &value)
+QueryBuilder &QueryBuilder::orWhere(QAnyStringView column, Comparison op, const Value &value)
 {
-    m_core.where(true, column, op.op(), value.toVariant());
+    m_core.where(true, column.toString(), op.op(), value.toVariant());
     return *this;
 }
 
-QueryBuilder &QueryBuilder::whereNull(const QString &column)
+QueryBuilder &QueryBuilder::whereNull(QAnyStringView column)
 {
-    m_core.whereNull(false, column, false);
+    m_core.whereNull(false, column.toString(), false);
     return *this;
 }
 
-QueryBuilder &QueryBuilder::whereNotNull(const QString &column)
+QueryBuilder &QueryBuilder::whereNotNull(QAnyStringView column)
 {
-    m_core.whereNull(false, column, true);
+    m_core.whereNull(false, column.toString(), true);
     return *this;
 }
 
-QueryBuilder &QueryBuilder::orWhereNull(const QString &column)
+QueryBuilder &QueryBuilder::orWhereNull(QAnyStringView column)
 {
-    m_core.whereNull(true, column, false);
+    m_core.whereNull(true, column.toString(), false);
     return *this;
 }
 
-QueryBuilder &QueryBuilder::orWhereNotNull(const QString &column)
+QueryBuilder &QueryBuilder::orWhereNotNull(QAnyStringView column)
 {
-    m_core.whereNull(true, column, true);
+    m_core.whereNull(true, column.toString(), true);
     return *this;
 }
 
-QueryBuilder &QueryBuilder::orderBy(const QString &column, Qt::SortOrder order)
+QueryBuilder &QueryBuilder::orderBy(QAnyStringView column, Qt::SortOrder order)
 {
-    m_core.orderBy(column, order);
+    m_core.orderBy(column.toString(), order);
     return *this;
 }
 

@@ -17,14 +17,15 @@
 #include <QtSql/QSqlRecord>
 
 #include <limits>
+#include <optional>
 
 namespace Hy::detail {
 
 namespace {
 
-SqlDataSourcePrivate *priv(SqlDataSource *source)
+SqlDataSourcePrivate *priv(const QPointer<SqlDataSource> &source)
 {
-    return SqlDataSourcePrivate::get(source);
+    return SqlDataSourcePrivate::get(source.data());
 }
 
 // The select list of a model: every column, in model order, so that column i
@@ -43,32 +44,37 @@ QStringList modelSelectList(const ModelData *model, const SqlDialect &dialect)
     return list;
 }
 
+void readInto(const ModelData *model, Model *instance, const ColumnData &column, const QVariant &value)
+{
+    if (!column.read(instance, value))
+        throw unreadableValue(column, value, model->table);
+}
+
 std::unique_ptr<Model> hydrate(const ModelData *model, const QVariantList &values)
 {
     std::unique_ptr<Model> instance(model->create());
     for (qsizetype i = 0; i < model->columns.size() && i < values.size(); ++i)
-        model->columns[i].read(instance.get(), values[i]);
+        readInto(model, instance.get(), model->columns[i], values[i]);
     return instance;
 }
 
-// Rows that set the same columns go into one multi-row INSERT; groups keep
-// the order in which their first row was given.
+// Consecutive rows that set the same columns go into one multi-row INSERT.
+// Only consecutive ones: rows are inserted in the order given, which a batch
+// referring to its own earlier rows (a parent, then its children) relies on,
+// and which generated keys follow.
 template <typename Key>
-struct Groups
+struct Runs
 {
     QList<Key> keys;
     QList<QList<qsizetype>> members;
-    QHash<Key, qsizetype> index;
 
     void add(const Key &key, qsizetype row)
     {
-        auto found = index.constFind(key);
-        if (found == index.cend()) {
-            found = index.insert(key, keys.size());
+        if (keys.isEmpty() || keys.last() != key) {
             keys.append(key);
             members.append(QList<qsizetype>());
         }
-        members[*found].append(row);
+        members.last().append(row);
     }
 };
 
@@ -172,13 +178,17 @@ void QueryCore::setOffset(qint64 offset)
     d->offset = offset < 0 ? -1 : offset;
 }
 
-// The state with every value checked and converted for the database: errors
-// surface here, before any SQL is sent. Null compared with = or != becomes
-// IS [NOT] NULL, as a user means by where(column, null).
-static QueryState resolved(const QueryState &state, const ModelData *model, const SqlDialect &dialect)
+// Checks and converts every value for the database: errors surface here,
+// before any SQL is sent. Null compared with = or != becomes IS [NOT] NULL, as
+// a user means by where(column, null).
+template <typename Conditions>
+static void resolveConditions(Conditions &conditions, const ModelData *model, const SqlDialect &dialect)
 {
-    QueryState out = state;
-    for (Condition &condition : out.conditions) {
+    for (Condition &condition : conditions) {
+        if (condition.kind == Condition::Group) {
+            resolveConditions(condition.children, model, dialect);
+            continue;
+        }
         if (condition.kind != Condition::Compare)
             continue;
         if (condition.value.isNull()) {
@@ -203,7 +213,23 @@ static QueryState resolved(const QueryState &state, const ModelData *model, cons
             condition.value = toDatabaseValue(comparable, condition.value, dialect, model->table);
         }
     }
+}
+
+static QueryState resolved(const QueryState &state, const ModelData *model, const SqlDialect &dialect)
+{
+    QueryState out = state;
+    resolveConditions(out.conditions, model, dialect);
     return out;
+}
+
+void QueryCore::groupConditions()
+{
+    if (d->conditions.size() < 2)
+        return;
+    Condition group;
+    group.kind = Condition::Group;
+    group.children.assign(d->conditions.cbegin(), d->conditions.cend());
+    d->conditions = {group};
 }
 
 std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
@@ -221,8 +247,11 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
     const ColumnData *columns = m_model->columns.constData();
     while (query.next()) {
         std::unique_ptr<Model> model(m_model->create());
-        for (qsizetype i = 0; i < columnCount; ++i)
-            columns[i].read(model.get(), query.value(int(i)));
+        for (qsizetype i = 0; i < columnCount; ++i) {
+            const QVariant value = query.value(int(i));
+            if (!columns[i].read(model.get(), value))
+                throw unreadableValue(columns[i], value, m_model->table);
+        }
         models.push_back(std::move(model));
     }
     return models;
@@ -242,8 +271,7 @@ std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const QList<RowValue
     const QList<ColumnData> &columns = m_model->columns;
 
     // Check and convert every row first: a bad row anywhere means nothing is written.
-    // Rows are grouped by the columns they set, each group one multi-row INSERT.
-    Groups<QList<int>> groups;
+    Runs<QList<int>> runs;
     QList<QVariantList> prepared(rows.size());
     for (qsizetype r = 0; r < rows.size(); ++r) {
         const RowValues &row = rows[r];
@@ -266,7 +294,7 @@ std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const QList<RowValue
                         .setColumn(column.name);
             }
         }
-        groups.add(present, r);
+        runs.add(present, r);
         prepared[r] = std::move(values);
     }
 
@@ -275,7 +303,7 @@ std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const QList<RowValue
     Inserter inserter(source);
     std::vector<std::unique_ptr<Model>> models(std::size_t(rows.size()));
 
-    auto insertGroup = [&](const QList<int> &present, const QList<qsizetype> &members) {
+    auto insertRun = [&](const QList<int> &present, const QList<qsizetype> &members) {
         InsertBatch batch;
         batch.table = m_model->table;
         for (int c : present)
@@ -301,20 +329,29 @@ std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const QList<RowValue
                 // the model holds what was written.
                 std::unique_ptr<Model> model(m_model->create());
                 for (qsizetype k = 0; k < present.size(); ++k)
-                    columns[present[k]].read(model.get(), batch.rows[i][k]);
+                    readInto(m_model, model.get(), columns[present[k]], batch.rows[i][k]);
                 models[std::size_t(members[i])] = std::move(model);
             }
         }
     };
 
-    if (rows.size() == 1) {
-        insertGroup(groups.keys.front(), groups.members.front());
-    } else {
-        TransactionScope transaction(source);
-        for (qsizetype g = 0; g < groups.keys.size(); ++g)
-            insertGroup(groups.keys[g], groups.members[g]);
-        transaction.commit();
+    bool explicitKeys = false;
+    if (pk >= 0 && columns[pk].autoIncrement) {
+        for (const QList<int> &present : runs.keys)
+            explicitKeys = explicitKeys || present.contains(pk);
     }
+    // One INSERT with RETURNING is atomic by itself. Anything more (several
+    // statements, a SELECT to read the rows back, a key sequence to move on)
+    // runs in a transaction, or a savepoint inside an open one.
+    std::optional<TransactionScope> transaction;
+    if (rows.size() > 1 || !dialect.supportsReturning() || explicitKeys)
+        transaction.emplace(source);
+    for (qsizetype g = 0; g < runs.keys.size(); ++g)
+        insertRun(runs.keys[g], runs.members[g]);
+    if (explicitKeys)
+        dialect.afterExplicitKeys(*source, m_model->table, columns[pk].databaseName);
+    if (transaction)
+        transaction->commit();
     return models;
 }
 
@@ -423,18 +460,18 @@ QVariantMap QueryCore::insertRow(const QVariantMap &values) const
 void QueryCore::insertRows(const QList<QVariantMap> &rows) const
 {
     SqlDataSourcePrivate *source = priv(m_source);
-    Groups<QStringList> groups;
+    Runs<QStringList> runs;
     for (qsizetype r = 0; r < rows.size(); ++r)
-        groups.add(rows[r].keys(), r);
+        runs.add(rows[r].keys(), r);
 
     Inserter inserter(source);
     TransactionScope transaction(source);
-    for (qsizetype g = 0; g < groups.keys.size(); ++g) {
+    for (qsizetype g = 0; g < runs.keys.size(); ++g) {
         InsertBatch batch;
         batch.table = d->table;
-        batch.columns = groups.keys[g];
-        batch.rows.reserve(groups.members[g].size());
-        for (qsizetype r : groups.members[g])
+        batch.columns = runs.keys[g];
+        batch.rows.reserve(runs.members[g].size());
+        for (qsizetype r : runs.members[g])
             batch.rows.append(rowsFromMaps({rows[r]}, batch.columns).front());
         inserter.insert(batch, {});
     }

@@ -10,11 +10,16 @@
 #include <QtCore/QString>
 #include <QtCore/QVariant>
 
+#include <vector>
+
 namespace Hy::detail {
 
 struct Condition
 {
-    enum Kind : quint8 { Compare, IsNull, IsNotNull };
+    // Group: the children in parentheses, so that conditions the library adds
+    // (find()'s key, later scopes and relation keys) cannot be bypassed by an
+    // orWhere() of the user's: `(a OR b) AND id = ?`, not `a OR b AND id = ?`.
+    enum Kind : quint8 { Compare, IsNull, IsNotNull, Group };
 
     Kind kind = Compare;
     bool orJoin = false;
@@ -22,6 +27,7 @@ struct Condition
     QString column; // database name, unquoted
     int modelColumn = -1; // index in the model, when there is one
     QVariant value; // as given; a model column's value is checked and converted when run
+    std::vector<Condition> children; // of a Group
 };
 
 struct OrderTerm

@@ -5,6 +5,8 @@
 #include "exec/sqldatasource_p.h"
 #include "exec/transactionscope_p.h"
 
+#include <HysteriaQt/error.h>
+
 #include <QtSql/QSqlDatabase>
 
 #include <optional>
@@ -34,8 +36,10 @@ SchemaBuilder::SchemaBuilder(SqlDataSource *source) : m_source(source) {}
 
 QStringList SchemaBuilder::createTableStatements(const ModelInfo &model, IfExists ifExists) const
 {
-    const detail::SqlDialect &dialect = SqlDataSourcePrivate::get(m_source)->dialect();
+    const detail::SqlDialect &dialect = SqlDataSourcePrivate::get(m_source.data())->dialect();
     const detail::ModelData *data = model.data();
+    if (!data)
+        throw Error(ErrorCode::InvalidQuery, QStringLiteral("No table for an invalid ModelInfo"));
     QString sql = QStringLiteral("CREATE TABLE ");
     if (ifExists == IfExists::Skip)
         sql += QStringLiteral("IF NOT EXISTS ");
@@ -51,7 +55,7 @@ QStringList SchemaBuilder::createTableStatements(const ModelInfo &model, IfExist
 
 void SchemaBuilder::createTables(const QList<ModelInfo> &models, IfExists ifExists) const
 {
-    SqlDataSourcePrivate *source = SqlDataSourcePrivate::get(m_source);
+    SqlDataSourcePrivate *source = SqlDataSourcePrivate::get(m_source.data());
     std::optional<detail::TransactionScope> transaction;
     if (source->dialect().hasTransactionalDdl() && models.size() > 1)
         transaction.emplace(source);
@@ -65,11 +69,15 @@ void SchemaBuilder::createTables(const QList<ModelInfo> &models, IfExists ifExis
 
 void SchemaBuilder::dropTables(const QList<ModelInfo> &models, IfMissing ifMissing) const
 {
-    SqlDataSourcePrivate *source = SqlDataSourcePrivate::get(m_source);
+    SqlDataSourcePrivate *source = SqlDataSourcePrivate::get(m_source.data());
     const detail::SqlDialect &dialect = source->dialect();
     std::optional<detail::TransactionScope> transaction;
     if (dialect.hasTransactionalDdl() && models.size() > 1)
         transaction.emplace(source);
+    for (const ModelInfo &model : models) {
+        if (!model.isValid())
+            throw Error(ErrorCode::InvalidQuery, QStringLiteral("No table for an invalid ModelInfo"));
+    }
     for (auto it = models.crbegin(); it != models.crend(); ++it) {
         source->execDirect(QStringLiteral("DROP TABLE ")
                            + (ifMissing == IfMissing::Skip ? QStringLiteral("IF EXISTS ") : QString())
@@ -81,7 +89,7 @@ void SchemaBuilder::dropTables(const QList<ModelInfo> &models, IfMissing ifMissi
 
 bool SchemaBuilder::hasTable(const QString &table) const
 {
-    return SqlDataSourcePrivate::get(m_source)->database().tables().contains(table);
+    return SqlDataSourcePrivate::get(m_source.data())->database().tables().contains(table);
 }
 
 } // namespace Hy

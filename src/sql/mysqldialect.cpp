@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "sql/mysqldialect_p.h"
 
+#include "exec/sqldatasource_p.h"
+
 #include <QtSql/QSqlQuery>
 
 namespace Hy::detail {
@@ -13,11 +15,10 @@ void MySqlDialect::initializeSession(QSqlDatabase &database)
         if (!query.exec(sql))
             throw Error(ErrorCode::ConnectionFailed, query.lastError().text(), sql, query.lastError());
     };
-    // CURRENT_TIMESTAMP defaults in UTC, like every value HysteriaQt writes;
-    // strict mode so that bad data is an error, not a warning and a truncation.
-    run(QStringLiteral("SET time_zone = '+00:00'"));
-    run(QStringLiteral("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
-                       "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'"));
+    // Strict mode, so that bad data is an error rather than a warning and a
+    // truncation; added to the session's modes, not replacing them.
+    run(QStringLiteral("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), "
+                       "'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO')"));
     run(QStringLiteral("SELECT VERSION(), @@innodb_autoinc_lock_mode, @@auto_increment_increment"));
     if (!query.next())
         throw Error(ErrorCode::ConnectionFailed, QStringLiteral("Could not read the server settings"));
@@ -28,6 +29,22 @@ void MySqlDialect::initializeSession(QSqlDatabase &database)
     // ("interleaved") may not, and then rows are inserted one at a time.
     m_consecutiveIds = query.value(1).toInt() != 2;
     m_autoIncrementStep = qMax(1, query.value(2).toInt());
+}
+
+bool MySqlDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const
+{
+    QSqlDatabase db = source.database();
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT @@in_transaction")) || !query.next())
+        throw transactionError(query.lastQuery(), query.lastError());
+    if (query.value(0).toInt() == 1) {
+        if (!query.exec(QStringLiteral("SAVEPOINT ") + savepoint))
+            throw transactionError(query.lastQuery(), query.lastError());
+        return true;
+    }
+    if (!db.transaction())
+        throw transactionError(QStringLiteral("START TRANSACTION"), db.lastError());
+    return false;
 }
 
 QString MySqlDialect::quoteIdentifier(const QString &name) const
@@ -70,7 +87,8 @@ QString MySqlDialect::autoIncrementColumn(const ColumnData &column) const
 
 QString MySqlDialect::currentTimestampDefault() const
 {
-    return QStringLiteral("CURRENT_TIMESTAMP(3)");
+    // UTC whatever the writing session's time_zone (CURRENT_TIMESTAMP is local to it).
+    return QStringLiteral("(UTC_TIMESTAMP(3))");
 }
 
 QString MySqlDialect::createTableSuffix() const

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "sql/postgresdialect_p.h"
 
+#include "exec/sqldatasource_p.h"
+
 #include <QtSql/QSqlQuery>
 
 namespace Hy::detail {
@@ -14,6 +16,21 @@ void PostgresDialect::initializeSession(QSqlDatabase &database)
         throw Error(ErrorCode::ConnectionFailed, query.lastError().text(), query.lastQuery(),
                     query.lastError());
     }
+}
+
+bool PostgresDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const
+{
+    // SAVEPOINT succeeds only inside a transaction block, and fails with
+    // no_active_sql_transaction outside one, where nothing else is affected.
+    QSqlDatabase db = source.database();
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("SAVEPOINT ") + savepoint))
+        return true;
+    if (query.lastError().nativeErrorCode() != u"25P01")
+        throw transactionError(query.lastQuery(), query.lastError());
+    if (!db.transaction())
+        throw transactionError(QStringLiteral("BEGIN"), db.lastError());
+    return false;
 }
 
 QString PostgresDialect::columnType(const ColumnData &column) const
@@ -63,6 +80,17 @@ QString PostgresDialect::dateTimeText(const QDateTime &value) const
 {
     // An explicit offset: the session's TimeZone does not matter.
     return SqlDialect::dateTimeText(value) + QStringLiteral("+00");
+}
+
+void PostgresDialect::afterExplicitKeys(SqlDataSourcePrivate &source, const QString &table,
+                                        const QString &column) const
+{
+    Statement statement;
+    statement.sql = QStringLiteral("SELECT setval(pg_get_serial_sequence(?, ?), "
+                                   "(SELECT COALESCE(MAX(%1), 0) FROM %2) + 1, false)")
+                            .arg(quoteIdentifier(column), quoteIdentifier(table));
+    statement.bindings = {quoteIdentifier(table), column};
+    source.exec(statement).finish();
 }
 
 ErrorCode PostgresDialect::errorCode(const QSqlError &error) const

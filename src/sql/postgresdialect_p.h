@@ -16,6 +16,7 @@ public:
     }
     void initializeSession(QSqlDatabase &database) override;
 
+    bool beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const override;
     QString columnType(const ColumnData &column) const override;
     QString autoIncrementColumn(const ColumnData &column) const override;
     QString currentTimestampDefault() const override;
@@ -24,6 +25,8 @@ public:
     QString dateTimeText(const QDateTime &value) const override;
     bool supportsReturning() const override { return true; }
     int maxBindings() const override { return 65535; }
+    void afterExplicitKeys(SqlDataSourcePrivate &source, const QString &table,
+                           const QString &column) const override;
 
     ErrorCode errorCode(const QSqlError &error) const override;
 };

@@ -29,15 +29,27 @@ QString SqlCompiler::quote(const QString &identifier) const
     return m_dialect.quoteIdentifier(identifier);
 }
 
-void SqlCompiler::appendWhere(Statement &statement, const QueryState &state) const
+QString SqlCompiler::qualified(const QString &table, const QString &column) const
+{
+    return quote(table) + u'.' + quote(column);
+}
+
+template <typename Conditions>
+void SqlCompiler::appendConditions(Statement &statement, const QString &table,
+                                   const Conditions &conditions) const
 {
     bool first = true;
-    for (const Condition &condition : state.conditions) {
-        statement.sql += first ? QLatin1StringView(" WHERE ")
-                               : condition.orJoin ? QLatin1StringView(" OR ")
-                                                  : QLatin1StringView(" AND ");
+    for (const Condition &condition : conditions) {
+        if (!first)
+            statement.sql += condition.orJoin ? QLatin1StringView(" OR ") : QLatin1StringView(" AND ");
         first = false;
-        statement.sql += quote(condition.column);
+        if (condition.kind == Condition::Group) {
+            statement.sql += u'(';
+            appendConditions(statement, table, condition.children);
+            statement.sql += u')';
+            continue;
+        }
+        statement.sql += qualified(table, condition.column);
         switch (condition.kind) {
         case Condition::IsNull:
             statement.sql += QLatin1StringView(" IS NULL");
@@ -47,10 +59,22 @@ void SqlCompiler::appendWhere(Statement &statement, const QueryState &state) con
             break;
         case Condition::Compare:
             statement.sql += operatorText(condition.op);
+            if (condition.op == Operator::Like)
+                statement.sql += m_dialect.likeEscape();
             statement.bindings.append(condition.value);
+            break;
+        case Condition::Group:
             break;
         }
     }
+}
+
+void SqlCompiler::appendWhere(Statement &statement, const QueryState &state) const
+{
+    if (state.conditions.isEmpty())
+        return;
+    statement.sql += QLatin1StringView(" WHERE ");
+    appendConditions(statement, state.table, state.conditions);
 }
 
 Statement SqlCompiler::select(const QueryState &state, const QStringList &columns, qint64 limit) const
@@ -63,12 +87,13 @@ Statement SqlCompiler::select(const QueryState &state, const QStringList &column
     for (qsizetype i = 0; i < state.orders.size(); ++i) {
         const OrderTerm &term = state.orders[i];
         statement.sql += (i == 0 ? QLatin1StringView(" ORDER BY ") : QLatin1StringView(", "))
-                + quote(term.column)
+                + qualified(state.table, term.column)
                 + (term.order == Qt::AscendingOrder ? QLatin1StringView(" ASC")
                                                     : QLatin1StringView(" DESC"));
     }
-    statement.sql += m_dialect.limitClause(limit >= 0 ? limit : state.limit, state.offset,
-                                           statement.bindings);
+    // one() asks for 1 row; a limit(0) of the user's still means none.
+    const qint64 effectiveLimit = limit < 0 ? state.limit : state.limit < 0 ? limit : qMin(limit, state.limit);
+    statement.sql += m_dialect.limitClause(effectiveLimit, state.offset, statement.bindings);
     return statement;
 }
 

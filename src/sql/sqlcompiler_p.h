@@ -36,6 +36,11 @@ public:
 
 private:
     void appendWhere(Statement &statement, const QueryState &state) const;
+    template <typename Conditions>
+    void appendConditions(Statement &statement, const QString &table, const Conditions &conditions) const;
+    // "table"."column": a column of the table, never an output column of the
+    // same name (a date-time column is selected as formatted text under its name).
+    QString qualified(const QString &table, const QString &column) const;
 
     const SqlDialect &m_dialect;
 };

@@ -27,6 +27,12 @@ std::unique_ptr<SqlDialect> SqlDialect::create(const QSqlDatabase &database)
     }
 }
 
+Error SqlDialect::transactionError(const QString &what, const QSqlError &error)
+{
+    return Error(ErrorCode::TransactionFailed,
+                 QStringLiteral("%1 failed: %2").arg(what, error.text()), what, error);
+}
+
 QString SqlDialect::quoteIdentifier(const QString &name) const
 {
     QString quoted = name;

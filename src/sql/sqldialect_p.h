@@ -15,6 +15,10 @@
 
 #include <memory>
 
+namespace Hy {
+class SqlDataSourcePrivate;
+}
+
 namespace Hy::detail {
 
 // What differs between databases, in the spirit of QSqlDriver: one object per
@@ -37,6 +41,13 @@ public:
 
     virtual QString quoteIdentifier(const QString &name) const;
 
+    // Starts a unit of work when HysteriaQt has none open: a transaction, or
+    // `savepoint` if the application has opened one on the connection itself
+    // (BEGIN would fail on SQLite, be ignored on PostgreSQL and silently
+    // commit the application's work on MySQL). Returns whether it made a
+    // savepoint. Throws Hy::Error(TransactionFailed).
+    virtual bool beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const = 0;
+
     // DDL
     virtual QString columnType(const ColumnData &column) const = 0;
     // The whole definition of an auto-increment primary key, after its name.
@@ -54,14 +65,24 @@ public:
     // Text bound for a date-time value (see model/datetime_p.h).
     virtual QString dateTimeText(const QDateTime &value) const;
     virtual QString insertDefaultValues(const QString &quotedTable) const;
+    // Appended to LIKE so that a backslash escapes % and _ on every database
+    // (PostgreSQL and MySQL do so by default, SQLite has no default escape).
+    virtual QLatin1StringView likeEscape() const { return {}; }
     virtual bool supportsReturning() const = 0;
     // Whether the rows of one multi-row INSERT get consecutive auto-increment
     // keys from lastInsertId() (MySQL and MariaDB without RETURNING).
     virtual bool hasConsecutiveInsertIds() const { return false; }
     virtual int autoIncrementStep() const { return 1; }
     virtual int maxBindings() const = 0;
+    // After rows were inserted with keys of their own into an auto-increment
+    // column: keys generated later must not collide with them. SQLite and
+    // MySQL move on by themselves; PostgreSQL's identity sequence does not.
+    virtual void afterExplicitKeys(SqlDataSourcePrivate &, const QString &, const QString &) const {}
     // How many values one multi-row INSERT should bind (at most maxBindings()).
     virtual int bindingsPerInsert() const { return maxBindings(); }
+
+    // Hy::Error(TransactionFailed) for a failed BEGIN, SAVEPOINT or COMMIT.
+    static Error transactionError(const QString &what, const QSqlError &error);
 
     // The HysteriaQt error code of a driver error.
     virtual ErrorCode errorCode(const QSqlError &error) const = 0;

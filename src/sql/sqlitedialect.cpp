@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "sql/sqlitedialect_p.h"
 
+#include "exec/sqldatasource_p.h"
+
 #include <QtCore/QVersionNumber>
 #include <QtSql/QSqlQuery>
 
@@ -26,6 +28,21 @@ void SqliteDialect::initializeSession(QSqlDatabase &database)
         if (!query.exec(pragma))
             throw Error(ErrorCode::ConnectionFailed, query.lastError().text(), pragma, query.lastError());
     }
+}
+
+bool SqliteDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const
+{
+    QSqlDatabase db = source.database();
+    if (db.transaction())
+        return false;
+    const QSqlError error = db.lastError();
+    if (!error.databaseText().contains(QStringLiteral("within a transaction")))
+        throw transactionError(QStringLiteral("BEGIN"), error);
+    // The application's own transaction is open: work inside it.
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SAVEPOINT ") + savepoint))
+        throw transactionError(query.lastQuery(), query.lastError());
+    return true;
 }
 
 QString SqliteDialect::quoteIdentifier(const QString &name) const

@@ -14,11 +14,13 @@ public:
     void initializeSession(QSqlDatabase &database) override;
 
     QString quoteIdentifier(const QString &name) const override;
+    bool beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const override;
     QString columnType(const ColumnData &column) const override;
     QString autoIncrementColumn(const ColumnData &column) const override;
     QString currentTimestampDefault() const override;
 
     QString limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const override;
+    QLatin1StringView likeEscape() const override { return QLatin1StringView(" ESCAPE '\\'"); }
     bool supportsReturning() const override { return m_hasReturning; }
     // SQLITE_MAX_VARIABLE_NUMBER of SQLite before 3.32; newer builds allow 32766.
     int maxBindings() const override { return m_maxBindings; }

@@ -15,6 +15,8 @@
 #include <QtCore/QString>
 #include <QtCore/QVariant>
 
+#include <limits>
+
 struct QMetaObject;
 
 namespace Hy::detail {
@@ -34,8 +36,9 @@ struct ColumnData
     int scale = -1;
     int slot = -1;         // change-tracking bit in Hy::Model
     int propertyIndex = -1;
-    // Typed hydration: stores a database value straight into the member.
-    void (*read)(Model *model, const QVariant &value) = nullptr;
+    // Typed hydration: stores a database value straight into the member;
+    // false when the value does not fit the member's type.
+    bool (*read)(Model *model, const QVariant &value) = nullptr;
     // The member's current value; a null QVariant for an empty optional.
     QVariant (*value)(const Model *model) = nullptr;
 };
@@ -54,35 +57,52 @@ HYSTERIAQT_EXPORT QDateTime dateTimeFromDatabase(const QVariant &value);
 HYSTERIAQT_EXPORT void registerModelData(const ModelData *data);
 HYSTERIAQT_EXPORT void finishModelData(ModelData *data);
 
+HYSTERIAQT_EXPORT bool boolFromDatabase(const QVariant &value, bool *out);
+
+// A database value as T; false when it is not one (text in an integer column
+// of SQLite, a 64-bit key in a 32-bit column, an unparsable date-time), which
+// the caller reports instead of storing a made-up value.
 template <typename T>
-T fromDatabase(const QVariant &value)
+bool fromDatabase(const QVariant &value, T *out)
 {
-    if constexpr (std::is_same_v<T, int>)
-        return value.toInt();
-    else if constexpr (std::is_same_v<T, qint64>)
-        return value.toLongLong();
-    else if constexpr (std::is_same_v<T, double>)
-        return value.toDouble();
-    else if constexpr (std::is_same_v<T, bool>)
-        return value.toBool();
-    else if constexpr (std::is_same_v<T, QString>)
-        return value.toString();
-    else if constexpr (std::is_same_v<T, QDateTime>)
-        return dateTimeFromDatabase(value);
-    else
-        return value.value<T>();
+    bool ok = true;
+    if constexpr (std::is_same_v<T, int>) {
+        const qlonglong v = value.toLongLong(&ok);
+        ok = ok && v >= std::numeric_limits<int>::min() && v <= std::numeric_limits<int>::max();
+        *out = int(v);
+    } else if constexpr (std::is_same_v<T, qint64>) {
+        *out = value.toLongLong(&ok);
+    } else if constexpr (std::is_same_v<T, double>) {
+        *out = value.toDouble(&ok);
+    } else if constexpr (std::is_same_v<T, bool>) {
+        ok = boolFromDatabase(value, out);
+    } else if constexpr (std::is_same_v<T, QString>) {
+        *out = value.toString();
+    } else if constexpr (std::is_same_v<T, QDateTime>) {
+        *out = dateTimeFromDatabase(value);
+        ok = out->isValid();
+    } else {
+        ok = value.canConvert<T>();
+        *out = value.value<T>();
+    }
+    return ok;
 }
 
 template <typename Storage>
-void assignFromDatabase(Storage &slot, const QVariant &value)
+bool assignFromDatabase(Storage &slot, const QVariant &value)
 {
+    if (value.isNull()) {
+        slot = Storage{};
+        return true;
+    }
     if constexpr (IsOptional<Storage>) {
-        if (value.isNull())
-            slot.reset();
-        else
-            slot = fromDatabase<typename Storage::value_type>(value);
+        typename Storage::value_type v{};
+        if (!fromDatabase(value, &v))
+            return false;
+        slot = std::move(v);
+        return true;
     } else {
-        slot = value.isNull() ? Storage{} : fromDatabase<Storage>(value);
+        return fromDatabase(value, &slot);
     }
 }
 
@@ -96,9 +116,9 @@ QVariant toVariant(const Storage &slot)
 }
 
 template <typename Entry>
-void readColumn(Model *model, const QVariant &value)
+bool readColumn(Model *model, const QVariant &value)
 {
-    assignFromDatabase(static_cast<typename Entry::Model *>(model)->*Entry::member, value);
+    return assignFromDatabase(static_cast<typename Entry::Model *>(model)->*Entry::member, value);
 }
 
 template <typename Entry>

@@ -10,6 +10,7 @@
 #include <HysteriaQt/hysteriaqt_global.h>
 
 #include <QtCore/QList>
+#include <QtCore/QPointer>
 #include <QtCore/QSharedDataPointer>
 #include <QtCore/QString>
 #include <QtCore/QVariant>
@@ -50,6 +51,8 @@ public:
     void whereNull(bool orJoin, const QString &column, bool negate);
     void orderBy(int column, Qt::SortOrder order);
     void orderBy(const QString &column, Qt::SortOrder order);
+    // Puts the conditions so far in parentheses, before the library adds its own.
+    void groupConditions();
     void setLimit(qint64 limit);
     void setOffset(qint64 offset);
 
@@ -71,7 +74,9 @@ public:
     qint64 remove() const;
 
 private:
-    SqlDataSource *m_source;
+    // A builder may outlive its data source (stored in a QML model, captured
+    // by a lambda): then it throws ConnectionNotOpen instead of dangling.
+    QPointer<SqlDataSource> m_source;
     const ModelData *m_model;
     QSharedDataPointer<QueryState> d;
 };
