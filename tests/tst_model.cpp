@@ -53,6 +53,7 @@ private Q_SLOTS:
     void metaObjectLookup();
     void runtimeColumnNames();
     void valuesFromMap();
+    void invalidHandlesAreEmpty();
 };
 
 void tst_Model::tableAndColumns()
@@ -252,6 +253,29 @@ void tst_Model::valuesFromMap()
     QCOMPARE(fromModel.value("email"), QVariant(QStringLiteral("a@example.com")));
     QVERIFY(fromModel.contains("isActive"));
     QVERIFY(fromModel.value("isActive").isNull());
+}
+
+void tst_Model::invalidHandlesAreEmpty()
+{
+    const Hy::ModelInfo none;
+    QVERIFY(!none.isValid());
+    QCOMPARE(none.tableName(), QString());
+    QCOMPARE(none.columnCount(), 0);
+    QVERIFY(none.columns().isEmpty());
+    QVERIFY(!none.hasPrimaryKey());
+    QVERIFY(!none.primaryKey().isValid());
+    QCOMPARE(none.metaObject(), nullptr);
+    QCOMPARE(none.indexOf(QStringLiteral("id")), -1);
+
+    const Hy::ColumnInfo typo = Hy::modelInfo<User>().column(QStringLiteral("typo"));
+    QVERIFY(!typo.isValid());
+    QCOMPARE(typo.name(), QString());
+    QCOMPARE(typo.databaseName(), QString());
+    QVERIFY(!typo.isNullable() && !typo.isPrimaryKey() && !typo.isAutoIncrement());
+    QCOMPARE(typo.length(), -1);
+    QCOMPARE(typo.propertyIndex(), -1);
+    QVERIFY(!Hy::modelInfo<User>().column(99).isValid());
+    QVERIFY(!Hy::ModelInfo::fromMetaObject(&QObject::staticMetaObject).isValid());
 }
 
 QTEST_GUILESS_MAIN(tst_Model)

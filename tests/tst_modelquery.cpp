@@ -6,6 +6,7 @@
 #include <HysteriaQt/SqlDataSource>
 
 #include <QtCore/QPointer>
+#include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
 #include <QtTest/QTest>
 
@@ -77,6 +78,16 @@ private Q_SLOTS:
     void textIsBoundNotPasted();
     void builderIsAValue();
     void resultsBelongToTheCaller();
+    void findKeepsOrWhereApart();
+    void limitZeroMeansNone();
+    void insertManyKeepsTheGivenOrder();
+    void insertManyTakesRanges();
+    void explicitKeysDoNotCollideLater();
+    void writesJoinTheApplicationsTransaction();
+    void failedCommitWritesNothing();
+    void unreadableValuesAreReported();
+    void dateTimeRange();
+    void likeEscapes();
 
 private:
     HyTest::Databases m_databases{QStringLiteral("tst_modelquery")};
@@ -86,7 +97,7 @@ void tst_ModelQuery::init()
 {
     HY_TEST_SOURCE(m_databases);
     auto schema = sql.schema();
-    schema.dropTables<User, Post, Sample, Tag, LogEntry>(Hy::SchemaBuilder::IfMissing::Skip);
+    schema.dropTables<User, Post, Sample, Tag, LogEntry, Node>(Hy::SchemaBuilder::IfMissing::Skip);
     schema.createTables<User, Post, Sample, Tag, LogEntry>();
 }
 
@@ -676,6 +687,211 @@ void tst_ModelQuery::resultsBelongToTheCaller()
     QVERIFY(watched.isNull());
     QCOMPARE(kept->parent(), this);
     delete kept;
+}
+
+void tst_ModelQuery::findKeepsOrWhereApart()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql);
+    const auto users = sql.from<User>().orderBy("id").many();
+    const int alice = users[0]->id(), bob = users[1]->id(), carol = users[3]->id();
+    auto aliceOrBob = sql.from<User>().where("name", "Alice").orWhere("name", "Bob");
+    // (name = Alice OR name = Bob) AND id = ?, not name = Alice OR (name = Bob AND id = ?)
+    QCOMPARE(aliceOrBob.find(bob)->id(), bob);
+    QCOMPARE(aliceOrBob.find(alice)->id(), alice);
+    QVERIFY(!aliceOrBob.find(carol));
+    QCOMPARE(aliceOrBob.count(), 2);
+}
+
+void tst_ModelQuery::limitZeroMeansNone()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql);
+    QVERIFY(!sql.from<User>().limit(0).one());
+    QVERIFY(!sql.from<User>().limit(0).find(sql.from<User>().oneOrFail()->id()));
+    QCOMPARE(sql.from<User>().limit(0).count(), 0);
+}
+
+void tst_ModelQuery::insertManyKeepsTheGivenOrder()
+{
+    HY_TEST_SOURCE(m_databases);
+    QSqlQuery raw(sql.database());
+    QVERIFY2(raw.exec(QStringLiteral("CREATE TABLE nodes (code VARCHAR(16) NOT NULL PRIMARY KEY, "
+                                     "parent VARCHAR(16) REFERENCES nodes (code), label VARCHAR(255))")),
+             qPrintable(raw.lastError().text()));
+    // Each child comes after its parent, and the rows set different columns:
+    // inserting them in any other order breaks the foreign key.
+    const auto nodes = sql.from<Node>().insertMany({
+            {{"code", "p"}},
+            {{"code", "c1"}, {"parent", "p"}},
+            {{"code", "p2"}, {"label", "second root"}},
+            {{"code", "c2"}, {"parent", "p2"}},
+            {{"code", "c3"}, {"parent", "c2"}},
+    });
+    QStringList codes;
+    for (const auto &node : nodes)
+        codes << node->code();
+    QCOMPARE(codes, (QStringList{"p", "c1", "p2", "c2", "c3"}));
+    QCOMPARE(nodes[3]->parent(), std::optional<QString>(QStringLiteral("p2")));
+    QCOMPARE(sql.from<Node>().count(), 5);
+    HY_EXPECT_ERROR(sql.from<Node>().insertMany({{{"code", "orphan"}, {"parent", "nobody"}}, {{"code", "x"}}}),
+                    ErrorCode::ForeignKeyViolation);
+    QCOMPARE(sql.from<Node>().count(), 5);
+}
+
+void tst_ModelQuery::insertManyTakesRanges()
+{
+    HY_TEST_SOURCE(m_databases);
+    Hy::ModelList<User> drafts;
+    for (const char *email : {"a@example.com", "b@example.com"}) {
+        auto draft = std::make_unique<User>();
+        draft->setEmail(QString::fromLatin1(email));
+        drafts.push_back(std::move(draft));
+    }
+    QCOMPARE(sql.from<User>().insertMany(drafts).size(), std::size_t(2));
+
+    User third, fourth;
+    third.setEmail(QStringLiteral("c@example.com"));
+    fourth.setEmail(QStringLiteral("d@example.com"));
+    fourth.setName(QStringLiteral("Dora"));
+    const QList<User *> pointers{&third, &fourth};
+    const auto stored = sql.from<User>().insertMany(pointers);
+    QCOMPARE(stored[1]->name(), std::optional<QString>(QStringLiteral("Dora")));
+
+    const QList<QVariantMap> maps{{{"email", "e@example.com"}}, {{"email", "f@example.com"}, {"isActive", true}}};
+    QCOMPARE(sql.from<User>().insertMany(maps)[1]->isActive(), std::optional<bool>(true));
+    QCOMPARE(sql.from<User>().count(), 6);
+    QCOMPARE(sql.from<User>().insertMany(QList<QVariantMap>()).size(), std::size_t(0));
+}
+
+void tst_ModelQuery::explicitKeysDoNotCollideLater()
+{
+    HY_TEST_SOURCE(m_databases);
+    QCOMPARE(sql.from<User>().insert({{"id", 100}, {"email", "a@example.com"}})->id(), 100);
+    QCOMPARE(sql.from<User>().insert({{"email", "b@example.com"}})->id(), 101);
+    const auto batch = sql.from<User>().insertMany({{{"id", 200}, {"email", "c@example.com"}},
+                                                    {{"id", 201}, {"email", "d@example.com"}}});
+    QCOMPARE(batch[1]->id(), 201);
+    QCOMPARE(sql.from<User>().insert({{"email", "e@example.com"}})->id(), 202);
+}
+
+void tst_ModelQuery::writesJoinTheApplicationsTransaction()
+{
+    HY_TEST_SOURCE(m_databases);
+    QSqlDatabase connection = sql.database();
+
+    // The application's own transaction, opened on the connection directly.
+    QVERIFY(connection.transaction());
+    sql.from<User>().insertMany({{{"email", "a@example.com"}}, {{"email", "b@example.com"}}});
+    // A failing batch is undone to its savepoint; the application's work stays.
+    HY_EXPECT_ERROR(sql.from<Tag>().insertMany({{{"code", "same"}}, {{"code", "same"}}}),
+                    ErrorCode::UniqueViolation);
+    sql.from<Tag>().insert({{"code", "kept"}});
+    QCOMPARE(sql.from<User>().count(), 2);
+    QVERIFY(connection.rollback());
+    QCOMPARE(rawCount(sql, QStringLiteral("users")), 0);
+    QCOMPARE(rawCount(sql, QStringLiteral("tags")), 0);
+
+    QVERIFY(connection.transaction());
+    sql.from<User>().insertMany({{{"email", "c@example.com"}}, {{"email", "d@example.com"}}});
+    sql.from<Tag>().insert({{"code", "t"}});
+    QVERIFY(connection.commit());
+    QCOMPARE(rawCount(sql, QStringLiteral("users")), 2);
+    QCOMPARE(rawCount(sql, QStringLiteral("tags")), 1);
+}
+
+void tst_ModelQuery::failedCommitWritesNothing()
+{
+    HY_TEST_SOURCE(m_databases);
+    if (db.startsWith(u"mariadb"))
+        QSKIP("MariaDB checks foreign keys at once: no constraint is left for COMMIT to fail on");
+    sql.schema().dropTables<Post>();
+    const QString types = db == u"sqlite"
+            ? QStringLiteral("id INTEGER PRIMARY KEY AUTOINCREMENT, created_at DATETIME, updated_at DATETIME")
+            : QStringLiteral("id INTEGER GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "
+                             "created_at TIMESTAMP(3) WITH TIME ZONE, updated_at TIMESTAMP(3) WITH TIME ZONE");
+    QSqlQuery raw(sql.database());
+    QVERIFY2(raw.exec(QStringLiteral("CREATE TABLE posts (%1, title VARCHAR(255), body TEXT, user_id INTEGER "
+                                     "REFERENCES users (id) DEFERRABLE INITIALLY DEFERRED)")
+                              .arg(types)),
+             qPrintable(raw.lastError().text()));
+    // Every INSERT succeeds; the deferred foreign key fails at COMMIT.
+    HY_EXPECT_ERROR(sql.from<Post>().insertMany({{{"title", "a"}, {"userId", 999}}, {{"title", "b"}}}),
+                    ErrorCode::TransactionFailed);
+    QCOMPARE(rawCount(sql, QStringLiteral("posts")), 0);
+    auto user = sql.from<User>().insert({{"email", "a@example.com"}});
+    QCOMPARE(sql.from<Post>().insertMany({{{"title", "a"}, {"userId", user->id()}}, {{"title", "b"}}}).size(),
+             std::size_t(2));
+}
+
+void tst_ModelQuery::unreadableValuesAreReported()
+{
+    HY_TEST_SOURCE(m_databases);
+    if (db != u"sqlite")
+        QSKIP("typed columns cannot hold these values: only SQLite's can");
+    QSqlQuery raw(sql.database());
+    QVERIFY(raw.exec(QStringLiteral(
+            "INSERT INTO samples (code, quantity, grand_total, enabled) VALUES ('a', 'abc', 1, 1)")));
+    auto expect = [&](const QString &column) {
+        try {
+            sql.from<Sample>().many();
+            QFAIL("expected UnreadableValue");
+        } catch (const Hy::Error &error) {
+            QCOMPARE(error.code(), ErrorCode::UnreadableValue);
+            QCOMPARE(error.column(), column);
+        }
+    };
+    expect(QStringLiteral("quantity"));
+    QVERIFY(raw.exec(QStringLiteral("UPDATE samples SET quantity = 5000000000"))); // beyond int
+    expect(QStringLiteral("quantity"));
+    QVERIFY(raw.exec(QStringLiteral("UPDATE samples SET quantity = 5, happened_at = 'not a date'")));
+    expect(QStringLiteral("happenedAt"));
+    QVERIFY(raw.exec(QStringLiteral("UPDATE samples SET happened_at = NULL, enabled = 7")));
+    expect(QStringLiteral("enabled"));
+    QVERIFY(raw.exec(QStringLiteral("UPDATE samples SET enabled = 'true'")));
+    QCOMPARE(sql.from<Sample>().oneOrFail()->enabled(), true);
+    QVERIFY(raw.exec(QStringLiteral("INSERT INTO users (id, email) VALUES (5000000000, 'big@example.com')")));
+    HY_EXPECT_ERROR(sql.from<User>().many(), ErrorCode::UnreadableValue); // an increment key is 32-bit
+}
+
+void tst_ModelQuery::dateTimeRange()
+{
+    HY_TEST_SOURCE(m_databases);
+    const QDateTime first = utc(1, 1, 1, 0, 0, 0);
+    const QDateTime last = utc(9999, 12, 31, 23, 59, 59, 999);
+    sql.from<Sample>().insertMany({{{"code", "first"}, {"total", 1}, {"enabled", true}, {"happenedAt", first}},
+                                   {{"code", "last"}, {"total", 2}, {"enabled", true}, {"happenedAt", last}},
+                                   {{"code", "minutes"}, {"total", 3}, {"enabled", true},
+                                    {"happenedAt", "2026-01-02 10:30"}}});
+    QCOMPARE(*sql.from<Sample>().where("code", "first").oneOrFail()->happenedAt(), first);
+    QCOMPARE(*sql.from<Sample>().where("code", "last").oneOrFail()->happenedAt(), last);
+    QCOMPARE(*sql.from<Sample>().where("code", "minutes").oneOrFail()->happenedAt(), utc(2026, 1, 2, 10, 30, 0));
+    HY_EXPECT_ERROR(sql.from<Sample>().insert({{"code", "x"}, {"total", 1}, {"enabled", true},
+                                              {"happenedAt", utc(10000, 1, 1, 0, 0, 0)}}),
+                    ErrorCode::InvalidValue);
+    HY_EXPECT_ERROR(sql.from<Sample>().insert({{"code", "x"}, {"total", 1}, {"enabled", true},
+                                              {"happenedAt", utc(-44, 3, 15, 12, 0, 0)}}),
+                    ErrorCode::InvalidValue);
+    // 9999-12-31 late in the day in UTC-5 is already year 10000 in UTC.
+    HY_EXPECT_ERROR(sql.from<Sample>().insert({{"code", "x"}, {"total", 1}, {"enabled", true},
+                                              {"happenedAt", QDateTime(QDate(9999, 12, 31), QTime(22, 0),
+                                                                       Qt::OffsetFromUTC, -5 * 3600)}}),
+                    ErrorCode::InvalidValue);
+    QCOMPARE(sql.from<Sample>().count(), 3);
+}
+
+void tst_ModelQuery::likeEscapes()
+{
+    HY_TEST_SOURCE(m_databases);
+    int n = 0;
+    for (const char *name : {"100%", "1000", "a_b", "axb", "back\\slash"})
+        sql.from<User>().insert({{"name", name}, {"email", QStringLiteral("%1@example.com").arg(++n)}});
+    QCOMPARE(column(sql.from<User>().where("name", "like", "100\\%").many(), userName), QStringList{"100%"});
+    QCOMPARE(column(sql.from<User>().where("name", "like", "100%").orderBy("id").many(), userName),
+             (QStringList{"100%", "1000"}));
+    QCOMPARE(column(sql.from<User>().where("name", "like", "a\\_b").many(), userName), QStringList{"a_b"});
+    QCOMPARE(column(sql.from<User>().where("name", "like", "back\\\\slash").many(), userName),
+             QStringList{"back\\slash"});
 }
 
 QTEST_GUILESS_MAIN(tst_ModelQuery)

@@ -5,6 +5,7 @@
 
 #include <HysteriaQt/SqlDataSource>
 
+#include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
 #include <QtTest/QTest>
 
@@ -38,6 +39,7 @@ private Q_SLOTS:
     void insertManyIsAllOrNothing();
     void databaseConstraintsReportCodes();
     void unknownTableOrColumn();
+    void constraintCodesAreTheSameEverywhere();
 
 private:
     HyTest::Databases m_databases{QStringLiteral("tst_querybuilder")};
@@ -188,6 +190,33 @@ void tst_QueryBuilder::unknownTableOrColumn()
                     ErrorCode::QueryFailed);
     HY_EXPECT_ERROR(sql.from(QStringLiteral("users`; DROP TABLE users; --")).count(), ErrorCode::QueryFailed);
     QVERIFY(sql.schema().hasTable(QStringLiteral("users")));
+}
+
+void tst_QueryBuilder::constraintCodesAreTheSameEverywhere()
+{
+    HY_TEST_SOURCE(m_databases);
+    QSqlQuery raw(sql.database());
+    for (const char *statement : {"DROP TABLE IF EXISTS items", "DROP TABLE IF EXISTS owners",
+                                  "CREATE TABLE owners (id INTEGER NOT NULL PRIMARY KEY, mail VARCHAR(50))",
+                                  "CREATE UNIQUE INDEX owners_mail ON owners (mail)",
+                                  "CREATE TABLE items (id INTEGER NOT NULL PRIMARY KEY, "
+                                  "owner_id INTEGER REFERENCES owners (id), "
+                                  "price INTEGER CHECK (price >= 0))"}) {
+        QVERIFY2(raw.exec(QString::fromLatin1(statement)), qPrintable(raw.lastError().text()));
+    }
+    auto owners = sql.from(QStringLiteral("owners"));
+    auto items = sql.from(QStringLiteral("items"));
+    owners.insert({{"id", 1}, {"mail", "a@example.com"}});
+    HY_EXPECT_ERROR(owners.insert({{"id", 2}, {"mail", "a@example.com"}}), ErrorCode::UniqueViolation);
+    HY_EXPECT_ERROR(owners.insert({{"id", 1}, {"mail", "b@example.com"}}), ErrorCode::UniqueViolation);
+    HY_EXPECT_ERROR(items.insert({{"id", 1}, {"owner_id", 42}, {"price", 1}}), ErrorCode::ForeignKeyViolation);
+    HY_EXPECT_ERROR(items.insert({{"id", 1}, {"owner_id", 1}, {"price", -1}}), ErrorCode::CheckViolation);
+    items.insert({{"id", 1}, {"owner_id", 1}, {"price", 5}});
+    HY_EXPECT_ERROR(owners.where(QStringLiteral("id"), 1).remove(), ErrorCode::ForeignKeyViolation);
+    QCOMPARE(owners.count(), 1);
+    QCOMPARE(items.count(), 1);
+    QVERIFY(raw.exec(QStringLiteral("DROP TABLE items")));
+    QVERIFY(raw.exec(QStringLiteral("DROP TABLE owners")));
 }
 
 QTEST_GUILESS_MAIN(tst_QueryBuilder)

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void constraintsAreEnforced();
     void autoCreateDefaultIsUtcNow();
     void createTablesIsAtomicWhereDdlIsTransactional();
+    void invalidModelInfo();
 
 private:
     HyTest::Databases m_databases{QStringLiteral("tst_schemabuilder")};
@@ -174,6 +175,15 @@ void tst_SchemaBuilder::createTablesIsAtomicWhereDdlIsTransactional()
         QVERIFY(!sql.schema().hasTable(QStringLiteral("users")));
     }
     QVERIFY(sql.schema().hasTable(QStringLiteral("posts")));
+}
+
+void tst_SchemaBuilder::invalidModelInfo()
+{
+    HY_TEST_SOURCE(m_databases);
+    HY_EXPECT_ERROR(sql.schema().createTableStatements(Hy::ModelInfo()), ErrorCode::InvalidQuery);
+    HY_EXPECT_ERROR(sql.schema().createTables({Hy::modelInfo<User>(), Hy::ModelInfo()}), ErrorCode::InvalidQuery);
+    HY_EXPECT_ERROR(sql.schema().dropTables({Hy::ModelInfo()}), ErrorCode::InvalidQuery);
+    QVERIFY(!sql.schema().hasTable(QStringLiteral("users"))); // checked before anything ran
 }
 
 QTEST_GUILESS_MAIN(tst_SchemaBuilder)

@@ -28,6 +28,9 @@ private Q_SLOTS:
     void otherThreadsAreRefused();
     void unknownDriver();
     void logsStatements();
+    void failedOpenLeavesNothingBehind();
+    void buildersOutlivingTheirSource();
+    void adoptedSessionKeepsItsModes();
 
 private:
     HyTest::Databases m_databases{QStringLiteral("tst_sqldatasource")};
@@ -214,6 +217,79 @@ void tst_SqlDataSource::logsStatements()
     QVERIFY2(capturedLog.front().startsWith(u"SELECT COUNT(*) FROM "), qPrintable(capturedLog.front()));
     QVERIFY(capturedLog.front().contains(u"-- 1 bindings,"));
     QVERIFY(!capturedLog.front().contains(u"logged")); // values are bound, not shown in the SQL
+}
+
+void tst_SqlDataSource::failedOpenLeavesNothingBehind()
+{
+    QFETCH_GLOBAL(QString, db);
+    if (!m_databases.isConfigured(db))
+        QSKIP("not configured");
+    const QStringList before = QSqlDatabase::connectionNames();
+    Hy::ConnectionOptions options = m_databases.options(db);
+    options.database = db == u"sqlite" ? QStringLiteral("/nonexistent-directory/x.sqlite")
+                                       : QStringLiteral("no_such_database");
+    {
+        Hy::SqlDataSource sql(options);
+        HY_EXPECT_ERROR(sql.open(), ErrorCode::ConnectionFailed);
+        HY_EXPECT_ERROR(sql.open(), ErrorCode::ConnectionFailed);
+        QCOMPARE(QSqlDatabase::connectionNames(), before);
+        QVERIFY(sql.connectionName().isEmpty());
+    }
+    QCOMPARE(QSqlDatabase::connectionNames(), before);
+}
+
+void tst_SqlDataSource::buildersOutlivingTheirSource()
+{
+    QFETCH_GLOBAL(QString, db);
+    QString why;
+    if (!m_databases.source(db, &why))
+        QSKIP(qPrintable(why));
+    auto sql = m_databases.openAnother(db);
+    sql->schema().createTables<Tag>(Hy::SchemaBuilder::IfExists::Skip);
+    auto query = sql->from<Tag>().where("code", "x");
+    auto rows = sql->from(QStringLiteral("tags"));
+    auto schema = sql->schema();
+    QVERIFY(query.count() >= 0);
+    sql.reset();
+    HY_EXPECT_ERROR(query.count(), ErrorCode::ConnectionNotOpen);
+    HY_EXPECT_ERROR(rows.many(), ErrorCode::ConnectionNotOpen);
+    HY_EXPECT_ERROR(schema.hasTable(QStringLiteral("tags")), ErrorCode::ConnectionNotOpen);
+}
+
+void tst_SqlDataSource::adoptedSessionKeepsItsModes()
+{
+    QFETCH_GLOBAL(QString, db);
+    if (!db.startsWith(u"mariadb"))
+        QSKIP("sql_mode is MySQL's and MariaDB's");
+    QString why;
+    if (!m_databases.source(db, &why))
+        QSKIP(qPrintable(why));
+    const Hy::ConnectionOptions options = m_databases.options(db);
+    const QString name = QStringLiteral("modes-") + db;
+    {
+        QSqlDatabase connection = QSqlDatabase::addDatabase(options.driver, name);
+        connection.setDatabaseName(options.database);
+        connection.setHostName(options.host);
+        connection.setPort(options.port);
+        connection.setUserName(options.user);
+        connection.setPassword(options.password);
+        QVERIFY(connection.open());
+        QSqlQuery query(connection);
+        QVERIFY(query.exec(QStringLiteral("SET SESSION sql_mode = 'ANSI_QUOTES,ONLY_FULL_GROUP_BY'")));
+        Hy::SqlDataSource sql(connection);
+        sql.open();
+        QVERIFY(query.exec(QStringLiteral("SELECT @@SESSION.sql_mode")) && query.next());
+        const QStringList modes = query.value(0).toString().split(u',');
+        QVERIFY2(modes.contains(u"ANSI_QUOTES") && modes.contains(u"ONLY_FULL_GROUP_BY")
+                         && modes.contains(u"STRICT_ALL_TABLES"),
+                 qPrintable(modes.join(u',')));
+        // And HysteriaQt still works under the application's ANSI_QUOTES.
+        sql.schema().createTables<Tag>(Hy::SchemaBuilder::IfExists::Skip);
+        sql.from<Tag>().remove();
+        sql.from<Tag>().insert({{"code", "ansi"}});
+        QCOMPARE(sql.from<Tag>().where("code", "ansi").count(), 1);
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 
 QTEST_GUILESS_MAIN(tst_SqlDataSource)

@@ -34,7 +34,10 @@ void TransactionScope::commit()
         QSqlDatabase db = m_source->database();
         if (!db.commit()) {
             const Error error = SqlDialect::transactionError(QStringLiteral("COMMIT"), db.lastError());
-            rollback();
+            if (m_source->dialect().failedCommitEndsTransaction())
+                finish();
+            else
+                rollback();
             throw error;
         }
     } else {

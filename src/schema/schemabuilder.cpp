@@ -30,6 +30,14 @@ QString columnDefinition(const detail::ColumnData &column, const detail::SqlDial
         definition += QStringLiteral(" DEFAULT ") + dialect.currentTimestampDefault();
     return definition;
 }
+// Before anything runs: MySQL would keep the tables created before a bad entry.
+void requireValid(const QList<ModelInfo> &models)
+{
+    for (const ModelInfo &model : models) {
+        if (!model.isValid())
+            throw Error(ErrorCode::InvalidQuery, QStringLiteral("No table for an invalid ModelInfo"));
+    }
+}
 } // namespace
 
 SchemaBuilder::SchemaBuilder(SqlDataSource *source) : m_source(source) {}
@@ -37,9 +45,8 @@ SchemaBuilder::SchemaBuilder(SqlDataSource *source) : m_source(source) {}
 QStringList SchemaBuilder::createTableStatements(const ModelInfo &model, IfExists ifExists) const
 {
     const detail::SqlDialect &dialect = SqlDataSourcePrivate::get(m_source.data())->dialect();
+    requireValid({model});
     const detail::ModelData *data = model.data();
-    if (!data)
-        throw Error(ErrorCode::InvalidQuery, QStringLiteral("No table for an invalid ModelInfo"));
     QString sql = QStringLiteral("CREATE TABLE ");
     if (ifExists == IfExists::Skip)
         sql += QStringLiteral("IF NOT EXISTS ");
@@ -56,6 +63,7 @@ QStringList SchemaBuilder::createTableStatements(const ModelInfo &model, IfExist
 void SchemaBuilder::createTables(const QList<ModelInfo> &models, IfExists ifExists) const
 {
     SqlDataSourcePrivate *source = SqlDataSourcePrivate::get(m_source.data());
+    requireValid(models);
     std::optional<detail::TransactionScope> transaction;
     if (source->dialect().hasTransactionalDdl() && models.size() > 1)
         transaction.emplace(source);
@@ -74,10 +82,7 @@ void SchemaBuilder::dropTables(const QList<ModelInfo> &models, IfMissing ifMissi
     std::optional<detail::TransactionScope> transaction;
     if (dialect.hasTransactionalDdl() && models.size() > 1)
         transaction.emplace(source);
-    for (const ModelInfo &model : models) {
-        if (!model.isValid())
-            throw Error(ErrorCode::InvalidQuery, QStringLiteral("No table for an invalid ModelInfo"));
-    }
+    requireValid(models);
     for (auto it = models.crbegin(); it != models.crend(); ++it) {
         source->execDirect(QStringLiteral("DROP TABLE ")
                            + (ifMissing == IfMissing::Skip ? QStringLiteral("IF EXISTS ") : QString())

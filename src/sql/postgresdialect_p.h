@@ -17,6 +17,7 @@ public:
     void initializeSession(QSqlDatabase &database) override;
 
     bool beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const override;
+    bool failedCommitEndsTransaction() const override { return true; }
     QString columnType(const ColumnData &column) const override;
     QString autoIncrementColumn(const ColumnData &column) const override;
     QString currentTimestampDefault() const override;

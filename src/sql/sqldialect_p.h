@@ -48,6 +48,9 @@ public:
     // savepoint. Throws Hy::Error(TransactionFailed).
     virtual bool beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const = 0;
 
+    // PostgreSQL ends a transaction whose COMMIT fails; SQLite keeps it open.
+    virtual bool failedCommitEndsTransaction() const { return false; }
+
     // DDL
     virtual QString columnType(const ColumnData &column) const = 0;
     // The whole definition of an auto-increment primary key, after its name.

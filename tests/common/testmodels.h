@@ -79,4 +79,18 @@ public:
     using Hy::Model::Model;
 };
 
+// A tree: rows refer to other rows of the same table (the foreign key is
+// added by the tests with raw DDL until models declare relations).
+class Node : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Node, "nodes")
+    HY_COLUMN(code, setCode, Hy::col::string({.primaryKey = true, .length = 16}))
+    HY_COLUMN(parent, setParent, Hy::col::string({.length = 16}))
+    HY_COLUMN(label, setLabel, Hy::col::string())
+
+public:
+    using Hy::Model::Model;
+};
+
 #endif // HYSTERIAQT_TESTMODELS_H

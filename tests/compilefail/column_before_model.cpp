@@ -1,0 +1,13 @@
+// EXPECT: hyCounterBase. was not declared in this scope
+// HY_MODEL comes first: a column before it has no table to belong to.
+#include <HysteriaQt/Model>
+
+class Early : public Hy::Model
+{
+    Q_OBJECT
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_MODEL(Early, "early")
+
+public:
+    using Hy::Model::Model;
+};
