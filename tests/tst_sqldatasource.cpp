@@ -12,6 +12,20 @@
 
 using Hy::ErrorCode;
 
+namespace {
+// A connection of the application's own, not opened.
+QSqlDatabase addConnection(const QString &name, const Hy::ConnectionOptions &options)
+{
+    QSqlDatabase connection = QSqlDatabase::addDatabase(options.driver, name);
+    connection.setDatabaseName(options.database);
+    connection.setHostName(options.host);
+    connection.setPort(options.port);
+    connection.setUserName(options.user);
+    connection.setPassword(options.password);
+    return connection;
+}
+} // namespace
+
 class tst_SqlDataSource : public QObject
 {
     Q_OBJECT
@@ -96,12 +110,7 @@ void tst_SqlDataSource::adoptsAnExistingConnection()
     const Hy::ConnectionOptions options = m_databases.options(db);
     const QString name = QStringLiteral("app-connection-") + db;
     {
-        QSqlDatabase connection = QSqlDatabase::addDatabase(options.driver, name);
-        connection.setDatabaseName(options.database);
-        connection.setHostName(options.host);
-        connection.setPort(options.port);
-        connection.setUserName(options.user);
-        connection.setPassword(options.password);
+        QSqlDatabase connection = addConnection(name, options);
         {
             Hy::SqlDataSource sql(connection);
             sql.open(); // opens the adopted connection
@@ -267,12 +276,7 @@ void tst_SqlDataSource::adoptedSessionKeepsItsModes()
     const Hy::ConnectionOptions options = m_databases.options(db);
     const QString name = QStringLiteral("modes-") + db;
     {
-        QSqlDatabase connection = QSqlDatabase::addDatabase(options.driver, name);
-        connection.setDatabaseName(options.database);
-        connection.setHostName(options.host);
-        connection.setPort(options.port);
-        connection.setUserName(options.user);
-        connection.setPassword(options.password);
+        QSqlDatabase connection = addConnection(name, options);
         QVERIFY(connection.open());
         QSqlQuery query(connection);
         QVERIFY(query.exec(QStringLiteral("SET SESSION sql_mode = 'ANSI_QUOTES,ONLY_FULL_GROUP_BY'")));
