@@ -88,6 +88,7 @@ private Q_SLOTS:
     void unreadableValuesAreReported();
     void dateTimeRange();
     void likeEscapes();
+    void failedStatementsAreFreed();
 
 private:
     HyTest::Databases m_databases{QStringLiteral("tst_modelquery")};
@@ -773,6 +774,21 @@ void tst_ModelQuery::explicitKeysDoNotCollideLater()
                                                     {{"id", 201}, {"email", "d@example.com"}}});
     QCOMPARE(batch[1]->id(), 201);
     QCOMPARE(sql.from<User>().insert({{"email", "e@example.com"}})->id(), 202);
+
+    // A given key followed by generated ones in one batch.
+    const auto mixed = sql.from<User>().insertMany({{{"id", 300}, {"email", "f@example.com"}},
+                                                    {{"email", "g@example.com"}}});
+    QCOMPARE(mixed[0]->id(), 300);
+    QCOMPARE(mixed[1]->id(), 301);
+
+    // Never back: keys handed out and deleted are not handed out again.
+    QCOMPARE(sql.from<User>().where("id", ">=", 200).remove(), 5);
+    QCOMPARE(sql.from<User>().insert({{"id", 150}, {"email", "h@example.com"}})->id(), 150);
+    QCOMPARE(sql.from<User>().insert({{"email", "i@example.com"}})->id(), 302);
+
+    // 0 is a key like any other.
+    QCOMPARE(sql.from<User>().insert({{"id", 0}, {"email", "zero@example.com"}})->id(), 0);
+    QCOMPARE(sql.from<User>().find(0)->email(), QStringLiteral("zero@example.com"));
 }
 
 void tst_ModelQuery::writesJoinTheApplicationsTransaction()
@@ -798,6 +814,23 @@ void tst_ModelQuery::writesJoinTheApplicationsTransaction()
     QVERIFY(connection.commit());
     QCOMPARE(rawCount(sql, QStringLiteral("users")), 2);
     QCOMPARE(rawCount(sql, QStringLiteral("tags")), 1);
+
+    if (db.startsWith(u"mariadb")) {
+        // A session without autocommit is the application's to commit,
+        // whatever ran in it before.
+        auto other = m_databases.openAnother(db);
+        QSqlQuery session(connection);
+        QVERIFY(session.exec(QStringLiteral("SET autocommit = 0")));
+        sql.from<User>().insertMany({{{"email", "e@example.com"}}, {{"email", "f@example.com"}}});
+        QCOMPARE(sql.from<User>().count(), 4);
+        sql.from<Tag>().insert({{"code", "u"}});
+        QCOMPARE(other->from<User>().count(), 2);
+        QCOMPARE(other->from<Tag>().count(), 1);
+        QVERIFY(connection.commit());
+        QCOMPARE(other->from<User>().count(), 4);
+        QCOMPARE(other->from<Tag>().count(), 2);
+        QVERIFY(session.exec(QStringLiteral("SET autocommit = 1")));
+    }
 }
 
 void tst_ModelQuery::failedCommitWritesNothing()
@@ -850,8 +883,23 @@ void tst_ModelQuery::unreadableValuesAreReported()
     expect(QStringLiteral("enabled"));
     QVERIFY(raw.exec(QStringLiteral("UPDATE samples SET enabled = 'true'")));
     QCOMPARE(sql.from<Sample>().oneOrFail()->enabled(), true);
+    QVERIFY(raw.exec(QStringLiteral("UPDATE samples SET quantity = 3.7")));
+    expect(QStringLiteral("quantity"));
+    QVERIFY(raw.exec(QStringLiteral("UPDATE samples SET quantity = 3.0, grand_total = 1e30")));
+    expect(QStringLiteral("total"));
+    QVERIFY(raw.exec(QStringLiteral("UPDATE samples SET grand_total = 9.0")));
+    QCOMPARE(sql.from<Sample>().oneOrFail()->total(), 9);
     QVERIFY(raw.exec(QStringLiteral("INSERT INTO users (id, email) VALUES (5000000000, 'big@example.com')")));
     HY_EXPECT_ERROR(sql.from<User>().many(), ErrorCode::UnreadableValue); // an increment key is 32-bit
+
+    // A row that cannot be read back is not left written.
+    QVERIFY(raw.exec(QStringLiteral("DROP TABLE log_entries")));
+    QVERIFY(raw.exec(QStringLiteral(
+            "CREATE TABLE log_entries (message TEXT NOT NULL, level INTEGER DEFAULT 'n/a')")));
+    HY_EXPECT_ERROR(sql.from<LogEntry>().insert({{"message", "x"}}), ErrorCode::UnreadableValue);
+    HY_EXPECT_ERROR(sql.from<LogEntry>().insertMany({{{"message", "y"}}, {{"message", "z"}}}),
+                    ErrorCode::UnreadableValue);
+    QCOMPARE(rawCount(sql, QStringLiteral("log_entries")), 0);
 }
 
 void tst_ModelQuery::dateTimeRange()
@@ -892,6 +940,28 @@ void tst_ModelQuery::likeEscapes()
     QCOMPARE(column(sql.from<User>().where("name", "like", "a\\_b").many(), userName), QStringList{"a_b"});
     QCOMPARE(column(sql.from<User>().where("name", "like", "back\\\\slash").many(), userName),
              QStringList{"back\\slash"});
+}
+
+void tst_ModelQuery::failedStatementsAreFreed()
+{
+    HY_TEST_SOURCE(m_databases);
+    if (db != u"postgres")
+        QSKIP("prepared statements outlive a failure on PostgreSQL only");
+    QSqlDatabase connection = sql.database();
+    auto preparedStatements = [&] {
+        QSqlQuery query(connection); // not prepared itself
+        if (!query.exec(QStringLiteral("SELECT count(*) FROM pg_prepared_statements")) || !query.next())
+            qFatal("pg_prepared_statements: %s", qPrintable(query.lastError().text()));
+        return query.value(0).toInt();
+    };
+    sql.from<Tag>().insert({{"code", "taken"}});
+    QVERIFY(connection.transaction());
+    HY_EXPECT_ERROR(sql.from<Tag>().insert({{"code", "taken"}}), ErrorCode::UniqueViolation);
+    HY_EXPECT_ERROR(sql.from<Tag>().insertMany({{{"code", "a"}}, {{"code", "b"}}}), ErrorCode::TransactionFailed);
+    QVERIFY(connection.rollback());
+    QCOMPARE(sql.from<Tag>().count(), 1);
+    QCOMPARE(preparedStatements(), 0);
+    QCOMPARE(rawCount(sql, QStringLiteral("tags")), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_ModelQuery)

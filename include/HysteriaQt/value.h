@@ -8,7 +8,9 @@
 #include <QtCore/QDateTime>
 #include <QtCore/QLatin1StringView>
 #include <QtCore/QString>
+#include <QtCore/QStringBuilder>
 #include <QtCore/QStringView>
+#include <QtCore/QUtf8StringView>
 #include <QtCore/QTime>
 #include <QtCore/QVariant>
 
@@ -22,20 +24,23 @@
 namespace Hy {
 
 namespace detail {
+// Character types are not numbers here: 'a' would be bound as 97.
+// (qint8 and quint8 are signed and unsigned char, which are numbers.)
 template <typename T>
-concept CharacterType = std::same_as<T, char> || std::same_as<T, signed char>
-        || std::same_as<T, unsigned char> || std::same_as<T, wchar_t> || std::same_as<T, char8_t>
+concept CharacterType = std::same_as<T, char> || std::same_as<T, wchar_t> || std::same_as<T, char8_t>
         || std::same_as<T, char16_t> || std::same_as<T, char32_t>;
 
-// Types a column value can be given as, beside text and null.
+// Types a column value can be given as, beside text and null. long double
+// has no QVariant type.
 template <typename T>
-concept BindableScalar = (std::is_arithmetic_v<T> && !CharacterType<T>)
+concept BindableScalar = (std::is_arithmetic_v<T> && !CharacterType<T> && !std::same_as<T, long double>)
         || std::same_as<T, QDateTime> || std::same_as<T, QDate> || std::same_as<T, QTime>
         || std::same_as<T, QByteArray>;
 } // namespace detail
 
 // A value handed to where(), insert() or update(): a number, a bool, text
-// (QString, UTF-8 const char* / std::string, QStringView, QLatin1StringView),
+// (QString and QStringBuilder expressions, UTF-8 const char* / std::string /
+// QUtf8StringView, UTF-16 u"" literals and QStringView, QLatin1StringView),
 // QDateTime, QDate, QTime, QByteArray, a QVariant, or null in any of its C++
 // spellings (nullptr, std::nullopt, an empty std::optional, a null QVariant).
 // Other types do not convert, so they fail to compile instead of at run time.
@@ -45,11 +50,17 @@ public:
     Value() = default;
     Value(std::nullptr_t) {}
     Value(std::nullopt_t) {}
-    Value(const QVariant &value) : m_value(value) {}
+    // A QVariant itself only, not whatever converts to one.
+    template <std::same_as<QVariant> V>
+    Value(const V &value) : m_value(value)
+    {
+    }
     Value(const QString &text) : m_value(text) {}
     Value(QStringView text) : m_value(text.toString()) {}
     Value(QLatin1StringView text) : m_value(QString(text)) {}
+    Value(QUtf8StringView text) : m_value(text.toString()) {}
     Value(const char *text) : m_value(text ? QVariant(QString::fromUtf8(text)) : QVariant()) {}
+    Value(const char16_t *text) : m_value(text ? QVariant(QString::fromUtf16(text)) : QVariant()) {}
     Value(const std::string &text) : m_value(QString::fromStdString(text)) {}
     Value(std::string_view text) : m_value(QString::fromUtf8(text.data(), qsizetype(text.size()))) {}
 
@@ -58,8 +69,13 @@ public:
     {
     }
 
+    template <typename A, typename B>
+    Value(const QStringBuilder<A, B> &text) : m_value(QString(text))
+    {
+    }
+
     template <typename T>
-        requires std::constructible_from<Value, const T &>
+        requires std::convertible_to<const T &, Value>
     Value(const std::optional<T> &value) : m_value(value ? Value(*value).m_value : QVariant())
     {
     }

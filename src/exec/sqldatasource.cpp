@@ -137,6 +137,7 @@ void SqlDataSource::close()
 {
     if (d->connectionName.isEmpty())
         return;
+    d->failedInTransaction.clear();
     d->opened = false;
     d->sqlDialect.reset();
     if (d->ownsConnection) {
@@ -221,6 +222,11 @@ Error SqlDataSourcePrivate::sqlError(const QSqlError &error, const QString &sql)
 
 QSqlQuery SqlDataSourcePrivate::prepare(const QString &sql) const
 {
+    // Statements kept from an earlier failure outside HysteriaQt's own
+    // transactions go now, before this one: DEALLOCATE once a result is
+    // pending would make PostgreSQL's driver drop that result.
+    if (transactionDepth == 0 && !failedInTransaction.isEmpty())
+        failedInTransaction.clear();
     QSqlQuery query(database());
     query.setForwardOnly(true);
     if (!query.prepare(sql))
@@ -237,8 +243,12 @@ void SqlDataSourcePrivate::execPrepared(QSqlQuery &query, const QVariantList &bi
     for (qsizetype i = 0; i < bindings.size(); ++i)
         query.bindValue(int(i), bindings[i]);
     if (!query.exec()) {
-        if (transactionDepth > 0)
+        // Inside a transaction, HysteriaQt's or maybe the application's, see failedInTransaction.
+        if (transactionDepth > 0 || (sqlDialect && sqlDialect->keepsFailedStatements())) {
             failedInTransaction.append(query);
+            if (failedInTransaction.size() > MaxKeptStatements)
+                failedInTransaction.removeFirst();
+        }
         throw sqlError(query.lastError(), query.lastQuery());
     }
     if (logging) {

@@ -45,10 +45,13 @@ public:
     QThread *thread = nullptr;
     std::unique_ptr<detail::SqlDialect> sqlDialect;
     int transactionDepth = 0;
-    int savepointCounter = 0;
     // Statements that failed inside a transaction. PostgreSQL refuses to
     // DEALLOCATE them until the transaction is rolled back, so they are kept
-    // alive until then (see TransactionScope).
+    // alive until then: until HysteriaQt's transaction ends (TransactionScope);
+    // on PostgreSQL also outside HysteriaQt's transactions, since the
+    // application's own cannot be seen without a query, until the next
+    // statement is prepared (by then the application has usually rolled back).
+    static constexpr qsizetype MaxKeptStatements = 16;
     mutable QList<QSqlQuery> failedInTransaction;
     // MySQL: the auto-increment column of a table, for insert() on tables without a model.
     mutable QHash<QString, QString> autoIncrementColumns;

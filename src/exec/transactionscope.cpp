@@ -9,7 +9,8 @@ namespace Hy::detail {
 
 TransactionScope::TransactionScope(SqlDataSourcePrivate *source) : m_source(source)
 {
-    const QString savepoint = QStringLiteral("hy_sp_%1").arg(++m_source->savepointCounter);
+    // Named by depth: names are reused once released, and never run out.
+    const QString savepoint = QStringLiteral("hy_sp_%1").arg(m_source->transactionDepth);
     if (m_source->transactionDepth == 0) {
         if (m_source->dialect().beginWork(*m_source, savepoint))
             m_savepoint = savepoint;

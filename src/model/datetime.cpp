@@ -4,6 +4,8 @@
 
 #include <HysteriaQt/detail/modeldata.h>
 
+#include <cmath>
+
 #if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
 #include <QtCore/QTimeZone>
 #endif
@@ -147,6 +149,39 @@ QString formatDateTime(const QDateTime &value)
     buffer[19] = '.';
     put(20, time.msec(), 3);
     return QString::fromLatin1(buffer, 23);
+}
+
+bool integerFromDatabase(const QVariant &value, qint64 min, qint64 max, qint64 *out)
+{
+    bool ok = false;
+    switch (value.typeId()) {
+    case QMetaType::Double:
+    case QMetaType::Float: {
+        const double d = value.toDouble();
+        // 2^63 is exactly representable; anything at or above it does not fit.
+        if (!std::isfinite(d) || std::trunc(d) != d || d < double(min) || d >= 9223372036854775808.0
+            || d > double(max)) {
+            return false;
+        }
+        *out = qint64(d);
+        return true;
+    }
+    case QMetaType::ULongLong:
+    case QMetaType::ULong: {
+        const qulonglong u = value.toULongLong(&ok);
+        if (!ok || u > qulonglong(max))
+            return false;
+        *out = qint64(u);
+        return true;
+    }
+    default: {
+        const qint64 v = value.toLongLong(&ok);
+        if (!ok || v < min || v > max)
+            return false;
+        *out = v;
+        return true;
+    }
+    }
 }
 
 bool boolFromDatabase(const QVariant &value, bool *out)

@@ -335,21 +335,29 @@ std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const QList<RowValue
         }
     };
 
+    auto hasExplicitKey = [&](const QList<int> &present) {
+        return pk >= 0 && columns[pk].autoIncrement && present.contains(pk);
+    };
     bool explicitKeys = false;
-    if (pk >= 0 && columns[pk].autoIncrement) {
-        for (const QList<int> &present : runs.keys)
-            explicitKeys = explicitKeys || present.contains(pk);
-    }
-    // One INSERT with RETURNING is atomic by itself. Anything more (several
-    // statements, a SELECT to read the rows back, a key sequence to move on)
-    // runs in a transaction, or a savepoint inside an open one.
+    for (const QList<int> &present : runs.keys)
+        explicitKeys = explicitKeys || hasExplicitKey(present);
+    // One INSERT with RETURNING is atomic by itself, and on a database with
+    // typed columns what it returns always reads back. Anything more (several
+    // statements, a SELECT to read the rows back, a key sequence to move on,
+    // SQLite's untyped values that may fail to read) runs in a transaction,
+    // or a savepoint inside an open one, so that an error means nothing was
+    // written.
     std::optional<TransactionScope> transaction;
-    if (rows.size() > 1 || !dialect.supportsReturning() || explicitKeys)
+    if (rows.size() > 1 || !dialect.supportsReturning() || explicitKeys
+        || dialect.type() == SqlDataSource::DatabaseType::SQLite) {
         transaction.emplace(source);
-    for (qsizetype g = 0; g < runs.keys.size(); ++g)
+    }
+    for (qsizetype g = 0; g < runs.keys.size(); ++g) {
         insertRun(runs.keys[g], runs.members[g]);
-    if (explicitKeys)
-        dialect.afterExplicitKeys(*source, m_model->table, columns[pk].databaseName);
+        // Before the next run, which may generate keys.
+        if (hasExplicitKey(runs.keys[g]))
+            dialect.afterExplicitKeys(*source, m_model->table, columns[pk].databaseName);
+    }
     if (transaction)
         transaction->commit();
     return models;

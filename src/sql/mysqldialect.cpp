@@ -17,8 +17,11 @@ void MySqlDialect::initializeSession(QSqlDatabase &database)
     };
     // Strict mode, so that bad data is an error rather than a warning and a
     // truncation; added to the session's modes, not replacing them.
+    // NO_AUTO_VALUE_ON_ZERO: a key of 0 given by the application is stored as
+    // 0, as on the other databases, instead of being replaced by a new key.
     run(QStringLiteral("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), "
-                       "'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO')"));
+                       "'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
+                       "NO_AUTO_VALUE_ON_ZERO')"));
     run(QStringLiteral("SELECT VERSION(), @@innodb_autoinc_lock_mode, @@auto_increment_increment"));
     if (!query.next())
         throw Error(ErrorCode::ConnectionFailed, QStringLiteral("Could not read the server settings"));
@@ -33,9 +36,17 @@ void MySqlDialect::initializeSession(QSqlDatabase &database)
 
 bool MySqlDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const
 {
+    // MariaDB tells whether a transaction is open (@@in_transaction); MySQL
+    // has no such variable, and only a session without autocommit is known
+    // to be the application's. In a session without autocommit the
+    // application commits: HysteriaQt works in a savepoint and leaves the
+    // COMMIT to it, whatever ran before.
     QSqlDatabase db = source.database();
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT @@in_transaction")) || !query.next())
+    const QString probe = m_type == SqlDataSource::DatabaseType::MariaDB
+            ? QStringLiteral("SELECT @@autocommit = 0 OR @@in_transaction = 1")
+            : QStringLiteral("SELECT @@autocommit = 0");
+    if (!query.exec(probe) || !query.next())
         throw transactionError(query.lastQuery(), query.lastError());
     if (query.value(0).toInt() == 1) {
         if (!query.exec(QStringLiteral("SAVEPOINT ") + savepoint))

@@ -20,14 +20,18 @@ void PostgresDialect::initializeSession(QSqlDatabase &database)
 
 bool PostgresDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const
 {
-    // SAVEPOINT succeeds only inside a transaction block, and fails with
-    // no_active_sql_transaction outside one, where nothing else is affected.
+    // now() is when the transaction began, statement_timestamp() when this
+    // statement did: they differ only inside a transaction block, where BEGIN
+    // came in an earlier message. In an aborted block the query fails (25P02).
     QSqlDatabase db = source.database();
     QSqlQuery query(db);
-    if (query.exec(QStringLiteral("SAVEPOINT ") + savepoint))
-        return true;
-    if (query.lastError().nativeErrorCode() != u"25P01")
+    if (!query.exec(QStringLiteral("SELECT now() <> statement_timestamp()")) || !query.next())
         throw transactionError(query.lastQuery(), query.lastError());
+    if (query.value(0).toBool()) {
+        if (!query.exec(QStringLiteral("SAVEPOINT ") + savepoint))
+            throw transactionError(query.lastQuery(), query.lastError());
+        return true;
+    }
     if (!db.transaction())
         throw transactionError(QStringLiteral("BEGIN"), db.lastError());
     return false;
@@ -85,9 +89,13 @@ QString PostgresDialect::dateTimeText(const QDateTime &value) const
 void PostgresDialect::afterExplicitKeys(SqlDataSourcePrivate &source, const QString &table,
                                         const QString &column) const
 {
+    // Past the largest key in the table, and never back: the sequence may
+    // already be further (keys handed out and deleted, or handed out to a
+    // transaction that has not committed yet).
     Statement statement;
-    statement.sql = QStringLiteral("SELECT setval(pg_get_serial_sequence(?, ?), "
-                                   "(SELECT COALESCE(MAX(%1), 0) FROM %2) + 1, false)")
+    statement.sql = QStringLiteral("SELECT setval(k.s, GREATEST(k.m, COALESCE(pg_sequence_last_value(k.s), 0))) "
+                                   "FROM (SELECT pg_get_serial_sequence(?, ?)::regclass AS s, "
+                                   "(SELECT MAX(%1) FROM %2) AS m) AS k WHERE k.m IS NOT NULL")
                             .arg(quoteIdentifier(column), quoteIdentifier(table));
     statement.bindings = {quoteIdentifier(table), column};
     source.exec(statement).finish();

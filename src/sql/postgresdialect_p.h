@@ -18,6 +18,7 @@ public:
 
     bool beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const override;
     bool failedCommitEndsTransaction() const override { return true; }
+    bool keepsFailedStatements() const override { return true; }
     QString columnType(const ColumnData &column) const override;
     QString autoIncrementColumn(const ColumnData &column) const override;
     QString currentTimestampDefault() const override;

@@ -50,6 +50,9 @@ public:
 
     // PostgreSQL ends a transaction whose COMMIT fails; SQLite keeps it open.
     virtual bool failedCommitEndsTransaction() const { return false; }
+    // Whether a failed prepared statement must outlive the transaction it
+    // failed in (PostgreSQL cannot DEALLOCATE it while that is aborted).
+    virtual bool keepsFailedStatements() const { return false; }
 
     // DDL
     virtual QString columnType(const ColumnData &column) const = 0;

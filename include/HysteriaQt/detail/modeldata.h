@@ -58,6 +58,8 @@ HYSTERIAQT_EXPORT void registerModelData(const ModelData *data);
 HYSTERIAQT_EXPORT void finishModelData(ModelData *data);
 
 HYSTERIAQT_EXPORT bool boolFromDatabase(const QVariant &value, bool *out);
+// Whole numbers within [min, max] only: 3.7 or 1e30 in an integer column do not read.
+HYSTERIAQT_EXPORT bool integerFromDatabase(const QVariant &value, qint64 min, qint64 max, qint64 *out);
 
 // A database value as T; false when it is not one (text in an integer column
 // of SQLite, a 64-bit key in a 32-bit column, an unparsable date-time), which
@@ -66,12 +68,10 @@ template <typename T>
 bool fromDatabase(const QVariant &value, T *out)
 {
     bool ok = true;
-    if constexpr (std::is_same_v<T, int>) {
-        const qlonglong v = value.toLongLong(&ok);
-        ok = ok && v >= std::numeric_limits<int>::min() && v <= std::numeric_limits<int>::max();
-        *out = int(v);
-    } else if constexpr (std::is_same_v<T, qint64>) {
-        *out = value.toLongLong(&ok);
+    if constexpr (std::is_same_v<T, int> || std::is_same_v<T, qint64>) {
+        qint64 v = 0;
+        ok = integerFromDatabase(value, std::numeric_limits<T>::min(), std::numeric_limits<T>::max(), &v);
+        *out = T(v);
     } else if constexpr (std::is_same_v<T, double>) {
         *out = value.toDouble(&ok);
     } else if constexpr (std::is_same_v<T, bool>) {
