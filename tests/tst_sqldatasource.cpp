@@ -103,10 +103,7 @@ void tst_SqlDataSource::unreachableServerFails()
 
 void tst_SqlDataSource::adoptsAnExistingConnection()
 {
-    QFETCH_GLOBAL(QString, db);
-    QString why;
-    if (!m_databases.source(db, &why)) // creates the suite's database
-        QSKIP(qPrintable(why));
+    HY_TEST_REQUIRE_DATABASE(m_databases);
     const Hy::ConnectionOptions options = m_databases.options(db);
     const QString name = QStringLiteral("app-connection-") + db;
     {
@@ -136,10 +133,7 @@ void tst_SqlDataSource::adoptsAnExistingConnection()
 
 void tst_SqlDataSource::closeAndReopen()
 {
-    QFETCH_GLOBAL(QString, db);
-    QString why;
-    if (!m_databases.source(db, &why))
-        QSKIP(qPrintable(why));
+    HY_TEST_REQUIRE_DATABASE(m_databases);
     auto sql = m_databases.openAnother(db);
     sql->schema().createTables<Tag>(Hy::SchemaBuilder::IfExists::Skip);
     sql->close();
@@ -152,10 +146,7 @@ void tst_SqlDataSource::closeAndReopen()
 
 void tst_SqlDataSource::ownConnectionIsRemoved()
 {
-    QFETCH_GLOBAL(QString, db);
-    QString why;
-    if (!m_databases.source(db, &why))
-        QSKIP(qPrintable(why));
+    HY_TEST_REQUIRE_DATABASE(m_databases);
     QString name;
     {
         auto sql = m_databases.openAnother(db);
@@ -249,10 +240,7 @@ void tst_SqlDataSource::failedOpenLeavesNothingBehind()
 
 void tst_SqlDataSource::buildersOutlivingTheirSource()
 {
-    QFETCH_GLOBAL(QString, db);
-    QString why;
-    if (!m_databases.source(db, &why))
-        QSKIP(qPrintable(why));
+    HY_TEST_REQUIRE_DATABASE(m_databases);
     auto sql = m_databases.openAnother(db);
     sql->schema().createTables<Tag>(Hy::SchemaBuilder::IfExists::Skip);
     auto query = sql->from<Tag>().where("code", "x");
@@ -267,12 +255,9 @@ void tst_SqlDataSource::buildersOutlivingTheirSource()
 
 void tst_SqlDataSource::adoptedSessionKeepsItsModes()
 {
-    QFETCH_GLOBAL(QString, db);
+    HY_TEST_REQUIRE_DATABASE(m_databases);
     if (!db.startsWith(u"mariadb"))
         QSKIP("sql_mode is MySQL's and MariaDB's");
-    QString why;
-    if (!m_databases.source(db, &why))
-        QSKIP(qPrintable(why));
     const Hy::ConnectionOptions options = m_databases.options(db);
     const QString name = QStringLiteral("modes-") + db;
     {

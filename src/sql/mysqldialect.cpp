@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: MIT
 #include "sql/mysqldialect_p.h"
 
-#include "exec/sqldatasource_p.h"
-
 #include <QtSql/QSqlQuery>
 
 namespace Hy::detail {
@@ -34,28 +32,16 @@ void MySqlDialect::initializeSession(QSqlDatabase &database)
     m_autoIncrementStep = qMax(1, query.value(2).toInt());
 }
 
-bool MySqlDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const
+QString MySqlDialect::openTransactionQuery() const
 {
     // MariaDB tells whether a transaction is open (@@in_transaction); MySQL
     // has no such variable, and only a session without autocommit is known
     // to be the application's. In a session without autocommit the
     // application commits: HysteriaQt works in a savepoint and leaves the
     // COMMIT to it, whatever ran before.
-    QSqlDatabase db = source.database();
-    QSqlQuery query(db);
-    const QString probe = m_type == SqlDataSource::DatabaseType::MariaDB
+    return m_type == SqlDataSource::DatabaseType::MariaDB
             ? QStringLiteral("SELECT @@autocommit = 0 OR @@in_transaction = 1")
             : QStringLiteral("SELECT @@autocommit = 0");
-    if (!query.exec(probe) || !query.next())
-        throw transactionError(query.lastQuery(), query.lastError());
-    if (query.value(0).toInt() == 1) {
-        if (!query.exec(QStringLiteral("SAVEPOINT ") + savepoint))
-            throw transactionError(query.lastQuery(), query.lastError());
-        return true;
-    }
-    if (!db.transaction())
-        throw transactionError(QStringLiteral("START TRANSACTION"), db.lastError());
-    return false;
 }
 
 QString MySqlDialect::quoteIdentifier(const QString &name) const

@@ -15,7 +15,7 @@ public:
     void initializeSession(QSqlDatabase &database) override;
 
     QString quoteIdentifier(const QString &name) const override;
-    bool beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const override;
+    QString openTransactionQuery() const override;
     QString columnType(const ColumnData &column) const override;
     QString autoIncrementColumn(const ColumnData &column) const override;
     QString currentTimestampDefault() const override;

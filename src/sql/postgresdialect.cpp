@@ -18,23 +18,12 @@ void PostgresDialect::initializeSession(QSqlDatabase &database)
     }
 }
 
-bool PostgresDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const
+QString PostgresDialect::openTransactionQuery() const
 {
     // now() is when the transaction began, statement_timestamp() when this
     // statement did: they differ only inside a transaction block, where BEGIN
     // came in an earlier message. In an aborted block the query fails (25P02).
-    QSqlDatabase db = source.database();
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT now() <> statement_timestamp()")) || !query.next())
-        throw transactionError(query.lastQuery(), query.lastError());
-    if (query.value(0).toBool()) {
-        if (!query.exec(QStringLiteral("SAVEPOINT ") + savepoint))
-            throw transactionError(query.lastQuery(), query.lastError());
-        return true;
-    }
-    if (!db.transaction())
-        throw transactionError(QStringLiteral("BEGIN"), db.lastError());
-    return false;
+    return QStringLiteral("SELECT now() <> statement_timestamp()");
 }
 
 QString PostgresDialect::columnType(const ColumnData &column) const

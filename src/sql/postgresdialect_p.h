@@ -16,7 +16,7 @@ public:
     }
     void initializeSession(QSqlDatabase &database) override;
 
-    bool beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const override;
+    QString openTransactionQuery() const override;
     bool failedCommitEndsTransaction() const override { return true; }
     bool keepsFailedStatements() const override { return true; }
     QString columnType(const ColumnData &column) const override;

@@ -7,7 +7,10 @@
 #include "sql/postgresdialect_p.h"
 #include "sql/sqlitedialect_p.h"
 
+#include "exec/sqldatasource_p.h"
+
 #include <QtSql/QSqlDriver>
+#include <QtSql/QSqlQuery>
 
 namespace Hy::detail {
 
@@ -31,6 +34,22 @@ Error SqlDialect::transactionError(const QString &what, const QSqlError &error)
 {
     return Error(ErrorCode::TransactionFailed,
                  QStringLiteral("%1 failed: %2").arg(what, error.text()), what, error);
+}
+
+bool SqlDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const
+{
+    QSqlDatabase db = source.database();
+    QSqlQuery query(db);
+    if (!query.exec(openTransactionQuery()) || !query.next())
+        throw transactionError(query.lastQuery(), query.lastError());
+    if (query.value(0).toBool()) {
+        if (!query.exec(QStringLiteral("SAVEPOINT ") + savepoint))
+            throw transactionError(query.lastQuery(), query.lastError());
+        return true;
+    }
+    if (!db.transaction())
+        throw transactionError(QStringLiteral("BEGIN"), db.lastError());
+    return false;
 }
 
 QString SqlDialect::quoteIdentifier(const QString &name) const

@@ -45,8 +45,11 @@ public:
     // `savepoint` if the application has opened one on the connection itself
     // (BEGIN would fail on SQLite, be ignored on PostgreSQL and silently
     // commit the application's work on MySQL). Returns whether it made a
-    // savepoint. Throws Hy::Error(TransactionFailed).
-    virtual bool beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const = 0;
+    // savepoint. Throws Hy::Error(TransactionFailed). By default it asks
+    // openTransactionQuery().
+    virtual bool beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const;
+    // A SELECT of one value, true when a transaction is open on the session.
+    virtual QString openTransactionQuery() const { return {}; }
 
     // PostgreSQL ends a transaction whose COMMIT fails; SQLite keeps it open.
     virtual bool failedCommitEndsTransaction() const { return false; }

@@ -68,6 +68,19 @@ private:
     }                                                                              \
     Hy::SqlDataSource &sql = *sqlPointer
 
+// In a test function that opens connections of its own: fetches the "db"
+// global row and makes sure that database is configured and created.
+#define HY_TEST_REQUIRE_DATABASE(databases)                                        \
+    QFETCH_GLOBAL(QString, db);                                                    \
+    do {                                                                           \
+        QString hyWhyNot;                                                          \
+        if (!(databases).source(db, &hyWhyNot)) {                                  \
+            if (HyTest::Databases::requireAll())                                   \
+                QFAIL(qPrintable(hyWhyNot));                                       \
+            QSKIP(qPrintable(hyWhyNot));                                           \
+        }                                                                          \
+    } while (false)
+
 // Runs `statement` and checks that it throws Hy::Error with `errorCode`.
 #define HY_EXPECT_ERROR(statement, errorCode)                                      \
     do {                                                                           \
