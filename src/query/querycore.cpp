@@ -247,11 +247,8 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
     const ColumnData *columns = m_model->columns.constData();
     while (query.next()) {
         std::unique_ptr<Model> model(m_model->create());
-        for (qsizetype i = 0; i < columnCount; ++i) {
-            const QVariant value = query.value(int(i));
-            if (!columns[i].read(model.get(), value))
-                throw unreadableValue(columns[i], value, m_model->table);
-        }
+        for (qsizetype i = 0; i < columnCount; ++i)
+            readInto(m_model, model.get(), columns[i], query.value(int(i)));
         models.push_back(std::move(model));
     }
     return models;
@@ -373,6 +370,7 @@ qint64 QueryCore::updateModels(const RowValues &row) const
 
     QStringList names;
     QVariantList values;
+    const QString now = nowText(dialect);
     const QList<ColumnData> &columns = m_model->columns;
     for (qsizetype c = 0; c < columns.size(); ++c) {
         const ColumnData &column = columns[c];
@@ -381,7 +379,7 @@ qint64 QueryCore::updateModels(const RowValues &row) const
             values.append(toDatabaseValue(column, *given, dialect, m_model->table));
         } else if (column.autoUpdate) {
             names.append(column.databaseName);
-            values.append(nowText(dialect));
+            values.append(now);
         }
     }
     const QueryState state = resolved(*d, m_model, dialect);
@@ -426,18 +424,13 @@ QString autoIncrementColumn(SqlDataSourcePrivate *source, const QString &table)
     return column;
 }
 
-QList<QVariantList> rowsFromMaps(const QList<QVariantMap> &maps, const QStringList &columns)
+QVariantList rowFromMap(const QVariantMap &map, const QStringList &columns)
 {
-    QList<QVariantList> rows;
-    rows.reserve(maps.size());
-    for (const QVariantMap &map : maps) {
-        QVariantList row;
-        row.reserve(columns.size());
-        for (const QString &column : columns)
-            row.append(map.value(column));
-        rows.append(row);
-    }
-    return rows;
+    QVariantList row;
+    row.reserve(columns.size());
+    for (const QString &column : columns)
+        row.append(map.value(column));
+    return row;
 }
 } // namespace
 
@@ -448,7 +441,7 @@ QVariantMap QueryCore::insertRow(const QVariantMap &values) const
     InsertBatch batch;
     batch.table = d->table;
     batch.columns = values.keys();
-    batch.rows = rowsFromMaps({values}, batch.columns);
+    batch.rows = {rowFromMap(values, batch.columns)};
 
     InsertReadBack readBack;
     readBack.returning = {QStringLiteral("*")};
@@ -480,7 +473,7 @@ void QueryCore::insertRows(const QList<QVariantMap> &rows) const
         batch.columns = runs.keys[g];
         batch.rows.reserve(runs.members[g].size());
         for (qsizetype r : runs.members[g])
-            batch.rows.append(rowsFromMaps({rows[r]}, batch.columns).front());
+            batch.rows.append(rowFromMap(rows[r], batch.columns));
         inserter.insert(batch, {});
     }
     transaction.commit();
