@@ -848,9 +848,10 @@ void tst_ModelQuery::failedCommitWritesNothing()
                                      "REFERENCES users (id) DEFERRABLE INITIALLY DEFERRED)")
                               .arg(types)),
              qPrintable(raw.lastError().text()));
-    // Every INSERT succeeds; the deferred foreign key fails at COMMIT.
+    // Every INSERT succeeds; the deferred foreign key fails at COMMIT, with
+    // the code it has when it fails at once.
     HY_EXPECT_ERROR(sql.from<Post>().insertMany({{{"title", "a"}, {"userId", 999}}, {{"title", "b"}}}),
-                    ErrorCode::TransactionFailed);
+                    ErrorCode::ForeignKeyViolation);
     QCOMPARE(rawCount(sql, QStringLiteral("posts")), 0);
     auto user = sql.from<User>().insert({{"email", "a@example.com"}});
     QCOMPARE(sql.from<Post>().insertMany({{{"title", "a"}, {"userId", user->id()}}, {{"title", "b"}}}).size(),
@@ -957,6 +958,13 @@ void tst_ModelQuery::failedStatementsAreFreed()
     sql.from<Tag>().insert({{"code", "taken"}});
     QVERIFY(connection.transaction());
     HY_EXPECT_ERROR(sql.from<Tag>().insert({{"code", "taken"}}), ErrorCode::UniqueViolation);
+    HY_EXPECT_ERROR(sql.from<Tag>().insertMany({{{"code", "taken"}}, {{"code", "b"}}}),
+                    ErrorCode::UniqueViolation);
+    // A statement of the application's own aborts its transaction: work
+    // started in it then fails as a whole.
+    QSqlQuery failing(connection);
+    QVERIFY(!failing.exec(QStringLiteral("SELECT 1/0")));
+    HY_EXPECT_ERROR(sql.from<Tag>().insert({{"code", "c"}}), ErrorCode::TransactionFailed);
     HY_EXPECT_ERROR(sql.from<Tag>().insertMany({{{"code", "a"}}, {{"code", "b"}}}), ErrorCode::TransactionFailed);
     QVERIFY(connection.rollback());
     QCOMPARE(sql.from<Tag>().count(), 1);

@@ -5,6 +5,8 @@
 
 #include <QtCore/QString>
 
+#include <chrono>
+
 namespace Hy {
 
 // Where Hy::SqlDataSource connects to:
@@ -22,6 +24,16 @@ struct ConnectionOptions
     QString password = {};
     // Passed to QSqlDatabase::setConnectOptions(), before HysteriaQt's own.
     QString connectOptions = {};
+    // How long open() waits for the server to answer (PostgreSQL, MariaDB and
+    // MySQL; rounded up to whole seconds, the drivers' unit). Zero waits as
+    // long as the operating system does.
+    std::chrono::milliseconds connectTimeout = std::chrono::seconds(10);
+    // How long one statement may take, from sending it until its result is
+    // in; zero (the default) sets no limit. Past it the statement fails with
+    // QueryTimeout: cancelled by the server where the server still answers,
+    // otherwise by closing the connection (see docs/sqldatasource.md). On
+    // SQLite it bounds the wait for another connection's lock.
+    std::chrono::milliseconds statementTimeout = {};
 };
 
 } // namespace Hy

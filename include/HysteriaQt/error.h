@@ -7,10 +7,12 @@
 
 #include <QtCore/QByteArray>
 #include <QtCore/QException>
+#include <QtCore/QObject>
 #include <QtCore/QString>
 #include <QtSql/QSqlError>
 
 namespace Hy {
+Q_NAMESPACE_EXPORT(HYSTERIAQT_EXPORT)
 
 // Stable across releases: new codes are appended, none is renumbered or renamed.
 enum class ErrorCode {
@@ -19,6 +21,8 @@ enum class ErrorCode {
     ConnectionFailed,
     ConnectionNotOpen,
     WrongThread,
+    ConnectionLost,
+    QueryTimeout,
 
     // Input rejected before any SQL is sent
     UnknownColumn = 100,
@@ -41,6 +45,7 @@ enum class ErrorCode {
     CheckViolation,
     TransactionFailed,
 };
+Q_ENUM_NS(ErrorCode)
 
 class HYSTERIAQT_EXPORT Error : public QException
 {

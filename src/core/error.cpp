@@ -29,6 +29,8 @@ QString Error::codeName(ErrorCode code)
     case ErrorCode::ConnectionFailed: return QStringLiteral("CONNECTION_FAILED");
     case ErrorCode::ConnectionNotOpen: return QStringLiteral("CONNECTION_NOT_OPEN");
     case ErrorCode::WrongThread: return QStringLiteral("WRONG_THREAD");
+    case ErrorCode::ConnectionLost: return QStringLiteral("CONNECTION_LOST");
+    case ErrorCode::QueryTimeout: return QStringLiteral("QUERY_TIMEOUT");
     case ErrorCode::UnknownColumn: return QStringLiteral("UNKNOWN_COLUMN");
     case ErrorCode::UnknownOperator: return QStringLiteral("UNKNOWN_OPERATOR");
     case ErrorCode::InvalidValue: return QStringLiteral("INVALID_VALUE");

@@ -24,9 +24,18 @@ QStringList recordNames(const QSqlRecord &record)
     return names;
 }
 
-QString keyText(const QVariant &key)
+void readRows(QSqlQuery &query, InsertedRows *result)
 {
-    return key.toString();
+    if (result->fieldNames.isEmpty())
+        result->fieldNames = recordNames(query.record());
+    const int fields = int(result->fieldNames.size());
+    while (query.next()) {
+        QVariantList row;
+        row.reserve(fields);
+        for (int i = 0; i < fields; ++i)
+            row.append(query.value(i));
+        result->rows.append(row);
+    }
 }
 } // namespace
 
@@ -37,27 +46,65 @@ int Inserter::rowsPerStatement(int columns) const
     return std::clamp(m_source->dialect().bindingsPerInsert() / columns, 1, MaxRowsPerStatement);
 }
 
+QList<qint64> Inserter::rowSizes(const InsertBatch &batch) const
+{
+    const qint64 limit = m_source->dialect().maxStatementBytes();
+    QList<qint64> sizes;
+    if (limit <= 0)
+        return sizes;
+    sizes.reserve(batch.rows.size());
+    for (const QVariantList &row : batch.rows) {
+        qint64 bytes = 0;
+        for (const QVariant &value : row)
+            bytes += boundBytesAtMost(value);
+        if (bytes > limit) {
+            bytes = 0;
+            for (const QVariant &value : row)
+                bytes += boundBytes(value);
+            if (bytes > limit) {
+                throw Error(ErrorCode::ValueTooLong,
+                            QStringLiteral("A row of %1 bytes for \"%2\" is larger than the largest "
+                                           "statement the server takes (%3 bytes)")
+                                    .arg(bytes)
+                                    .arg(batch.table)
+                                    .arg(limit));
+            }
+        }
+        sizes.append(bytes);
+    }
+    return sizes;
+}
+
 InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &readBack) const
 {
     const SqlDialect &dialect = m_source->dialect();
     const SqlCompiler compiler(dialect);
-    const bool readRows = !readBack.returning.isEmpty();
-    const bool useReturning = readRows && dialect.supportsReturning();
+    const bool readRowsBack = !readBack.returning.isEmpty();
+    const bool useReturning = readRowsBack && dialect.supportsReturning();
     // Without RETURNING, generated keys come from lastInsertId(): the first
     // key of a multi-row insert where keys are consecutive, else row by row.
-    const bool generatedKeys = readRows && !useReturning && readBack.keyIsGenerated;
+    const bool generatedKeys = readRowsBack && !useReturning && readBack.keyIsGenerated;
     const int columnCount = int(batch.columns.size());
-    const int chunkRows = generatedKeys && !dialect.hasConsecutiveInsertIds()
+    const int maxRows = generatedKeys && !dialect.hasConsecutiveInsertIds()
             ? 1
             : rowsPerStatement(columnCount);
+    const QList<qint64> sizes = rowSizes(batch);
+    const qint64 maxBytes = dialect.maxStatementBytes();
 
     InsertedRows result;
     QVariantList keys; // without RETURNING, in batch order
     const QStringList returning = useReturning ? readBack.returning : QStringList();
     const int keyIndex = int(batch.columns.indexOf(readBack.key));
 
-    for (qsizetype start = 0; start < batch.rows.size(); start += chunkRows) {
-        const int rows = int(std::min<qsizetype>(chunkRows, batch.rows.size() - start));
+    for (qsizetype start = 0; start < batch.rows.size();) {
+        int rows = int(std::min<qsizetype>(maxRows, batch.rows.size() - start));
+        if (!sizes.isEmpty()) {
+            qint64 bytes = sizes[start];
+            int fitting = 1;
+            while (fitting < rows && bytes + sizes[start + fitting] <= maxBytes)
+                bytes += sizes[start + fitting++];
+            rows = fitting;
+        }
         QSqlQuery *query = &prepared(compiler.insert(batch.table, batch.columns, rows, returning));
 
         QVariantList bindings;
@@ -67,57 +114,26 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
         m_source->execPrepared(*query, bindings);
 
         if (useReturning) {
-            if (result.fieldNames.isEmpty())
-                result.fieldNames = recordNames(query->record());
-            const int fields = int(result.fieldNames.size());
-            while (query->next()) {
-                QVariantList row;
-                row.reserve(fields);
-                for (int i = 0; i < fields; ++i)
-                    row.append(query->value(i));
-                result.rows.append(row);
-            }
-        } else if (readRows && !readBack.key.isEmpty()) {
+            readRows(*query, &result);
+            result.sql = query->lastQuery();
+        } else if (readRowsBack && !readBack.key.isEmpty()) {
             if (keyIndex >= 0) {
                 for (int r = 0; r < rows; ++r)
                     keys.append(batch.rows[start + r][keyIndex]);
             } else if (readBack.keyIsGenerated) {
                 const qint64 first = query->lastInsertId().toLongLong();
-                for (int r = 0; r < rows; ++r)
-                    keys.append(first + qint64(r) * dialect.autoIncrementStep());
+                for (int r = 0; r < rows; ++r) {
+                    result.generatedKeys.append(first + qint64(r) * dialect.autoIncrementStep());
+                    keys.append(result.generatedKeys.last());
+                }
             }
         }
         query->finish();
+        start += rows;
     }
 
-    if (!readRows)
-        return result;
-
-    if (!useReturning) {
-        if (!keys.isEmpty())
-            result.rows = reselect(batch, readBack, keys, &result.fieldNames);
-        return result;
-    }
-
-    // RETURNING does not promise the order of VALUES: put the rows back in
-    // batch order by their key (generated keys increase in insertion order).
-    const int returnedKey = int(result.fieldNames.indexOf(readBack.key));
-    if (returnedKey < 0 || result.rows.size() != batch.rows.size())
-        return result;
-    if (keyIndex >= 0) {
-        QHash<QString, qsizetype> position;
-        for (qsizetype r = 0; r < batch.rows.size(); ++r)
-            position.insert(keyText(batch.rows[r][keyIndex]), r);
-        QList<QVariantList> ordered(result.rows.size());
-        for (QVariantList &row : result.rows)
-            ordered[position.value(keyText(row[returnedKey]))] = std::move(row);
-        result.rows = std::move(ordered);
-    } else if (readBack.keyIsGenerated) {
-        std::stable_sort(result.rows.begin(), result.rows.end(),
-                         [returnedKey](const QVariantList &a, const QVariantList &b) {
-                             return a[returnedKey].toLongLong() < b[returnedKey].toLongLong();
-                         });
-    }
+    if (readRowsBack && !useReturning && !keys.isEmpty())
+        reselect(batch, readBack, keys, &result);
     return result;
 }
 
@@ -129,58 +145,27 @@ QSqlQuery &Inserter::prepared(const QString &sql) const
     return *found;
 }
 
-QList<QVariantList> Inserter::reselect(const InsertBatch &batch, const InsertReadBack &readBack,
-                                       const QVariantList &keys, QStringList *fieldNames) const
+void Inserter::reselect(const InsertBatch &batch, const InsertReadBack &readBack, const QVariantList &keys,
+                        InsertedRows *result) const
 {
     const SqlDialect &dialect = m_source->dialect();
     const QString quotedKey = dialect.quoteIdentifier(readBack.key);
     const int chunk = std::max(1, std::min(dialect.maxBindings(), 1000));
-    QHash<QString, QVariantList> byKey;
-    byKey.reserve(keys.size());
-
     for (qsizetype start = 0; start < keys.size(); start += chunk) {
         const qsizetype n = std::min<qsizetype>(chunk, keys.size() - start);
         Statement statement;
         statement.sql = QStringLiteral("SELECT ") + readBack.returning.join(QStringLiteral(", "))
-                + QStringLiteral(", ") + quotedKey + QStringLiteral(" AS hy_key FROM ")
-                + dialect.quoteIdentifier(batch.table) + QStringLiteral(" WHERE ") + quotedKey
-                + QStringLiteral(" IN (");
+                + QStringLiteral(" FROM ") + dialect.quoteIdentifier(batch.table)
+                + QStringLiteral(" WHERE ") + quotedKey + QStringLiteral(" IN (");
         for (qsizetype i = 0; i < n; ++i) {
             statement.sql += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
             statement.bindings.append(keys[start + i]);
         }
         statement.sql += u')';
         QSqlQuery query = m_source->exec(statement);
-        const QSqlRecord record = query.record();
-        const int fields = record.count() - 1;
-        if (fieldNames->isEmpty()) {
-            *fieldNames = recordNames(record);
-            fieldNames->removeLast();
-        }
-        while (query.next()) {
-            QVariantList row;
-            row.reserve(fields);
-            for (int i = 0; i < fields; ++i)
-                row.append(query.value(i));
-            byKey.insert(keyText(query.value(fields)), row);
-        }
+        readRows(query, result);
+        result->sql = statement.sql;
     }
-
-    QList<QVariantList> rows;
-    rows.reserve(keys.size());
-    for (const QVariant &key : keys) {
-        const auto found = byKey.constFind(keyText(key));
-        if (found == byKey.cend()) {
-            // The keys were not where lastInsertId() said: fail, so that the
-            // caller's transaction rolls back, rather than return wrong models.
-            throw Error(ErrorCode::QueryFailed,
-                        QStringLiteral("Inserted rows of \"%1\" could not be read back: no row has "
-                                       "the key %2")
-                                .arg(batch.table, keyText(key)));
-        }
-        rows.append(*found);
-    }
-    return rows;
 }
 
 } // namespace Hy::detail

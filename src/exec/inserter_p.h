@@ -35,13 +35,19 @@ struct InsertReadBack
 
 struct InsertedRows
 {
-    QStringList fieldNames;    // of the returned columns
-    QList<QVariantList> rows;  // in the order of the batch
+    QStringList fieldNames;      // of the returned columns
+    // As the database returned them, which need not be the batch's order:
+    // putting them back in order is the caller's, by their key.
+    QList<QVariantList> rows;
+    // Without RETURNING, the generated keys lastInsertId() gave, in batch order.
+    QList<qint64> generatedKeys;
+    QString sql;                 // the last statement that read rows, for errors
 };
 
-// Inserts a batch: chunks sized to the driver's parameter limit, one prepared
-// statement per chunk size reused for every chunk, RETURNING where the
-// database has it, otherwise the generated keys and one SELECT per chunk.
+// Inserts a batch: chunks sized to the driver's parameter limit and to the
+// largest statement the server takes (in bytes), one prepared statement per
+// chunk size reused for every chunk, RETURNING where the database has it,
+// otherwise the generated keys and one SELECT per chunk.
 // Not transactional by itself: callers that insert more than one chunk wrap
 // it in a TransactionScope, declared after the Inserter. The Inserter keeps
 // its prepared statements until it is destroyed, after the rollback:
@@ -58,8 +64,11 @@ public:
 
 private:
     QSqlQuery &prepared(const QString &sql) const;
-    QList<QVariantList> reselect(const InsertBatch &batch, const InsertReadBack &readBack,
-                                 const QVariantList &keys, QStringList *fieldNames) const;
+    void reselect(const InsertBatch &batch, const InsertReadBack &readBack, const QVariantList &keys,
+                  InsertedRows *result) const;
+    // Each row's size in bytes, when the server limits a statement's size;
+    // throws ValueTooLong for a row that alone is too big.
+    QList<qint64> rowSizes(const InsertBatch &batch) const;
 
     SqlDataSourcePrivate *m_source;
     mutable QHash<QString, QSqlQuery> m_statements;

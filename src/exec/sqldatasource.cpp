@@ -11,6 +11,7 @@
 #include <QtCore/QAtomicInteger>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QScopeGuard>
+#include <QtCore/QThread>
 #include <QtSql/QSqlDriver>
 #include <QtSql/QSqlQuery>
 
@@ -23,13 +24,35 @@ QString nextConnectionName()
     return QStringLiteral("hysteriaqt-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
 }
 
-QString joinOptions(const QString &user, const QString &ours)
+Error wrongThread()
 {
-    if (user.isEmpty())
-        return ours;
-    if (ours.isEmpty())
-        return user;
-    return user + u';' + ours;
+    return Error(ErrorCode::WrongThread,
+                 QStringLiteral("A data source is used from the thread that opened it"));
+}
+
+// The client's own wait: the server's statement timeout fires first if the
+// server still answers; this one only if it does not.
+constexpr std::chrono::milliseconds DeadlineGrace{1000};
+
+// A statement larger than the server takes would make it drop the connection
+// (MySQL's max_allowed_packet): refused before it is sent.
+void requireFits(const QVariantList &bindings, qint64 limit)
+{
+    qint64 bytes = 0;
+    for (const QVariant &value : bindings)
+        bytes += detail::boundBytesAtMost(value);
+    if (bytes <= limit)
+        return;
+    bytes = 0;
+    for (const QVariant &value : bindings)
+        bytes += detail::boundBytes(value);
+    if (bytes > limit) {
+        throw Error(ErrorCode::ValueTooLong,
+                    QStringLiteral("A statement with %1 bytes of values is larger than the largest "
+                                   "statement the server takes (%2 bytes)")
+                            .arg(bytes)
+                            .arg(limit));
+    }
 }
 } // namespace
 
@@ -50,13 +73,19 @@ SqlDataSource::SqlDataSource(const QSqlDatabase &connection, QObject *parent)
 
 SqlDataSource::~SqlDataSource()
 {
-    close();
+    if (d->thread.load() && QThread::currentThread() != d->thread.load())
+        qCWarning(detail::lcSql) << "A data source is destroyed in another thread than the one that opened it";
+    d->shutDown();
 }
 
 void SqlDataSource::open()
 {
     if (d->opened)
         return;
+    // After a lost connection: the dead one goes first, an adopted one is
+    // closed (it is dead too) so that it can be opened again below.
+    if (d->lost)
+        d->shutDown();
 
     QSqlDatabase db;
     bool openedHere = false;
@@ -86,21 +115,7 @@ void SqlDataSource::open()
         db.setPort(d->options.port);
         db.setUserName(d->options.user);
         db.setPassword(d->options.password);
-        QString ours;
-        switch (db.driver()->dbmsType()) {
-        case QSqlDriver::SQLite:
-            if (!d->options.connectOptions.contains(QStringLiteral("QSQLITE_BUSY_TIMEOUT")))
-                ours = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
-            break;
-        case QSqlDriver::MySqlServer:
-            // Affected rows are the rows matched, as on the other databases,
-            // not only those whose values changed.
-            ours = QStringLiteral("CLIENT_FOUND_ROWS");
-            break;
-        default:
-            break;
-        }
-        db.setConnectOptions(joinOptions(d->options.connectOptions, ours));
+        db.setConnectOptions(detail::SqlDialect::connectOptions(db.driver()->dbmsType(), d->options));
     } else {
         db = QSqlDatabase::database(d->connectionName, false);
         if (!db.isValid()) {
@@ -126,28 +141,20 @@ void SqlDataSource::open()
                                    "(SQLite, PostgreSQL, MySQL, MariaDB)")
                             .arg(db.driverName()));
     }
-    dialect->initializeSession(db);
+    dialect->initializeSession(db, d->options);
     undo.dismiss();
     d->sqlDialect = std::move(dialect);
+    d->transactionDepth = 0;
     d->thread = QThread::currentThread();
+    d->lost = false;
     d->opened = true;
 }
 
 void SqlDataSource::close()
 {
-    if (d->connectionName.isEmpty())
-        return;
-    d->failedInTransaction.clear();
-    d->opened = false;
-    d->sqlDialect.reset();
-    if (d->ownsConnection) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(d->connectionName, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(d->connectionName);
-        d->connectionName.clear();
-    }
+    if (d->opened && QThread::currentThread() != d->thread.load())
+        throw wrongThread();
+    d->shutDown();
 }
 
 bool SqlDataSource::isOpen() const
@@ -186,7 +193,38 @@ SqlDataSourcePrivate *SqlDataSourcePrivate::get(SqlDataSource *source)
         throw Error(ErrorCode::ConnectionNotOpen,
                     QStringLiteral("The data source of this query no longer exists"));
     }
-    return source->d.get();
+    SqlDataSourcePrivate *d = source->d.get();
+    if (!d->opened) {
+        throw Error(ErrorCode::ConnectionNotOpen,
+                    d->lost ? QStringLiteral("The connection to the database was lost: call open() to "
+                                             "connect again")
+                            : QStringLiteral("The data source is not open: call open() first"));
+    }
+    if (QThread::currentThread() != d->thread.load())
+        throw wrongThread();
+    return d;
+}
+
+void SqlDataSourcePrivate::shutDown()
+{
+    failedInTransaction.clear();
+    autoIncrementColumns.clear();
+    opened = false;
+    sqlDialect.reset();
+    transactionDepth = 0;
+    if (connectionName.isEmpty())
+        return;
+    if (ownsConnection) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connectionName);
+        connectionName.clear();
+    } else if (lost) {
+        QSqlDatabase::database(connectionName, false).close();
+    }
+    lost = false;
 }
 
 QSqlDatabase SqlDataSourcePrivate::database() const
@@ -195,10 +233,8 @@ QSqlDatabase SqlDataSourcePrivate::database() const
         throw Error(ErrorCode::ConnectionNotOpen,
                     QStringLiteral("The data source is not open: call open() first"));
     }
-    if (QThread::currentThread() != thread) {
-        throw Error(ErrorCode::WrongThread,
-                    QStringLiteral("A data source is used from the thread that opened it"));
-    }
+    if (QThread::currentThread() != thread.load())
+        throw wrongThread();
     return QSqlDatabase::database(connectionName, false);
 }
 
@@ -211,24 +247,95 @@ const detail::SqlDialect &SqlDataSourcePrivate::dialect() const
     return *sqlDialect;
 }
 
+std::optional<detail::StatementDeadline> SqlDataSourcePrivate::armDeadline(const QSqlDriver *driver) const
+{
+    const int socket = options.statementTimeout.count() > 0 ? dialect().deadlineSocket(driver) : -1;
+    if (socket < 0)
+        return std::nullopt;
+    return std::optional<detail::StatementDeadline>(std::in_place, socket,
+                                                    options.statementTimeout + DeadlineGrace);
+}
+
+bool SqlDataSourcePrivate::ranOutOfTime(const QElapsedTimer &timer,
+                                         const std::optional<detail::StatementDeadline> &deadline) const
+{
+    return (deadline && deadline->expired())
+            || (options.statementTimeout.count() > 0
+                && timer.elapsed() >= options.statementTimeout.count());
+}
+
+Error SqlDataSourcePrivate::failure(const QSqlError &error, const QString &sql, ErrorCode fallback,
+                                    bool outOfTime) const
+{
+    const QSqlDriver *driver = QSqlDatabase::database(connectionName, false).driver();
+    ErrorCode code = sqlDialect ? sqlDialect->errorCode(error, driver) : ErrorCode::QueryFailed;
+    QString message = error.databaseText().trimmed();
+    if (message.isEmpty())
+        message = error.text().trimmed();
+    if (code == ErrorCode::ConnectionLost) {
+        // The session is gone, and with it any transaction: say so rather
+        // than let later calls fail one by one, or silently run outside the
+        // transaction the application believes is open.
+        markLost();
+        if (outOfTime) {
+            code = ErrorCode::QueryTimeout;
+            message = QStringLiteral("No answer from the database within the statement timeout "
+                                     "(%1 ms); the connection was closed: %2")
+                              .arg(options.statementTimeout.count())
+                              .arg(message);
+        } else {
+            message = QStringLiteral("The connection to the database was lost: %1").arg(message);
+        }
+    } else if (code == ErrorCode::QueryFailed && fallback == ErrorCode::TransactionFailed) {
+        code = ErrorCode::TransactionFailed;
+        message = QStringLiteral("%1 failed: %2").arg(sql, message);
+    }
+    return Error(code, message, sql, error);
+}
+
+void SqlDataSourcePrivate::markLost() const
+{
+    if (!opened)
+        return;
+    qCWarning(detail::lcSql) << "The connection" << connectionName
+                             << "was lost; the data source is closed until open() is called";
+    lost = true;
+    opened = false;
+}
+
 Error SqlDataSourcePrivate::sqlError(const QSqlError &error, const QString &sql) const
 {
-    const ErrorCode code = sqlDialect ? sqlDialect->errorCode(error) : ErrorCode::QueryFailed;
-    QString message = error.databaseText();
-    if (message.isEmpty())
-        message = error.text();
-    return Error(code, message.trimmed(), sql, error);
+    return failure(error, sql, ErrorCode::QueryFailed);
+}
+
+Error SqlDataSourcePrivate::transactionFailure(const QString &sql, const QSqlError &error) const
+{
+    return failure(error, sql, ErrorCode::TransactionFailed);
+}
+
+bool SqlDataSourcePrivate::needsStatementSavepoint() const
+{
+    const detail::SqlDialect &d = dialect();
+    if (transactionDepth > 0 || !d.failedStatementAbortsTransaction())
+        return false;
+    QSqlDatabase db = database();
+    if (const auto known = d.knownTransactionState(db.driver()))
+        return *known;
+    QSqlQuery query(db);
+    // When the question itself fails, the transaction is an aborted one: the
+    // savepoint will say so (TransactionFailed).
+    return !query.exec(d.openTransactionQuery()) || !query.next() || query.value(0).toBool();
 }
 
 QSqlQuery SqlDataSourcePrivate::prepare(const QString &sql) const
 {
+    QSqlDatabase db = database(); // the checks first: a refused call touches nothing
     // Statements kept from an earlier failure outside HysteriaQt's own
-    // transactions go now, before this one: DEALLOCATE once a result is
-    // pending would make PostgreSQL's driver drop that result.
+    // transactions go now, before this one is prepared.
     if (transactionDepth == 0 && !failedInTransaction.isEmpty())
         failedInTransaction.clear();
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
+    QSqlQuery query(db);
+    query.setForwardOnly(dialect().forwardOnlyResults());
     if (!query.prepare(sql))
         throw sqlError(query.lastError(), sql);
     return query;
@@ -236,22 +343,26 @@ QSqlQuery SqlDataSourcePrivate::prepare(const QString &sql) const
 
 void SqlDataSourcePrivate::execPrepared(QSqlQuery &query, const QVariantList &bindings) const
 {
+    if (const qint64 limit = dialect().maxStatementBytes(); limit > 0)
+        requireFits(bindings, limit);
     QElapsedTimer timer;
-    const bool logging = detail::lcSql().isDebugEnabled();
-    if (logging)
-        timer.start();
-    for (qsizetype i = 0; i < bindings.size(); ++i)
-        query.bindValue(int(i), bindings[i]);
-    if (!query.exec()) {
+    timer.start();
+    dialect().bindValues(query, bindings);
+    std::optional<detail::StatementDeadline> deadline = armDeadline(query.driver());
+    const bool ok = query.exec();
+    const bool outOfTime = !ok && ranOutOfTime(timer, deadline);
+    deadline.reset();
+    if (!ok) {
+        const Error error = failure(query.lastError(), query.lastQuery(), ErrorCode::QueryFailed, outOfTime);
         // Inside a transaction, HysteriaQt's or maybe the application's, see failedInTransaction.
-        if (transactionDepth > 0 || (sqlDialect && sqlDialect->keepsFailedStatements())) {
+        if (opened && (transactionDepth > 0 || dialect().keepsFailedStatements())) {
             failedInTransaction.append(query);
             if (failedInTransaction.size() > MaxKeptStatements)
                 failedInTransaction.removeFirst();
         }
-        throw sqlError(query.lastError(), query.lastQuery());
+        throw error;
     }
-    if (logging) {
+    if (detail::lcSql().isDebugEnabled()) {
         qCDebug(detail::lcSql).noquote() << query.lastQuery() << "--" << bindings.size()
                                           << "bindings," << timer.nsecsElapsed() / 1000 << "us";
     }
@@ -267,8 +378,11 @@ QSqlQuery SqlDataSourcePrivate::exec(const detail::Statement &statement) const
 void SqlDataSourcePrivate::execDirect(const QString &sql) const
 {
     QSqlQuery query(database());
+    QElapsedTimer timer;
+    timer.start();
+    std::optional<detail::StatementDeadline> deadline = armDeadline(query.driver());
     if (!query.exec(sql))
-        throw sqlError(query.lastError(), sql);
+        throw failure(query.lastError(), sql, ErrorCode::QueryFailed, ranOutOfTime(timer, deadline));
     qCDebug(detail::lcSql).noquote() << sql;
 }
 

@@ -3,24 +3,30 @@
 #ifndef HYSTERIAQT_SQLDATASOURCE_P_H
 #define HYSTERIAQT_SQLDATASOURCE_P_H
 
+#include "exec/statementdeadline_p.h"
 #include "sql/sqldialect_p.h"
 #include "sql/statement_p.h"
 
 #include <HysteriaQt/sqldatasource.h>
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QHash>
-#include <QtCore/QPointer>
 #include <QtCore/QThread>
 #include <QtSql/QSqlQuery>
 
+#include <atomic>
 #include <memory>
+#include <optional>
 
 namespace Hy {
 
 class SqlDataSourcePrivate
 {
 public:
-    // Throws ConnectionNotOpen for a data source that no longer exists.
+    // Where every operation starts: throws ConnectionNotOpen when the data
+    // source no longer exists or is not open, WrongThread when it is called
+    // from a thread other than the one that opened it. Those checks read
+    // nothing but atomics, so a refused call touches nothing.
     static SqlDataSourcePrivate *get(SqlDataSource *source);
 
     // The open connection of the calling thread. Throws ConnectionNotOpen or WrongThread.
@@ -30,31 +36,66 @@ public:
     // Prepares once; reuse the query with execPrepared() for every row or chunk.
     QSqlQuery prepare(const QString &sql) const;
     void execPrepared(QSqlQuery &query, const QVariantList &bindings) const;
-    // prepare + execPrepared. Queries returning rows are forward-only.
+    // prepare + execPrepared. Queries returning rows are forward-only where
+    // the dialect reads them so.
     QSqlQuery exec(const detail::Statement &statement) const;
-    // For statements without values (DDL, session set-up).
+    // For statements without values (DDL, savepoints).
     void execDirect(const QString &sql) const;
 
-    // Maps a driver error to a Hy::Error with the SQL and the driver's message.
+    // Whether the connection is in a transaction HysteriaQt did not open, on
+    // a database where a failed statement aborts the whole of it: a write
+    // then runs in a savepoint of its own, so that a failure leaves the
+    // application's transaction usable, as on the other databases.
+    bool needsStatementSavepoint() const;
+
+    // A driver error as a Hy::Error with the SQL and the driver's message.
+    // A lost connection (or one closed by a statement deadline) marks the
+    // data source closed: isOpen() is false, and open() connects again.
     Error sqlError(const QSqlError &error, const QString &sql) const;
+    // The same, for a failed BEGIN, SAVEPOINT or COMMIT: TransactionFailed
+    // unless the connection was lost.
+    Error transactionFailure(const QString &sql, const QSqlError &error) const;
+
+    // Closes the connection and forgets the session; from close(), open()
+    // and the destructor.
+    void shutDown();
+
+    // The client-side deadline of one statement when a statement timeout is
+    // set and the driver has no timeout of its own (PostgreSQL).
+    std::optional<detail::StatementDeadline> armDeadline(const QSqlDriver *driver) const;
+    // Whether a failed statement failed for want of time: its deadline shut
+    // the socket, or it ran longer than the timeout (a driver's read timeout).
+    bool ranOutOfTime(const QElapsedTimer &timer,
+                      const std::optional<detail::StatementDeadline> &deadline) const;
 
     ConnectionOptions options;
     QString connectionName;
     bool ownsConnection = false;
-    bool opened = false;
-    QThread *thread = nullptr;
+    // Atomics: read by the checks of get() from any thread.
+    mutable std::atomic<bool> opened = false;
+    std::atomic<QThread *> thread = nullptr;
+    // Set when the connection was found lost; cleared by open().
+    mutable std::atomic<bool> lost = false;
     std::unique_ptr<detail::SqlDialect> sqlDialect;
     int transactionDepth = 0;
     // Statements that failed inside a transaction. PostgreSQL refuses to
     // DEALLOCATE them until the transaction is rolled back, so they are kept
     // alive until then: until HysteriaQt's transaction ends (TransactionScope);
     // on PostgreSQL also outside HysteriaQt's transactions, since the
-    // application's own cannot be seen without a query, until the next
-    // statement is prepared (by then the application has usually rolled back).
+    // application's own cannot always be seen, until the next statement is
+    // prepared (by then the application has usually rolled back).
     static constexpr qsizetype MaxKeptStatements = 16;
     mutable QList<QSqlQuery> failedInTransaction;
     // MySQL: the auto-increment column of a table, for insert() on tables without a model.
     mutable QHash<QString, QString> autoIncrementColumns;
+
+    // Both of the above: `fallback` is the code of an error the dialect does
+    // not know; `outOfTime` turns a lost connection into QueryTimeout.
+    Error failure(const QSqlError &error, const QString &sql, ErrorCode fallback,
+                  bool outOfTime = false) const;
+
+private:
+    void markLost() const;
 };
 
 } // namespace Hy

@@ -18,7 +18,7 @@ TransactionScope::TransactionScope(SqlDataSourcePrivate *source) : m_source(sour
         m_savepoint = savepoint;
         QSqlQuery query(m_source->database());
         if (!query.exec(QStringLiteral("SAVEPOINT ") + m_savepoint))
-            throw SqlDialect::transactionError(query.lastQuery(), query.lastError());
+            throw m_source->transactionFailure(query.lastQuery(), query.lastError());
     }
     ++m_source->transactionDepth;
 }
@@ -33,9 +33,15 @@ void TransactionScope::commit()
 {
     if (m_savepoint.isEmpty()) {
         QSqlDatabase db = m_source->database();
-        if (!db.commit()) {
-            const Error error = SqlDialect::transactionError(QStringLiteral("COMMIT"), db.lastError());
-            if (m_source->dialect().failedCommitEndsTransaction())
+        QElapsedTimer timer;
+        timer.start();
+        auto deadline = m_source->armDeadline(db.driver());
+        const QSqlError failed = m_source->dialect().commit(db);
+        if (failed.isValid()) {
+            const Error error = m_source->failure(failed, QStringLiteral("COMMIT"),
+                                                  ErrorCode::TransactionFailed,
+                                                  m_source->ranOutOfTime(timer, deadline));
+            if (!m_source->opened || m_source->dialect().failedCommitEndsTransaction())
                 finish();
             else
                 rollback();
@@ -58,17 +64,20 @@ void TransactionScope::finish()
 
 void TransactionScope::rollback() noexcept
 {
-    try {
-        if (m_savepoint.isEmpty()) {
-            QSqlDatabase db = m_source->database();
-            if (!db.rollback())
-                qCWarning(lcSql) << "ROLLBACK failed:" << db.lastError().text();
-        } else {
-            m_source->execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
-            m_source->execDirect(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+    // A lost connection took the transaction with it.
+    if (m_source->opened) {
+        try {
+            if (m_savepoint.isEmpty()) {
+                QSqlDatabase db = m_source->database();
+                if (!db.rollback())
+                    qCWarning(lcSql) << "ROLLBACK failed:" << db.lastError().text();
+            } else {
+                m_source->execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
+                m_source->execDirect(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+            }
+        } catch (const Error &error) {
+            qCWarning(lcSql) << "Rollback failed:" << error.what();
         }
-    } catch (const Error &error) {
-        qCWarning(lcSql) << "Rollback failed:" << error.what();
     }
     finish();
 }

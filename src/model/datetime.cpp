@@ -7,6 +7,8 @@
 #include <QtCore/QTimeZone>
 #endif
 
+#include <cmath>
+
 namespace Hy::detail {
 
 QDateTime utcDateTime(QDate date, QTime time)
@@ -48,14 +50,18 @@ public:
         *out = value;
         return true;
     }
-    // Fraction digits after the dot, as milliseconds (extra digits are dropped).
+    // Fraction digits after the dot, as milliseconds rounded to the nearest,
+    // as all three databases round: 0 to 1000 (the caller carries a 1000).
     bool fraction(int *ms)
     {
         int value = 0;
         int digits = 0;
+        bool roundUp = false;
         while (!atEnd() && peek() >= u'0' && peek() <= u'9') {
             if (digits < 3)
                 value = value * 10 + (peek().unicode() - u'0');
+            else if (digits == 3)
+                roundUp = peek() >= u'5';
             ++digits;
             ++m_pos;
         }
@@ -63,7 +69,7 @@ public:
             return false;
         for (int i = digits; i < 3; ++i)
             value *= 10;
-        *ms = value;
+        *ms = value + (roundUp ? 1 : 0);
         return true;
     }
 
@@ -100,21 +106,44 @@ QDateTime parseDateTime(QStringView text)
     } else if (c.peek() == u'+' || c.peek() == u'-') {
         const bool negative = c.peek() == u'-';
         c.skip(c.peek());
-        int hours = 0, minutes = 0;
+        int hours = 0, minutes = 0, seconds = 0;
         if (!c.number(2, &hours))
             return {};
-        if (c.skip(u':') ? !c.number(2, &minutes) : (!c.atEnd() && !c.number(2, &minutes)))
+        if (c.skip(u':')) {
+            if (!c.number(2, &minutes) || (c.skip(u':') && !c.number(2, &seconds)))
+                return {};
+        } else if (!c.atEnd() && !c.number(2, &minutes)) {
             return {};
-        offsetSeconds = (hours * 3600 + minutes * 60) * (negative ? -1 : 1);
+        }
+        // PostgreSQL's range of offsets, the widest of the three.
+        if (hours > 15 || minutes > 59 || seconds > 59)
+            return {};
+        offsetSeconds = (hours * 3600 + minutes * 60 + seconds) * (negative ? -1 : 1);
     }
     if (!c.atEnd())
         return {};
     const QDate date(year, month, day);
-    const QTime time(hour, minute, second, ms);
+    const QTime time(hour, minute, second);
     if (!date.isValid() || !time.isValid())
         return {};
-    QDateTime result = utcDateTime(date, time);
-    return offsetSeconds ? result.addSecs(-offsetSeconds) : result;
+    if (ms < 1000 && offsetSeconds == 0) // the common case, without date arithmetic
+        return utcDateTime(date, QTime(hour, minute, second, ms));
+    return utcDateTime(date, time).addMSecs(qint64(ms) - qint64(offsetSeconds) * 1000);
+}
+
+QDateTime dateTimeFromSecondsSinceEpoch(double seconds)
+{
+    // 0001-01-01 and 9999-12-31 23:59:59.999 UTC, what every database stores.
+    constexpr double first = -62135596800.0;
+    constexpr double last = 253402300799.999;
+    if (!(seconds >= first - 0.0005 && seconds <= last + 0.0005))
+        return {};
+    const qint64 ms = std::llround(seconds * 1000.0);
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC);
+#else
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+#endif
 }
 
 QString formatDateTime(const QDateTime &value)

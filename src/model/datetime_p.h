@@ -17,9 +17,14 @@ namespace Hy::detail {
 
 QDateTime utcDateTime(QDate date, QTime time);
 
-// "YYYY-MM-DD[ T]HH:MM[:SS[.fraction]][Z|+00[:00]]"; an invalid QDateTime
-// when the text is not of that form. The result is UTC.
+// "YYYY-MM-DD[ T]HH:MM[:SS[.fraction]][Z|+HH[[:]MM[:SS]]]"; an invalid
+// QDateTime when the text is not of that form or the offset is beyond
+// +-15:59:59. Fractions are rounded to the nearest millisecond, as the
+// databases round them. The result is UTC.
 QDateTime parseDateTime(QStringView text);
+
+// What PostgreSQL's extract(epoch ...) gives; invalid outside years 1 to 9999.
+QDateTime dateTimeFromSecondsSinceEpoch(double seconds);
 
 // "YYYY-MM-DD HH:MM:SS.mmm" of the UTC time of `value`.
 QString formatDateTime(const QDateTime &value);

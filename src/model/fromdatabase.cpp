@@ -79,6 +79,8 @@ QDateTime dateTimeFromDatabase(const QVariant &value)
         return parseDateTime(QStringView(*static_cast<const QString *>(value.constData())));
     if (value.typeId() == QMetaType::QDateTime)
         return value.toDateTime().toUTC();
+    if (value.typeId() == QMetaType::Double)
+        return dateTimeFromSecondsSinceEpoch(value.toDouble());
     if (value.typeId() == QMetaType::QByteArray)
         return parseDateTime(QString::fromLatin1(value.toByteArray()));
     return parseDateTime(value.toString());

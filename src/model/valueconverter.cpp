@@ -3,9 +3,12 @@
 #include "model/valueconverter_p.h"
 
 #include "model/datetime_p.h"
+#include "model/decimaldigits_p.h"
 #include "sql/sqldialect_p.h"
 
 #include <HysteriaQt/error.h>
+
+#include <QtCore/QUuid>
 
 #include <cmath>
 #include <limits>
@@ -131,9 +134,25 @@ qsizetype characterCount(const QString &text)
 
 QString toText(const QVariant &value)
 {
-    if (value.typeId() == QMetaType::QByteArray)
-        return QString::fromUtf8(value.toByteArray());
-    return value.toString();
+    QString text = value.typeId() == QMetaType::QByteArray ? QString::fromUtf8(value.toByteArray())
+                                                           : value.toString();
+    // An empty text is "", not NULL: a null QString (QString(), the value of
+    // every string column of a fresh model) would be bound as NULL.
+    if (text.isNull())
+        text = QString(0, QChar());
+    return text;
+}
+
+// PostgreSQL's text cannot hold U+0000, and QPSQL would cut the statement
+// there; refused on every database alike.
+void requireNoNul(const QString &text, const QString &table, const QString &column)
+{
+    if (text.contains(QChar(0))) {
+        Error error(ErrorCode::InvalidValue,
+                    QStringLiteral("%1%2 cannot hold text with a NUL character (U+0000)")
+                            .arg(table.isEmpty() ? QString() : table + u'.', column));
+        throw error.setColumn(column);
+    }
 }
 
 } // namespace
@@ -148,10 +167,10 @@ Error unreadableValue(const ColumnData &column, const QVariant &value, const QSt
 }
 
 QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const SqlDialect &dialect,
-                         const QString &table)
+                         const QString &table, ValueUse use)
 {
     if (value.isNull()) {
-        if (!column.nullable && !column.autoIncrement) {
+        if (!column.nullable) {
             throw Error(ErrorCode::NullValue,
                         QStringLiteral("%1.%2 is not nullable").arg(table, column.name))
                     .setColumn(column.name);
@@ -172,19 +191,37 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const 
             throw invalidValue(column, value, table, QStringLiteral("out of the 32-bit range"));
         return is32 ? QVariant(int(*v)) : QVariant(*v);
     }
-    case ColumnKind::Float:
-    case ColumnKind::Decimal: {
+    case ColumnKind::Float: {
         const auto v = toReal(value);
         if (!v)
             throw invalidValue(column, value, table);
         return *v;
+    }
+    case ColumnKind::Decimal: {
+        const auto digits = value.typeId() == QMetaType::Bool ? std::nullopt
+                                                              : DecimalDigits::fromVariant(value);
+        if (!digits)
+            throw invalidValue(column, value, table);
+        // A comparison takes the value as given: price > 1.005 is not price > 1.01.
+        if (use == ValueUse::Compare)
+            return digits->toString();
+        const DecimalDigits stored = digits->rounded(column.scale);
+        if (stored.integerDigits() > column.precision - column.scale) {
+            throw invalidValue(column, value, table,
+                               QStringLiteral("out of range for decimal(%1, %2)")
+                                       .arg(column.precision)
+                                       .arg(column.scale));
+        }
+        return stored.toString(column.scale);
     }
     case ColumnKind::String:
     case ColumnKind::Text: {
         if (!isText(value))
             throw invalidValue(column, value, table);
         const QString text = toText(value);
-        if (column.kind == ColumnKind::String && text.size() > column.length
+        requireNoNul(text, table, column.name);
+        // A longer value in a comparison just matches nothing.
+        if (use == ValueUse::Write && column.kind == ColumnKind::String && text.size() > column.length
             && characterCount(text) > column.length) {
             throw Error(ErrorCode::ValueTooLong,
                         QStringLiteral("%1.%2 holds at most %3 characters, got %4")
@@ -223,6 +260,30 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const 
     return QVariant();
 }
 
+QVariant toLikePattern(const QVariant &value, const QString &table, const QString &column)
+{
+    if (!isText(value)) {
+        throw Error(ErrorCode::InvalidValue,
+                    QStringLiteral("The pattern of a LIKE on %1.%2 must be text").arg(table, column))
+                .setColumn(column);
+    }
+    const QString pattern = toText(value);
+    requireNoNul(pattern, table, column);
+    // A backslash escapes the next character; with none left, PostgreSQL
+    // fails, MariaDB matches a backslash and SQLite nothing.
+    qsizetype backslashes = 0;
+    while (backslashes < pattern.size() && pattern[pattern.size() - 1 - backslashes] == u'\\')
+        ++backslashes;
+    if (backslashes % 2 == 1) {
+        throw Error(ErrorCode::InvalidValue,
+                    QStringLiteral("The LIKE pattern on %1.%2 ends with a lone backslash: write \\\\ "
+                                   "for a backslash")
+                            .arg(table, column))
+                .setColumn(column);
+    }
+    return pattern;
+}
+
 QVariant toLikePattern(const ColumnData &column, const QVariant &value, const QString &table)
 {
     if (column.kind != ColumnKind::String && column.kind != ColumnKind::Text) {
@@ -231,12 +292,71 @@ QVariant toLikePattern(const ColumnData &column, const QVariant &value, const QS
                             .arg(table, column.name, kindName(column.kind)))
                 .setColumn(column.name);
     }
-    if (!isText(value)) {
-        throw Error(ErrorCode::InvalidValue,
-                    QStringLiteral("The pattern of a LIKE on %1.%2 must be text").arg(table, column.name))
-                .setColumn(column.name);
+    return toLikePattern(value, table, column.name);
+}
+
+QVariant toRawDatabaseValue(const QVariant &value, const QString &table, const QString &column,
+                            const SqlDialect &dialect)
+{
+    auto refuse = [&](const QString &why) {
+        return Error(ErrorCode::InvalidValue, QStringLiteral("%1.%2 cannot take %3 \"%4\" (%5)")
+                                                      .arg(table, column,
+                                                           QString::fromLatin1(value.metaType().name()),
+                                                           shortText(value), why))
+                .setColumn(column);
+    };
+    switch (value.typeId()) {
+    case QMetaType::UnknownType:
+    case QMetaType::Nullptr:
+        return QVariant();
+    case QMetaType::Bool:
+    case QMetaType::Double:
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+        return value;
+    case QMetaType::Float:
+        return value.toDouble();
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+    case QMetaType::SChar:
+    case QMetaType::UChar:
+        return value.toLongLong();
+    case QMetaType::ULong:
+    case QMetaType::ULongLong: {
+        if (const auto v = toInteger(value))
+            return *v;
+        throw refuse(QStringLiteral("beyond the 64-bit signed range"));
     }
-    return toText(value);
+    case QMetaType::QString:
+    case QMetaType::QChar: {
+        const QString text = toText(value);
+        requireNoNul(text, table, column);
+        return text;
+    }
+    case QMetaType::QByteArray:
+        return value;
+    case QMetaType::QDateTime: {
+        const QDateTime dt = value.toDateTime();
+        if (!dt.isValid() || dt.toUTC().date().year() < 1 || dt.toUTC().date().year() > 9999)
+            throw refuse(QStringLiteral("years 1 to 9999 only"));
+        return dialect.dateTimeText(dt);
+    }
+    case QMetaType::QDate:
+        if (!value.toDate().isValid())
+            throw refuse(QStringLiteral("an invalid date"));
+        return value.toDate().toString(Qt::ISODate);
+    case QMetaType::QTime:
+        if (!value.toTime().isValid())
+            throw refuse(QStringLiteral("an invalid time"));
+        return value.toTime().toString(Qt::ISODateWithMs);
+    case QMetaType::QUuid:
+        return value.toUuid().toString(QUuid::WithoutBraces);
+    default:
+        // QSqlDriver::formatValue() would write it into the SQL text as it is.
+        throw refuse(QStringLiteral("not a type a column value can have"));
+    }
 }
 
 } // namespace Hy::detail

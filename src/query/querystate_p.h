@@ -26,6 +26,7 @@ struct Condition
     Operator op = Operator::Equal;
     QString column; // database name, unquoted
     int modelColumn = -1; // index in the model, when there is one
+    bool dateTime = false; // a model's date-time column: compared through the dialect
     QVariant value; // as given; a model column's value is checked and converted when run
     std::vector<Condition> children; // of a Group
 };
@@ -34,6 +35,7 @@ struct OrderTerm
 {
     QString column; // database name, unquoted
     Qt::SortOrder order = Qt::AscendingOrder;
+    bool dateTime = false; // a model's date-time column: sorted through the dialect
 };
 
 // What a query builder has been told, before any SQL is made of it.

@@ -2,11 +2,12 @@
 // SPDX-License-Identifier: MIT
 #include "sql/mysqldialect_p.h"
 
+#include <QtCore/QVersionNumber>
 #include <QtSql/QSqlQuery>
 
 namespace Hy::detail {
 
-void MySqlDialect::initializeSession(QSqlDatabase &database)
+void MySqlDialect::initializeSession(QSqlDatabase &database, const ConnectionOptions &options)
 {
     QSqlQuery query(database);
     auto run = [&query](const QString &sql) {
@@ -20,16 +21,36 @@ void MySqlDialect::initializeSession(QSqlDatabase &database)
     run(QStringLiteral("SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), "
                        "'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
                        "NO_AUTO_VALUE_ON_ZERO')"));
-    run(QStringLiteral("SELECT VERSION(), @@innodb_autoinc_lock_mode, @@auto_increment_increment"));
+    run(QStringLiteral("SELECT VERSION(), @@innodb_autoinc_lock_mode, @@auto_increment_increment, "
+                       "@@max_allowed_packet, CONCAT(_utf8mb4 X'EFBBBF', 'x')"));
     if (!query.next())
         throw Error(ErrorCode::ConnectionFailed, QStringLiteral("Could not read the server settings"));
-    m_type = query.value(0).toString().contains(u"MariaDB", Qt::CaseInsensitive)
-            ? SqlDataSource::DatabaseType::MariaDB
-            : SqlDataSource::DatabaseType::MySQL;
+    const QString version = query.value(0).toString();
+    m_type = version.contains(u"MariaDB", Qt::CaseInsensitive) ? SqlDataSource::DatabaseType::MariaDB
+                                                                 : SqlDataSource::DatabaseType::MySQL;
     // Modes 0 and 1 give the rows of one INSERT consecutive keys; mode 2
     // ("interleaved") may not, and then rows are inserted one at a time.
     m_consecutiveIds = query.value(1).toInt() != 2;
     m_autoIncrementStep = qMax(1, query.value(2).toInt());
+    // A statement longer than max_allowed_packet makes the server drop the
+    // connection; leave room for the packet's own framing.
+    m_maxStatementBytes = qMax<qint64>(1024, query.value(3).toLongLong() - 4096);
+    // QMYSQL decodes with QString::fromUtf8(), which drops a leading U+FEFF.
+    m_readsTextWithoutBom = query.value(4).toString().size() == 1;
+    // Binary and NO PAD, so that 'a' and 'a ' differ, as on the other
+    // databases: MariaDB's utf8mb4_nopad_bin, MySQL 8's utf8mb4_0900_bin.
+    if (m_type == SqlDataSource::DatabaseType::MariaDB)
+        m_collation = QStringLiteral("utf8mb4_nopad_bin");
+    else if (QVersionNumber::fromString(version) >= QVersionNumber(8, 0, 17))
+        m_collation = QStringLiteral("utf8mb4_0900_bin");
+
+    if (const qint64 ms = options.statementTimeout.count(); ms > 0) {
+        // The server's own limit: the statement is stopped and the connection
+        // kept. MySQL's max_execution_time covers SELECTs only.
+        run(m_type == SqlDataSource::DatabaseType::MariaDB
+                    ? QStringLiteral("SET SESSION max_statement_time = %1").arg(double(ms) / 1000.0)
+                    : QStringLiteral("SET SESSION max_execution_time = %1").arg(ms));
+    }
 }
 
 QString MySqlDialect::openTransactionQuery() const
@@ -90,7 +111,7 @@ QString MySqlDialect::currentTimestampDefault() const
 
 QString MySqlDialect::createTableSuffix() const
 {
-    return QStringLiteral(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+    return QStringLiteral(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=") + m_collation;
 }
 
 QString MySqlDialect::limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const
@@ -110,14 +131,36 @@ QString MySqlDialect::selectDateTime(const QString &quotedColumn) const
     return QStringLiteral("DATE_FORMAT(%1, '%Y-%m-%d %H:%i:%s.%f')").arg(quotedColumn);
 }
 
+QString MySqlDialect::selectText(const QString &quotedColumn) const
+{
+    if (!m_readsTextWithoutBom)
+        return quotedColumn;
+    // A doubled mark, of which the driver drops one. ORD() of U+FEFF in
+    // UTF-8; the first character is repeated rather than written as a
+    // literal, which would clash with a column of another character set.
+    return QStringLiteral("CASE WHEN ORD(CONVERT(%1 USING utf8mb4)) = 15711167 "
+                          "THEN CONCAT(LEFT(%1, 1), %1) ELSE %1 END")
+            .arg(quotedColumn);
+}
+
 QString MySqlDialect::insertDefaultValues(const QString &quotedTable) const
 {
     return QStringLiteral("INSERT INTO ") + quotedTable + QStringLiteral(" () VALUES ()");
 }
 
-ErrorCode MySqlDialect::errorCode(const QSqlError &error) const
+ErrorCode MySqlDialect::errorCode(const QSqlError &error, const QSqlDriver *) const
 {
     switch (error.nativeErrorCode().toInt()) {
+    case 1053: // ER_SERVER_SHUTDOWN
+    case 1927: // ER_CONNECTION_KILLED (MariaDB)
+    case 2006: // CR_SERVER_GONE_ERROR
+    case 2013: // CR_SERVER_LOST
+    case 2055: // CR_SERVER_LOST_EXTENDED
+    case 4031: // ER_CLIENT_INTERACTION_TIMEOUT (MySQL)
+        return ErrorCode::ConnectionLost;
+    case 1969: // ER_STATEMENT_TIMEOUT (MariaDB)
+    case 3024: // ER_QUERY_TIMEOUT (MySQL)
+        return ErrorCode::QueryTimeout;
     case 1062: // ER_DUP_ENTRY
     case 1586: // ER_DUP_ENTRY_WITH_KEY_NAME
         return ErrorCode::UniqueViolation;

@@ -12,7 +12,7 @@ class MySqlDialect final : public SqlDialect
 {
 public:
     SqlDataSource::DatabaseType type() const override { return m_type; }
-    void initializeSession(QSqlDatabase &database) override;
+    void initializeSession(QSqlDatabase &database, const ConnectionOptions &options) override;
 
     QString quoteIdentifier(const QString &name) const override;
     QString openTransactionQuery() const override;
@@ -24,16 +24,21 @@ public:
 
     QString limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const override;
     QString selectDateTime(const QString &quotedColumn) const override;
+    QString selectText(const QString &quotedColumn) const override;
     QString insertDefaultValues(const QString &quotedTable) const override;
     // MariaDB has INSERT ... RETURNING, but QMYSQL does not hand back its rows.
     bool supportsReturning() const override { return false; }
     bool hasConsecutiveInsertIds() const override { return m_consecutiveIds; }
     int autoIncrementStep() const override { return m_autoIncrementStep; }
     int maxBindings() const override { return 65535; }
+    qint64 maxStatementBytes() const override { return m_maxStatementBytes; }
 
-    ErrorCode errorCode(const QSqlError &error) const override;
+    ErrorCode errorCode(const QSqlError &error, const QSqlDriver *driver) const override;
 
 private:
+    QString m_collation = QStringLiteral("utf8mb4_bin");
+    qint64 m_maxStatementBytes = 0;
+    bool m_readsTextWithoutBom = false;
     SqlDataSource::DatabaseType m_type = SqlDataSource::DatabaseType::MySQL;
     bool m_consecutiveIds = false;
     int m_autoIncrementStep = 1;

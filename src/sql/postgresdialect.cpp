@@ -2,19 +2,72 @@
 // SPDX-License-Identifier: MIT
 #include "sql/postgresdialect_p.h"
 
+#include "core/logging_p.h"
 #include "exec/sqldatasource_p.h"
+#include "sql/libpq_p.h"
 
+#include <QtSql/QSqlField>
 #include <QtSql/QSqlQuery>
+#include <QtSql/QSqlResult>
 
 namespace Hy::detail {
 
-void PostgresDialect::initializeSession(QSqlDatabase &database)
+namespace {
+void run(QSqlQuery &query, const QString &sql)
+{
+    if (!query.exec(sql))
+        throw Error(ErrorCode::ConnectionFailed, query.lastError().text(), sql, query.lastError());
+}
+
+bool containsBackslash(const QVariantList &bindings)
+{
+    for (const QVariant &value : bindings) {
+        if (value.typeId() == QMetaType::QString
+            && static_cast<const QString *>(value.constData())->contains(u'\\')) {
+            return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
+void PostgresDialect::initializeSession(QSqlDatabase &database, const ConnectionOptions &options)
 {
     QSqlQuery query(database);
     // NOTICEs ("table does not exist, skipping") would go to stderr through libpq.
-    if (!query.exec(QStringLiteral("SET client_min_messages TO WARNING"))) {
-        throw Error(ErrorCode::ConnectionFailed, query.lastError().text(), query.lastQuery(),
-                    query.lastError());
+    run(query, QStringLiteral("SET client_min_messages TO WARNING"));
+
+    QSqlField probe(QString(), QMetaType(QMetaType::QString));
+    probe.setValue(QStringLiteral("\\"));
+    m_driverDoublesBackslashes = database.driver()->formatValue(probe).contains(QStringLiteral("\\\\"));
+
+    if (options.statementTimeout.count() > 0) {
+        run(query, QStringLiteral("SET statement_timeout = %1").arg(options.statementTimeout.count()));
+        m_clientDeadline = true;
+    }
+
+    // QString::fromUtf8() drops a leading byte order mark, so QPSQL reads a
+    // text that starts with U+FEFF without it. Only a UTF8 database can hold one.
+    run(query, QStringLiteral("SELECT current_setting('server_encoding')"));
+    if (query.next() && query.value(0).toString() == u"UTF8") {
+        run(query, QStringLiteral("SELECT chr(65279) || 'x'"));
+        m_readsTextWithoutBom = query.next() && query.value(0).toString().size() == 1;
+    }
+}
+
+std::optional<bool> PostgresDialect::knownTransactionState(const QSqlDriver *driver) const
+{
+    const LibPq *pq = LibPq::instance();
+    if (!pq)
+        return std::nullopt;
+    switch (pq->transactionStatus(LibPq::connection(driver))) {
+    case LibPq::TransactionStatus::Idle:
+        return false;
+    case LibPq::TransactionStatus::InTransaction:
+    case LibPq::TransactionStatus::InError:
+        return true;
+    default:
+        return std::nullopt;
     }
 }
 
@@ -64,8 +117,19 @@ QString PostgresDialect::currentTimestampDefault() const
 
 QString PostgresDialect::selectDateTime(const QString &quotedColumn) const
 {
-    // As UTC text whatever the session's TimeZone and DateStyle.
-    return QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS')")
+    // Seconds since 1970 UTC for a timestamptz, and the stored wall clock
+    // read as UTC for a timestamp without time zone (tables made by other
+    // tools): right for both whatever the session's TimeZone, where text in
+    // the session's zone or AT TIME ZONE would shift one of them.
+    return QStringLiteral("extract(epoch FROM %1)::float8").arg(quotedColumn);
+}
+
+QString PostgresDialect::selectText(const QString &quotedColumn) const
+{
+    if (!m_readsTextWithoutBom)
+        return quotedColumn;
+    // A doubled mark, of which the driver drops one.
+    return QStringLiteral("CASE WHEN left(%1, 1) = chr(65279) THEN chr(65279) || %1 ELSE %1 END")
             .arg(quotedColumn);
 }
 
@@ -80,19 +144,85 @@ void PostgresDialect::afterExplicitKeys(SqlDataSourcePrivate &source, const QStr
 {
     // Past the largest key in the table, and never back: the sequence may
     // already be further (keys handed out and deleted, or handed out to a
-    // transaction that has not committed yet).
+    // transaction that has not committed yet). Keys of 0 and below leave it
+    // alone, since a sequence starts at 1.
     Statement statement;
-    statement.sql = QStringLiteral("SELECT setval(k.s, GREATEST(k.m, COALESCE(pg_sequence_last_value(k.s), 0))) "
-                                   "FROM (SELECT pg_get_serial_sequence(?, ?)::regclass AS s, "
-                                   "(SELECT MAX(%1) FROM %2) AS m) AS k WHERE k.m IS NOT NULL")
+    statement.sql = QStringLiteral("SELECT setval(k.s, k.m) FROM (SELECT pg_get_serial_sequence(?, ?)::regclass AS s, "
+                                   "(SELECT MAX(%1) FROM %2) AS m) AS k "
+                                   "WHERE k.m > COALESCE(pg_sequence_last_value(k.s), 0)")
                             .arg(quoteIdentifier(column), quoteIdentifier(table));
     statement.bindings = {quoteIdentifier(table), column};
-    source.exec(statement).finish();
+    source.exec(statement);
 }
 
-ErrorCode PostgresDialect::errorCode(const QSqlError &error) const
+void PostgresDialect::bindValues(QSqlQuery &query, const QVariantList &bindings) const
 {
+    // QPSQL pastes values into the statement text as literals escaped for the
+    // standard_conforming_strings the session had when it connected. A
+    // literal without a backslash reads the same under either setting (and
+    // under every client encoding, none of which has a quote as the second
+    // byte of a character), so only a backslash can be misread; then the
+    // session's settings are checked, and put back where they changed. With
+    // libpq at hand the check costs nothing, and is made for every statement
+    // so that a changed client_encoding cannot garble text either.
+    if (LibPq::instance() || containsBackslash(bindings))
+        restoreLiteralSettings(query.driver());
+    SqlDialect::bindValues(query, bindings);
+}
+
+void PostgresDialect::restoreLiteralSettings(const QSqlDriver *driver) const
+{
+    QByteArray conforming;
+    QByteArray encoding;
+    if (const LibPq *pq = LibPq::instance()) {
+        void *connection = LibPq::connection(driver);
+        conforming = pq->parameterStatus(connection, "standard_conforming_strings");
+        encoding = pq->parameterStatus(connection, "client_encoding");
+    } else {
+        QSqlQuery query(driver->createResult());
+        if (query.exec(QStringLiteral("SELECT current_setting('standard_conforming_strings'), "
+                                      "current_setting('client_encoding')"))
+            && query.next()) {
+            conforming = query.value(0).toString().toLatin1();
+            encoding = query.value(1).toString().toLatin1();
+        }
+    }
+    const QByteArray expected = m_driverDoublesBackslashes ? "off" : "on";
+    if (conforming == expected && encoding == "UTF8")
+        return;
+
+    // HysteriaQt owns these two settings on its connections: QPSQL's escaping
+    // is only right under the values it found at connect time.
+    qCWarning(lcSql).noquote() << "The session's standard_conforming_strings/client_encoding changed to"
+                               << conforming << encoding << "since it connected; setting them back to"
+                               << expected << "UTF8, under which QPSQL escapes values";
+    QSqlQuery query(driver->createResult());
+    const QString sql = QStringLiteral("SET standard_conforming_strings = %1; SET client_encoding = 'UTF8'")
+                                .arg(QString::fromLatin1(expected));
+    if (!query.exec(sql)) {
+        throw Error(ErrorCode::QueryFailed,
+                    QStringLiteral("Could not restore the session's string literal settings: ")
+                            + query.lastError().text(),
+                    sql, query.lastError());
+    }
+}
+
+int PostgresDialect::deadlineSocket(const QSqlDriver *driver) const
+{
+    const LibPq *pq = m_clientDeadline ? LibPq::instance() : nullptr;
+    return pq ? pq->socket(LibPq::connection(driver)) : -1;
+}
+
+ErrorCode PostgresDialect::errorCode(const QSqlError &error, const QSqlDriver *driver) const
+{
+    // QPSQL's isOpen() asks libpq whether the connection is still good.
+    if (driver && !driver->isOpen())
+        return ErrorCode::ConnectionLost;
     const QString state = error.nativeErrorCode();
+    if (state.startsWith(u"08") || state == u"57P01" || state == u"57P02" || state == u"57P03")
+        return ErrorCode::ConnectionLost;
+    if (state == u"57014") // query_canceled: statement_timeout
+        return ErrorCode::QueryTimeout;
     if (state == u"23505")
         return ErrorCode::UniqueViolation;
     if (state == u"23502")

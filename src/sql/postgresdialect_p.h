@@ -14,23 +14,40 @@ public:
     {
         return SqlDataSource::DatabaseType::PostgreSQL;
     }
-    void initializeSession(QSqlDatabase &database) override;
+    void initializeSession(QSqlDatabase &database, const ConnectionOptions &options) override;
 
+    std::optional<bool> knownTransactionState(const QSqlDriver *driver) const override;
     QString openTransactionQuery() const override;
     bool failedCommitEndsTransaction() const override { return true; }
+    bool failedStatementAbortsTransaction() const override { return true; }
     bool keepsFailedStatements() const override { return true; }
     QString columnType(const ColumnData &column) const override;
     QString autoIncrementColumn(const ColumnData &column) const override;
     QString currentTimestampDefault() const override;
 
     QString selectDateTime(const QString &quotedColumn) const override;
+    QString selectText(const QString &quotedColumn) const override;
     QString dateTimeText(const QDateTime &value) const override;
     bool supportsReturning() const override { return true; }
     int maxBindings() const override { return 65535; }
     void afterExplicitKeys(SqlDataSourcePrivate &source, const QString &table,
                            const QString &column) const override;
 
-    ErrorCode errorCode(const QSqlError &error) const override;
+    bool forwardOnlyResults() const override { return false; }
+    void bindValues(QSqlQuery &query, const QVariantList &bindings) const override;
+    int deadlineSocket(const QSqlDriver *driver) const override;
+
+    ErrorCode errorCode(const QSqlError &error, const QSqlDriver *driver) const override;
+
+private:
+    void restoreLiteralSettings(const QSqlDriver *driver) const;
+
+    // How QPSQL escapes values: it pastes them into EXECUTE as literals,
+    // doubling backslashes when the session had standard_conforming_strings
+    // off at connect time, and never looks again.
+    bool m_driverDoublesBackslashes = false;
+    bool m_readsTextWithoutBom = false;
+    bool m_clientDeadline = false;
 };
 
 } // namespace Hy::detail

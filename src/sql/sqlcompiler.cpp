@@ -34,6 +34,12 @@ QString SqlCompiler::qualified(const QString &table, const QString &column) cons
     return quote(table) + u'.' + quote(column);
 }
 
+QString SqlCompiler::comparable(const QString &table, const QString &column, bool dateTime) const
+{
+    const QString reference = qualified(table, column);
+    return dateTime ? m_dialect.comparableDateTime(reference) : reference;
+}
+
 template <typename Conditions>
 void SqlCompiler::appendConditions(Statement &statement, const QString &table,
                                    const Conditions &conditions) const
@@ -49,7 +55,7 @@ void SqlCompiler::appendConditions(Statement &statement, const QString &table,
             statement.sql += u')';
             continue;
         }
-        statement.sql += qualified(table, condition.column);
+        statement.sql += comparable(table, condition.column, condition.dateTime);
         switch (condition.kind) {
         case Condition::IsNull:
             statement.sql += QLatin1StringView(" IS NULL");
@@ -87,7 +93,7 @@ Statement SqlCompiler::select(const QueryState &state, const QStringList &column
     for (qsizetype i = 0; i < state.orders.size(); ++i) {
         const OrderTerm &term = state.orders[i];
         statement.sql += (i == 0 ? QLatin1StringView(" ORDER BY ") : QLatin1StringView(", "))
-                + qualified(state.table, term.column)
+                + comparable(state.table, term.column, term.dateTime)
                 + (term.order == Qt::AscendingOrder ? QLatin1StringView(" ASC")
                                                     : QLatin1StringView(" DESC"));
     }

@@ -41,6 +41,8 @@ private:
     // "table"."column": a column of the table, never an output column of the
     // same name (a date-time column is selected as formatted text under its name).
     QString qualified(const QString &table, const QString &column) const;
+    // qualified(), through the dialect's comparableDateTime() for a date-time column.
+    QString comparable(const QString &table, const QString &column, bool dateTime) const;
 
     const SqlDialect &m_dialect;
 };

@@ -14,6 +14,24 @@
 
 namespace Hy::detail {
 
+namespace {
+// Whole seconds, rounded up: what the drivers' timeout options take.
+qint64 wholeSeconds(std::chrono::milliseconds duration)
+{
+    return (duration.count() + 999) / 1000;
+}
+
+// `name=value` unless the user's options already set `name`.
+void addOption(QStringList &options, const QString &user, const QString &name, const QString &value)
+{
+    for (const QString &given : user.split(u';', Qt::SkipEmptyParts)) {
+        if (given.section(u'=', 0, 0).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+            return;
+    }
+    options.append(name + u'=' + value);
+}
+} // namespace
+
 SqlDialect::~SqlDialect() = default;
 
 std::unique_ptr<SqlDialect> SqlDialect::create(const QSqlDatabase &database)
@@ -30,6 +48,46 @@ std::unique_ptr<SqlDialect> SqlDialect::create(const QSqlDatabase &database)
     }
 }
 
+QString SqlDialect::connectOptions(QSqlDriver::DbmsType type, const ConnectionOptions &options)
+{
+    const QString &user = options.connectOptions;
+    QStringList ours;
+    const qint64 connectSeconds = wholeSeconds(options.connectTimeout);
+    const qint64 statementMs = options.statementTimeout.count();
+    switch (type) {
+    case QSqlDriver::SQLite:
+        addOption(ours, user, QStringLiteral("QSQLITE_BUSY_TIMEOUT"),
+                  QString::number(statementMs > 0 ? statementMs : 5000));
+        break;
+    case QSqlDriver::PostgreSQL:
+        if (connectSeconds > 0) // libpq reads anything below 2 as 2
+            addOption(ours, user, QStringLiteral("connect_timeout"), QString::number(connectSeconds));
+        break;
+    case QSqlDriver::MySqlServer:
+        // Affected rows are the rows matched, as on the other databases,
+        // not only those whose values changed.
+        ours.append(QStringLiteral("CLIENT_FOUND_ROWS"));
+        if (connectSeconds > 0) {
+            addOption(ours, user, QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT"),
+                      QString::number(connectSeconds));
+        }
+        if (statementMs > 0) {
+            // The client's own limit, a second past the server's
+            // max_statement_time: it ends the wait for a server that no
+            // longer answers at all, by closing the connection.
+            const QString seconds = QString::number(wholeSeconds(options.statementTimeout) + 1);
+            addOption(ours, user, QStringLiteral("MYSQL_OPT_READ_TIMEOUT"), seconds);
+            addOption(ours, user, QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT"), seconds);
+        }
+        break;
+    default:
+        break;
+    }
+    if (user.isEmpty())
+        return ours.join(u';');
+    return ours.isEmpty() ? user : user + u';' + ours.join(u';');
+}
+
 Error SqlDialect::transactionError(const QString &what, const QSqlError &error)
 {
     return Error(ErrorCode::TransactionFailed,
@@ -40,16 +98,25 @@ bool SqlDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoin
 {
     QSqlDatabase db = source.database();
     QSqlQuery query(db);
-    if (!query.exec(openTransactionQuery()) || !query.next())
-        throw transactionError(query.lastQuery(), query.lastError());
-    if (query.value(0).toBool()) {
+    std::optional<bool> open = knownTransactionState(db.driver());
+    if (!open) {
+        if (!query.exec(openTransactionQuery()) || !query.next())
+            throw source.transactionFailure(query.lastQuery(), query.lastError());
+        open = query.value(0).toBool();
+    }
+    if (*open) {
         if (!query.exec(QStringLiteral("SAVEPOINT ") + savepoint))
-            throw transactionError(query.lastQuery(), query.lastError());
+            throw source.transactionFailure(query.lastQuery(), query.lastError());
         return true;
     }
     if (!db.transaction())
-        throw transactionError(QStringLiteral("BEGIN"), db.lastError());
+        throw source.transactionFailure(QStringLiteral("BEGIN"), db.lastError());
     return false;
+}
+
+QSqlError SqlDialect::commit(QSqlDatabase &database) const
+{
+    return database.commit() ? QSqlError() : database.lastError();
 }
 
 QString SqlDialect::quoteIdentifier(const QString &name) const
@@ -86,6 +153,33 @@ QString SqlDialect::dateTimeText(const QDateTime &value) const
 QString SqlDialect::insertDefaultValues(const QString &quotedTable) const
 {
     return QStringLiteral("INSERT INTO ") + quotedTable + QStringLiteral(" DEFAULT VALUES");
+}
+
+void SqlDialect::bindValues(QSqlQuery &query, const QVariantList &bindings) const
+{
+    for (qsizetype i = 0; i < bindings.size(); ++i)
+        query.bindValue(int(i), checkedBinding(bindings[i]));
+}
+
+const QVariant &checkedBinding(const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::UnknownType:
+    case QMetaType::Nullptr:
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Double:
+    case QMetaType::QString:
+    case QMetaType::QByteArray:
+        return value;
+    default:
+        throw Error(ErrorCode::InvalidValue,
+                    QStringLiteral("A value of type %1 cannot be bound")
+                            .arg(QString::fromLatin1(value.metaType().name())));
+    }
 }
 
 } // namespace Hy::detail

@@ -3,6 +3,7 @@
 #ifndef HYSTERIAQT_SQLDIALECT_P_H
 #define HYSTERIAQT_SQLDIALECT_P_H
 
+#include <HysteriaQt/connectionoptions.h>
 #include <HysteriaQt/error.h>
 #include <HysteriaQt/sqldatasource.h>
 #include <HysteriaQt/detail/modeldata.h>
@@ -11,9 +12,15 @@
 #include <QtCore/QVariant>
 #include <QtCore/QVariantList>
 #include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlDriver>
 #include <QtSql/QSqlError>
 
 #include <memory>
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QSqlQuery;
+QT_END_NAMESPACE
 
 namespace Hy {
 class SqlDataSourcePrivate;
@@ -33,11 +40,16 @@ public:
     // The dialect for an open connection; nullptr for an unsupported database.
     static std::unique_ptr<SqlDialect> create(const QSqlDatabase &database);
 
+    // QSqlDatabase::setConnectOptions() for a connection HysteriaQt opens
+    // itself: the user's options first, then ours (timeouts, found rows...),
+    // each only where the user did not give it.
+    static QString connectOptions(QSqlDriver::DbmsType type, const ConnectionOptions &options);
+
     virtual SqlDataSource::DatabaseType type() const = 0;
 
-    // Session set-up right after the connection opened (time zone, SQL mode,
+    // Session set-up right after the connection opened (SQL modes, timeouts,
     // capability probes). Throws Hy::Error(ConnectionFailed).
-    virtual void initializeSession(QSqlDatabase &database) = 0;
+    virtual void initializeSession(QSqlDatabase &database, const ConnectionOptions &options) = 0;
 
     virtual QString quoteIdentifier(const QString &name) const;
 
@@ -45,14 +57,21 @@ public:
     // `savepoint` if the application has opened one on the connection itself
     // (BEGIN would fail on SQLite, be ignored on PostgreSQL and silently
     // commit the application's work on MySQL). Returns whether it made a
-    // savepoint. Throws Hy::Error(TransactionFailed). By default it asks
-    // openTransactionQuery().
+    // savepoint. Throws Hy::Error(TransactionFailed).
     virtual bool beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const;
+    // Whether a transaction is open on the session, when the client knows it
+    // without asking the server (PostgreSQL); std::nullopt otherwise.
+    virtual std::optional<bool> knownTransactionState(const QSqlDriver *) const { return std::nullopt; }
     // A SELECT of one value, true when a transaction is open on the session.
     virtual QString openTransactionQuery() const { return {}; }
 
+    // Commits the transaction; an invalid QSqlError when it worked.
+    virtual QSqlError commit(QSqlDatabase &database) const;
     // PostgreSQL ends a transaction whose COMMIT fails; SQLite keeps it open.
     virtual bool failedCommitEndsTransaction() const { return false; }
+    // PostgreSQL aborts the whole transaction when one statement in it fails;
+    // the others undo that statement alone.
+    virtual bool failedStatementAbortsTransaction() const { return false; }
     // Whether a failed prepared statement must outlive the transaction it
     // failed in (PostgreSQL cannot DEALLOCATE it while that is aborted).
     virtual bool keepsFailedStatements() const { return false; }
@@ -69,8 +88,16 @@ public:
     // A LIMIT/OFFSET clause with a leading space, its values appended to
     // `bindings`; empty when neither is set (limit < 0, offset <= 0).
     virtual QString limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const;
-    // The select-list expression reading a date-time column as UTC text.
+    // The select-list expression reading a date-time column as UTC (see
+    // model/datetime_p.h for the forms the reader takes).
     virtual QString selectDateTime(const QString &quotedColumn) const;
+    // The select-list expression reading a text column so that it arrives
+    // exactly as stored (a leading U+FEFF included).
+    virtual QString selectText(const QString &quotedColumn) const { return quotedColumn; }
+    // A date-time column in a condition or an ORDER BY: an expression that
+    // compares and sorts as the text HysteriaQt binds, whatever form another
+    // tool wrote the value in (SQLite stores text).
+    virtual QString comparableDateTime(const QString &column) const { return column; }
     // Text bound for a date-time value (see model/datetime_p.h).
     virtual QString dateTimeText(const QDateTime &value) const;
     virtual QString insertDefaultValues(const QString &quotedTable) const;
@@ -83,19 +110,41 @@ public:
     virtual bool hasConsecutiveInsertIds() const { return false; }
     virtual int autoIncrementStep() const { return 1; }
     virtual int maxBindings() const = 0;
+    // How many values one multi-row INSERT should bind (at most maxBindings()).
+    virtual int bindingsPerInsert() const { return maxBindings(); }
+    // The most bytes of values one statement may carry; 0 for no limit.
+    virtual qint64 maxStatementBytes() const { return 0; }
     // After rows were inserted with keys of their own into an auto-increment
     // column: keys generated later must not collide with them. SQLite and
     // MySQL move on by themselves; PostgreSQL's identity sequence does not.
     virtual void afterExplicitKeys(SqlDataSourcePrivate &, const QString &, const QString &) const {}
-    // How many values one multi-row INSERT should bind (at most maxBindings()).
-    virtual int bindingsPerInsert() const { return maxBindings(); }
+
+    // Execution
+    // Whether results are read forward-only. PostgreSQL reads whole results
+    // at once instead: QPSQL's row-by-row mode costs an allocation per row,
+    // and a result still pending would be dropped by the next statement.
+    virtual bool forwardOnlyResults() const { return true; }
+    // Binds a statement's values, which are of the types checkedBinding()
+    // lets through; the place for what a driver needs done to them.
+    virtual void bindValues(QSqlQuery &query, const QVariantList &bindings) const;
+    // The socket to shut when a statement outlives its timeout without an
+    // answer (PostgreSQL, whose client has no read timeout); -1 for none.
+    virtual int deadlineSocket(const QSqlDriver *) const { return -1; }
+
+    // The HysteriaQt code of a driver error: ConnectionLost when the
+    // connection is gone (the driver may still call itself open),
+    // QueryTimeout, a constraint violation, or QueryFailed.
+    virtual ErrorCode errorCode(const QSqlError &error, const QSqlDriver *driver) const = 0;
 
     // Hy::Error(TransactionFailed) for a failed BEGIN, SAVEPOINT or COMMIT.
     static Error transactionError(const QString &what, const QSqlError &error);
-
-    // The HysteriaQt error code of a driver error.
-    virtual ErrorCode errorCode(const QSqlError &error) const = 0;
 };
+
+// A value of a type every driver binds as a value: null, bool, integers,
+// double, QString, QByteArray. Throws Hy::Error(InvalidValue) for anything
+// else: QSqlDriver::formatValue() writes types it does not know into SQL text
+// unquoted, and QPSQL formats every value into text.
+const QVariant &checkedBinding(const QVariant &value);
 
 } // namespace Hy::detail
 

@@ -9,7 +9,7 @@
 
 namespace Hy::detail {
 
-void SqliteDialect::initializeSession(QSqlDatabase &database)
+void SqliteDialect::initializeSession(QSqlDatabase &database, const ConnectionOptions &)
 {
     QSqlQuery query(database);
     if (!query.exec(QStringLiteral("SELECT sqlite_version()")) || !query.next()) {
@@ -43,6 +43,14 @@ bool SqliteDialect::beginWork(SqlDataSourcePrivate &source, const QString &savep
     if (!query.exec(QStringLiteral("SAVEPOINT ") + savepoint))
         throw transactionError(query.lastQuery(), query.lastError());
     return true;
+}
+
+QSqlError SqliteDialect::commit(QSqlDatabase &database) const
+{
+    // What QSQLITE's commit() runs, but keeping SQLite's error code (a
+    // deferred foreign key failing at COMMIT), which commit() drops.
+    QSqlQuery query(database);
+    return query.exec(QStringLiteral("COMMIT")) ? QSqlError() : query.lastError();
 }
 
 QString SqliteDialect::quoteIdentifier(const QString &name) const
@@ -103,7 +111,34 @@ QString SqliteDialect::limitClause(qint64 limit, qint64 offset, QVariantList &bi
     return SqlDialect::limitClause(limit, offset, bindings);
 }
 
-ErrorCode SqliteDialect::errorCode(const QSqlError &error) const
+QString SqliteDialect::comparableDateTime(const QString &column) const
+{
+    // SQLite keeps date-times as text in whatever form was written:
+    // CURRENT_TIMESTAMP's "YYYY-MM-DD HH:MM:SS", ISO's "T", an offset. Compared
+    // as text with the bound "YYYY-MM-DD HH:MM:SS.mmm" they miss or misorder
+    // rows; strftime() brings every form SQLite reads to that one, in UTC.
+    return QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', %1)").arg(column);
+}
+
+void SqliteDialect::bindValues(QSqlQuery &query, const QVariantList &bindings) const
+{
+    for (qsizetype i = 0; i < bindings.size(); ++i) {
+        const QVariant &value = checkedBinding(bindings[i]);
+        if (value.typeId() == QMetaType::QString) {
+            // QSQLITE binds UTF-16, and SQLite takes a leading U+FEFF (or
+            // U+FFFE) for a byte order mark and drops it: a mark of our own
+            // in front is dropped instead.
+            const QString &text = *static_cast<const QString *>(value.constData());
+            if (!text.isEmpty() && (text.front() == QChar(0xFEFF) || text.front() == QChar(0xFFFE))) {
+                query.bindValue(int(i), QChar(0xFEFF) + text);
+                continue;
+            }
+        }
+        query.bindValue(int(i), value);
+    }
+}
+
+ErrorCode SqliteDialect::errorCode(const QSqlError &error, const QSqlDriver *) const
 {
     // Extended result codes, which QSQLITE turns on.
     switch (error.nativeErrorCode().toInt()) {

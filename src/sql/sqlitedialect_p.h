@@ -11,15 +11,17 @@ class SqliteDialect final : public SqlDialect
 {
 public:
     SqlDataSource::DatabaseType type() const override { return SqlDataSource::DatabaseType::SQLite; }
-    void initializeSession(QSqlDatabase &database) override;
+    void initializeSession(QSqlDatabase &database, const ConnectionOptions &options) override;
 
     QString quoteIdentifier(const QString &name) const override;
     bool beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const override;
+    QSqlError commit(QSqlDatabase &database) const override;
     QString columnType(const ColumnData &column) const override;
     QString autoIncrementColumn(const ColumnData &column) const override;
     QString currentTimestampDefault() const override;
 
     QString limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const override;
+    QString comparableDateTime(const QString &column) const override;
     QLatin1StringView likeEscape() const override { return QLatin1StringView(" ESCAPE '\\'"); }
     bool supportsReturning() const override { return m_hasReturning; }
     // SQLITE_MAX_VARIABLE_NUMBER of SQLite before 3.32; newer builds allow 32766.
@@ -29,7 +31,9 @@ public:
     // 500 measured fastest for 20,000 rows (bench/bench_insert_read).
     int bindingsPerInsert() const override { return qMin(500, m_maxBindings); }
 
-    ErrorCode errorCode(const QSqlError &error) const override;
+    void bindValues(QSqlQuery &query, const QVariantList &bindings) const override;
+
+    ErrorCode errorCode(const QSqlError &error, const QSqlDriver *driver) const override;
 
 private:
     bool m_hasReturning = false;

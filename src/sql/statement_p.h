@@ -16,6 +16,13 @@ struct Statement
     QVariantList bindings;
 };
 
+// The bytes a bound value takes in a statement sent to the server, at most:
+// text counted at three bytes per UTF-16 unit (its UTF-8 worst case), plus
+// a little for the value's framing. Cheap, for sizing batches.
+qint64 boundBytesAtMost(const QVariant &value);
+// The same, with text counted exactly in UTF-8.
+qint64 boundBytes(const QVariant &value);
+
 } // namespace Hy::detail
 
 #endif // HYSTERIAQT_STATEMENT_P_H

@@ -1,0 +1,142 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include "model/decimaldigits_p.h"
+
+#include <QtCore/QLocale>
+
+#include <cmath>
+
+namespace Hy::detail {
+
+namespace {
+bool isDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+// Longer than any column's precision (65 at most) by far, and short enough
+// that "1e999999999" cannot make a billion-digit string.
+constexpr qsizetype MaxDigits = 400;
+} // namespace
+
+std::optional<DecimalDigits> DecimalDigits::fromVariant(const QVariant &value)
+{
+    QString text;
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::Long:
+    case QMetaType::ULong:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+    case QMetaType::SChar:
+    case QMetaType::UChar:
+        text = value.toString();
+        break;
+    case QMetaType::Double:
+    case QMetaType::Float: {
+        const double d = value.toDouble();
+        if (!std::isfinite(d))
+            return std::nullopt;
+        text = QString::number(d, 'g', QLocale::FloatingPointShortest);
+        break;
+    }
+    case QMetaType::QString:
+        text = value.toString().trimmed();
+        break;
+    case QMetaType::QByteArray:
+        text = QString::fromLatin1(value.toByteArray()).trimmed();
+        break;
+    default:
+        return std::nullopt;
+    }
+
+    DecimalDigits out;
+    qsizetype i = 0;
+    if (i < text.size() && (text[i] == u'+' || text[i] == u'-'))
+        out.m_negative = text[i++] == u'-';
+    QString digits;
+    qsizetype point = -1;
+    for (; i < text.size() && (isDigit(text[i]) || (text[i] == u'.' && point < 0)); ++i) {
+        if (text[i] == u'.')
+            point = digits.size();
+        else
+            digits.append(text[i]);
+    }
+    if (digits.isEmpty())
+        return std::nullopt;
+    if (point < 0)
+        point = digits.size();
+    if (i < text.size() && (text[i] == u'e' || text[i] == u'E')) {
+        ++i;
+        bool ok = false;
+        const qint64 exponent = QStringView(text).mid(i).toLongLong(&ok);
+        if (!ok || qAbs(exponent) > MaxDigits)
+            return std::nullopt;
+        point += exponent;
+        i = text.size();
+    }
+    if (i != text.size())
+        return std::nullopt;
+    // Move the point to within the digits, padding with zeros.
+    if (point < 0) {
+        digits.prepend(QString(-point, u'0'));
+        point = 0;
+    } else if (point > digits.size()) {
+        digits.append(QString(point - digits.size(), u'0'));
+    }
+    if (digits.size() > 2 * MaxDigits)
+        return std::nullopt;
+    out.m_integer = digits.left(point);
+    out.m_fraction = digits.mid(point);
+    while (!out.m_integer.isEmpty() && out.m_integer.front() == u'0')
+        out.m_integer.remove(0, 1);
+    while (!out.m_fraction.isEmpty() && out.m_fraction.back() == u'0')
+        out.m_fraction.chop(1);
+    if (out.m_integer.isEmpty() && out.m_fraction.isEmpty())
+        out.m_negative = false;
+    return out;
+}
+
+DecimalDigits DecimalDigits::rounded(int scale) const
+{
+    if (m_fraction.size() <= scale)
+        return *this;
+    QString digits = m_integer + m_fraction.left(scale);
+    if (m_fraction[scale] >= u'5') {
+        qsizetype i = digits.size() - 1;
+        for (; i >= 0 && digits[i] == u'9'; --i)
+            digits[i] = u'0';
+        if (i < 0)
+            digits.prepend(u'1');
+        else
+            digits[i] = QChar(digits[i].unicode() + 1);
+    }
+    DecimalDigits out;
+    out.m_negative = m_negative;
+    out.m_integer = digits.left(digits.size() - scale);
+    out.m_fraction = digits.right(scale);
+    while (!out.m_integer.isEmpty() && out.m_integer.front() == u'0')
+        out.m_integer.remove(0, 1);
+    while (!out.m_fraction.isEmpty() && out.m_fraction.back() == u'0')
+        out.m_fraction.chop(1);
+    if (out.m_integer.isEmpty() && out.m_fraction.isEmpty())
+        out.m_negative = false;
+    return out;
+}
+
+QString DecimalDigits::toString(int fractionDigits) const
+{
+    QString out;
+    if (m_negative)
+        out += u'-';
+    out += m_integer.isEmpty() ? QStringLiteral("0") : m_integer;
+    const qsizetype digits = qMax<qsizetype>(fractionDigits, m_fraction.size());
+    if (digits > 0)
+        out += u'.' + m_fraction + QString(digits - m_fraction.size(), u'0');
+    return out;
+}
+
+} // namespace Hy::detail

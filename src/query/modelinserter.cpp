@@ -1,0 +1,227 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include "query/modelinserter_p.h"
+
+#include "exec/inserter_p.h"
+#include "exec/sqldatasource_p.h"
+#include "exec/transactionscope_p.h"
+#include "model/valueconverter_p.h"
+#include "query/modelrows_p.h"
+
+#include <HysteriaQt/error.h>
+#include <HysteriaQt/model.h>
+#include <HysteriaQt/values.h>
+
+#include <QtCore/QMultiHash>
+
+#include <algorithm>
+#include <optional>
+
+namespace Hy::detail {
+
+namespace {
+
+// Consecutive rows that set the same columns go into one multi-row INSERT.
+// Only consecutive ones: rows are inserted in the order given, which a batch
+// referring to its own earlier rows (a parent, then its children) relies on,
+// and which generated keys follow.
+struct Runs
+{
+    QList<QList<int>> columns;
+    QList<QList<qsizetype>> members;
+
+    void add(const QList<int> &present, qsizetype row)
+    {
+        if (columns.isEmpty() || columns.last() != present) {
+            columns.append(present);
+            members.append(QList<qsizetype>());
+        }
+        members.last().append(row);
+    }
+};
+
+Error unmatchedRows(const QString &table, const QString &sql, const QString &why)
+{
+    return Error(ErrorCode::QueryFailed,
+                 QStringLiteral("The rows inserted into \"%1\" could not be matched to the rows given "
+                                "(%2): the insert is undone rather than return wrong models")
+                         .arg(table, why),
+                 sql, QSqlError());
+}
+
+} // namespace
+
+std::vector<std::unique_ptr<Model>> ModelInserter::insert(const QList<RowValues> &rows) const
+{
+    const SqlDialect &dialect = m_source->dialect();
+    const QString now = nowText(dialect);
+    const QList<ColumnData> &columns = m_model->columns;
+
+    // Check and convert every row first: a bad row anywhere means nothing is written.
+    Runs runs;
+    QList<QVariantList> prepared(rows.size());
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        const RowValues &row = rows[r];
+        QList<int> present;
+        QVariantList values;
+        for (qsizetype c = 0; c < columns.size(); ++c) {
+            const ColumnData &column = columns[c];
+            if (const QVariant *given = row.find(int(c))) {
+                if (given->isNull() && column.autoIncrement)
+                    continue; // null key: let the database generate it
+                present.append(int(c));
+                values.append(toDatabaseValue(column, *given, dialect, m_model->table));
+            } else if (column.autoCreate) {
+                present.append(int(c));
+                values.append(now);
+            } else if (!column.nullable && !column.autoIncrement) {
+                throw Error(ErrorCode::MissingValue,
+                            QStringLiteral("%1.%2 is not nullable and has no default: give it a value")
+                                    .arg(m_model->table, column.name))
+                        .setColumn(column.name);
+            }
+        }
+        runs.add(present, r);
+        prepared[r] = std::move(values);
+    }
+
+    const int pk = m_model->primaryKey;
+    auto hasExplicitKey = [&](const QList<int> &present) {
+        return pk >= 0 && columns[pk].autoIncrement && present.contains(pk);
+    };
+    bool explicitKeys = false;
+    for (const QList<int> &present : runs.columns)
+        explicitKeys = explicitKeys || hasExplicitKey(present);
+
+    // One INSERT with RETURNING is atomic by itself, and on a database with
+    // typed columns what it returns always reads back. Anything more (several
+    // statements, a SELECT to read the rows back, a key sequence to move on,
+    // SQLite's untyped values that may fail to read) runs in a transaction,
+    // or a savepoint inside an open one, so that an error means nothing was
+    // written; so does a lone INSERT inside the application's transaction on
+    // PostgreSQL, where its failure would abort that transaction.
+    // The Inserter is declared first, so that its prepared statements are
+    // freed after the rollback: PostgreSQL cannot DEALLOCATE them in an
+    // aborted transaction.
+    Inserter inserter(m_source);
+    std::optional<TransactionScope> transaction;
+    if (rows.size() > 1 || !dialect.supportsReturning() || explicitKeys
+        || dialect.type() == SqlDataSource::DatabaseType::SQLite || m_source->needsStatementSavepoint()) {
+        transaction.emplace(m_source);
+    }
+
+    const QStringList returning = modelSelectList(m_model, dialect);
+    std::vector<std::unique_ptr<Model>> models(std::size_t(rows.size()));
+    for (qsizetype g = 0; g < runs.columns.size(); ++g) {
+        const QList<int> &present = runs.columns[g];
+        const QList<qsizetype> &members = runs.members[g];
+        InsertBatch batch;
+        batch.table = m_model->table;
+        for (int c : present)
+            batch.columns.append(columns[c].databaseName);
+        batch.rows.reserve(members.size());
+        for (qsizetype r : members)
+            batch.rows.append(prepared[r]);
+
+        InsertReadBack readBack;
+        if (pk >= 0) {
+            readBack.returning = returning;
+            readBack.key = columns[pk].databaseName;
+            readBack.keyIsGenerated = columns[pk].autoIncrement && !present.contains(pk);
+        } else if (dialect.supportsReturning()) {
+            readBack.returning = returning;
+        }
+        auto stored = modelsOf(batch, present, inserter.insert(batch, readBack));
+        for (qsizetype i = 0; i < members.size(); ++i)
+            models[std::size_t(members[i])] = std::move(stored[std::size_t(i)]);
+        // Before the next run, which may generate keys.
+        if (hasExplicitKey(present))
+            dialect.afterExplicitKeys(*m_source, m_model->table, columns[pk].databaseName);
+    }
+    if (transaction)
+        transaction->commit();
+    return models;
+}
+
+std::vector<std::unique_ptr<Model>> ModelInserter::modelsOf(const InsertBatch &batch, const QList<int> &present,
+                                                            const InsertedRows &inserted) const
+{
+    const QList<ColumnData> &columns = m_model->columns;
+    const qsizetype n = batch.rows.size();
+    std::vector<std::unique_ptr<Model>> models;
+    models.reserve(std::size_t(n));
+
+    if (inserted.rows.isEmpty()) {
+        // No way to read the rows back (no primary key, no RETURNING): the
+        // models hold what was written.
+        for (const QVariantList &row : batch.rows) {
+            std::unique_ptr<Model> model(m_model->create());
+            for (qsizetype k = 0; k < present.size(); ++k)
+                readInto(m_model, model.get(), columns[present[k]], row[k]);
+            models.push_back(std::move(model));
+        }
+        return models;
+    }
+
+    std::vector<std::unique_ptr<Model>> returned;
+    returned.reserve(std::size_t(inserted.rows.size()));
+    for (const QVariantList &row : inserted.rows)
+        returned.push_back(hydrate(m_model, row));
+    if (qsizetype(returned.size()) != n) {
+        throw unmatchedRows(m_model->table, inserted.sql,
+                            QStringLiteral("%1 rows inserted, %2 read back").arg(n).arg(returned.size()));
+    }
+    const int pk = m_model->primaryKey;
+    // One row, or no key to tell rows apart: the database's order.
+    if (n == 1 || pk < 0)
+        return returned;
+
+    const ColumnData &key = columns[pk];
+    const int keyPosition = int(present.indexOf(pk));
+    if (keyPosition < 0 && inserted.generatedKeys.isEmpty()) {
+        // Generated keys read back with RETURNING, which does not promise
+        // the order of VALUES: keys are generated in insertion order.
+        std::stable_sort(returned.begin(), returned.end(), [&key](const auto &a, const auto &b) {
+            return key.value(a.get()).toLongLong() < key.value(b.get()).toLongLong();
+        });
+        return returned;
+    }
+
+    // The key each row was given (or generated for it), as the column's type.
+    std::unique_ptr<Model> scratch(m_model->create());
+    auto expectedKey = [&](qsizetype row) -> QVariant {
+        const QVariant written = keyPosition >= 0 ? batch.rows[row][keyPosition]
+                                                  : QVariant(inserted.generatedKeys[row]);
+        return key.read(scratch.get(), written) ? key.value(scratch.get()) : QVariant();
+    };
+    bool inOrder = true;
+    for (qsizetype i = 0; i < n && inOrder; ++i)
+        inOrder = key.value(returned[std::size_t(i)].get()) == expectedKey(i);
+    if (inOrder)
+        return returned;
+
+    QMultiHash<QString, qsizetype> byKey;
+    for (qsizetype j = 0; j < n; ++j)
+        byKey.insert(key.value(returned[std::size_t(j)].get()).toString(), j);
+    for (qsizetype i = 0; i < n; ++i) {
+        const QVariant wanted = expectedKey(i);
+        std::unique_ptr<Model> match;
+        for (auto it = byKey.find(wanted.toString()); it != byKey.end() && it.key() == wanted.toString(); ++it) {
+            auto &candidate = returned[std::size_t(it.value())];
+            if (candidate && key.value(candidate.get()) == wanted) {
+                match = std::move(candidate);
+                break;
+            }
+        }
+        if (!match) {
+            throw unmatchedRows(m_model->table, inserted.sql,
+                                QStringLiteral("no row read back has the key %1 of row %2")
+                                        .arg(wanted.toString())
+                                        .arg(i));
+        }
+        models.push_back(std::move(match));
+    }
+    return models;
+}
+
+} // namespace Hy::detail

@@ -1,0 +1,50 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_MODELINSERTER_P_H
+#define HYSTERIAQT_MODELINSERTER_P_H
+
+#include <HysteriaQt/detail/modeldata.h>
+
+#include <QtCore/QList>
+
+#include <memory>
+#include <vector>
+
+namespace Hy {
+class Model;
+class SqlDataSourcePrivate;
+}
+
+namespace Hy::detail {
+
+struct InsertBatch;
+struct InsertedRows;
+struct RowValues;
+
+// insert() and insertMany() of a model: every row checked and converted
+// before any SQL, consecutive rows with the same columns as one multi-row
+// INSERT, and the stored rows returned as models in the order given.
+class ModelInserter
+{
+public:
+    ModelInserter(SqlDataSourcePrivate *source, const ModelData *model)
+        : m_source(source), m_model(model)
+    {
+    }
+
+    std::vector<std::unique_ptr<Model>> insert(const QList<RowValues> &rows) const;
+
+private:
+    // The models of one run's rows, in the run's order. Rows read back are
+    // put in order by their key, compared as the column's C++ type (never
+    // as text); a row that cannot be matched fails the whole insert.
+    std::vector<std::unique_ptr<Model>> modelsOf(const InsertBatch &batch, const QList<int> &present,
+                                                 const InsertedRows &inserted) const;
+
+    SqlDataSourcePrivate *m_source;
+    const ModelData *m_model;
+};
+
+} // namespace Hy::detail
+
+#endif // HYSTERIAQT_MODELINSERTER_P_H
