@@ -7,7 +7,11 @@
 
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QThread>
+#include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
+
+#include <atomic>
+#include <functional>
 #include <QtTest/QTest>
 
 using Hy::ErrorCode;
@@ -45,8 +49,14 @@ private Q_SLOTS:
     void failedOpenLeavesNothingBehind();
     void buildersOutlivingTheirSource();
     void adoptedSessionKeepsItsModes();
+    void valuesCannotLeaveTheirLiterals();
+    void refusedCallsTouchNothing();
 
 private:
+    // Writes and finds every payload through `sql`, then reads them back
+    // through a connection of default settings.
+    void checkPayloads(Hy::SqlDataSource &sql, const QString &setting);
+
     HyTest::Databases m_databases{QStringLiteral("tst_sqldatasource")};
 };
 
@@ -135,13 +145,16 @@ void tst_SqlDataSource::closeAndReopen()
 {
     HY_TEST_REQUIRE_DATABASE(m_databases);
     auto sql = m_databases.openAnother(db);
-    sql->schema().createTables<Tag>(Hy::SchemaBuilder::IfExists::Skip);
+    sql->schema().dropTables<Tag>(Hy::SchemaBuilder::IfMissing::Skip);
+    sql->schema().createTables<Tag>();
+    sql->from<Tag>().insert({{"code", "kept"}});
     sql->close();
     QVERIFY(!sql->isOpen());
     HY_EXPECT_ERROR(sql->from<Tag>().count(), ErrorCode::ConnectionNotOpen);
     sql->open();
     QVERIFY(sql->isOpen());
-    QVERIFY(sql->from<Tag>().count() >= 0);
+    QCOMPARE(sql->from<Tag>().oneOrFail()->code(), QStringLiteral("kept"));
+    QCOMPARE(sql->from<Tag>().count(), 1);
 }
 
 void tst_SqlDataSource::ownConnectionIsRemoved()
@@ -159,7 +172,9 @@ void tst_SqlDataSource::ownConnectionIsRemoved()
 void tst_SqlDataSource::otherThreadsAreRefused()
 {
     HY_TEST_SOURCE(m_databases);
-    sql.schema().createTables<Tag>(Hy::SchemaBuilder::IfExists::Skip);
+    sql.schema().dropTables<Tag>(Hy::SchemaBuilder::IfMissing::Skip);
+    sql.schema().createTables<Tag>();
+    sql.from<Tag>().insert({{"code", "mine"}});
     std::optional<ErrorCode> code;
     QThread *thread = QThread::create([&] {
         try {
@@ -173,7 +188,7 @@ void tst_SqlDataSource::otherThreadsAreRefused()
     delete thread;
     QVERIFY(code.has_value());
     QCOMPARE(*code, ErrorCode::WrongThread);
-    QVERIFY(sql.from<Tag>().count() >= 0); // still fine on its own thread
+    QCOMPARE(sql.from<Tag>().count(), 1); // still fine on its own thread
 }
 
 void tst_SqlDataSource::unknownDriver()
@@ -242,11 +257,13 @@ void tst_SqlDataSource::buildersOutlivingTheirSource()
 {
     HY_TEST_REQUIRE_DATABASE(m_databases);
     auto sql = m_databases.openAnother(db);
-    sql->schema().createTables<Tag>(Hy::SchemaBuilder::IfExists::Skip);
+    sql->schema().dropTables<Tag>(Hy::SchemaBuilder::IfMissing::Skip);
+    sql->schema().createTables<Tag>();
+    sql->from<Tag>().insert({{"code", "x"}});
     auto query = sql->from<Tag>().where("code", "x");
     auto rows = sql->from(QStringLiteral("tags"));
     auto schema = sql->schema();
-    QVERIFY(query.count() >= 0);
+    QCOMPARE(query.count(), 1);
     sql.reset();
     HY_EXPECT_ERROR(query.count(), ErrorCode::ConnectionNotOpen);
     HY_EXPECT_ERROR(rows.many(), ErrorCode::ConnectionNotOpen);
@@ -279,6 +296,210 @@ void tst_SqlDataSource::adoptedSessionKeepsItsModes()
         QCOMPARE(sql.from<Tag>().where("code", "ansi").count(), 1);
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+namespace {
+// Values that try to end their literal early under one setting or another:
+// a backslash before a quote (read as an escape with
+// standard_conforming_strings off), doubled backslashes (QPSQL doubles them
+// for a session that connected with it off), a character whose last UTF-8
+// byte starts a two-byte character in SJIS and swallows the backslash after
+// it, dollar quotes, and plain quotes.
+const QStringList &payloads()
+{
+    static const QStringList list{
+            QStringLiteral("\\'); DROP TABLE victim; --"),
+            QStringLiteral("\\\\'); DROP TABLE victim; --"),
+            QStringLiteral("'); DROP TABLE victim; --"),
+            QStringLiteral("\u3041\\'); DROP TABLE victim; --"),
+            QStringLiteral("a\\b\\\\c\\'"),
+            QStringLiteral("\\"),
+            QStringLiteral("$hy$'); DROP TABLE victim; --$hy$"),
+            QStringLiteral("x$hy"),
+            QStringLiteral("\\x41\\u0041 E'\\047'"),
+    };
+    return list;
+}
+
+void exec(QSqlDatabase connection, const QString &sql)
+{
+    QSqlQuery query(connection);
+    if (!query.exec(sql))
+        qFatal("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+}
+} // namespace
+
+void tst_SqlDataSource::checkPayloads(Hy::SqlDataSource &sql, const QString &setting)
+{
+    QFETCH_GLOBAL(QString, db);
+    sql.from<User>().remove();
+    int n = 0;
+    for (const QString &payload : payloads()) {
+        auto stored = sql.from<User>().insert(
+                {{"name", payload}, {"email", QStringLiteral("p%1@example.com").arg(++n)}});
+        QVERIFY2(stored->name() == payload, qPrintable(setting));
+        QVERIFY2(sql.from<User>().where("name", payload).count() == 1, qPrintable(setting));
+        QVERIFY2(sql.from(QStringLiteral("users")).where(QStringLiteral("name"), payload).count() == 1,
+                 qPrintable(setting));
+        QString pattern = payload;
+        pattern.replace(u'\\', QStringLiteral("\\\\")).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_"));
+        QVERIFY2(sql.from<User>().where("name", "like", pattern + u'%').count() >= 1, qPrintable(setting));
+    }
+    sql.from<User>().update({{"name", payloads().first()}});
+    QCOMPARE(sql.from<User>().where("name", payloads().first()).count(), payloads().size());
+    sql.from<User>().remove();
+    n = 0;
+    for (const QString &payload : payloads())
+        sql.from(QStringLiteral("users")).insert(
+                {{"name", payload}, {"email", QStringLiteral("q%1@example.com").arg(++n)}});
+
+    // As stored, read by a connection of its own with the server's defaults.
+    auto clean = m_databases.openAnother(db);
+    QVERIFY2(clean->schema().hasTable(QStringLiteral("victim")), qPrintable(setting));
+    QStringList names;
+    for (const auto &user : clean->from<User>().orderBy("id").many())
+        names.append(user->name().value_or(QStringLiteral("<null>")));
+    QCOMPARE(names, payloads());
+}
+
+void tst_SqlDataSource::valuesCannotLeaveTheirLiterals()
+{
+    HY_TEST_REQUIRE_DATABASE(m_databases);
+    const Hy::ConnectionOptions options = m_databases.options(db);
+    auto sql = m_databases.openAnother(db);
+    sql->schema().dropTables<User>(Hy::SchemaBuilder::IfMissing::Skip);
+    sql->schema().createTables<User>();
+    exec(sql->database(), QStringLiteral("DROP TABLE IF EXISTS victim"));
+    exec(sql->database(), QStringLiteral("CREATE TABLE victim (x INTEGER)"));
+
+    checkPayloads(*sql, QStringLiteral("the server's defaults"));
+    if (QTest::currentTestFailed())
+        return;
+    if (db.startsWith(u"mariadb")) {
+        // MariaDB's own escaping modes: QMYSQL binds values apart, so neither matters.
+        exec(sql->database(), QStringLiteral("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')"));
+        checkPayloads(*sql, QStringLiteral("NO_BACKSLASH_ESCAPES"));
+        exec(sql->database(), QStringLiteral("SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')"));
+        checkPayloads(*sql, QStringLiteral("ANSI_QUOTES"));
+        return;
+    }
+    if (db != u"postgres")
+        return;
+
+    // Every way the session's standard_conforming_strings can change under a
+    // connection: QPSQL escapes for the value it saw when it connected.
+    exec(sql->database(), QStringLiteral("SET standard_conforming_strings = off"));
+    checkPayloads(*sql, QStringLiteral("SET off"));
+    exec(sql->database(), QStringLiteral("SELECT set_config('standard_conforming_strings', 'on', false)"));
+    exec(sql->database(), QStringLiteral("SELECT set_config('standard_conforming_strings', 'off', false)"));
+    checkPayloads(*sql, QStringLiteral("set_config() off"));
+    exec(sql->database(), QStringLiteral("SET standard_conforming_strings = on"));
+
+    QVERIFY(sql->database().transaction());
+    exec(sql->database(), QStringLiteral("SET LOCAL standard_conforming_strings = off"));
+    checkPayloads(*sql, QStringLiteral("SET LOCAL off in the application's transaction"));
+    QVERIFY(sql->database().commit());
+
+    exec(sql->database(), QStringLiteral("SET client_encoding = 'SJIS'"));
+    checkPayloads(*sql, QStringLiteral("client_encoding SJIS"));
+
+    // The server's configuration, reloaded under a connection that is open:
+    // the session learns of it only when its next statement arrives.
+    auto beforeReload = m_databases.openAnother(db);
+    exec(sql->database(), QStringLiteral("ALTER SYSTEM SET standard_conforming_strings = off"));
+    exec(sql->database(), QStringLiteral("SELECT pg_reload_conf()"));
+    QTest::qWait(200); // the reload signal reaches every backend
+    checkPayloads(*beforeReload, QStringLiteral("server configuration reloaded"));
+    exec(sql->database(), QStringLiteral("ALTER SYSTEM RESET standard_conforming_strings"));
+    exec(sql->database(), QStringLiteral("SELECT pg_reload_conf()"));
+    QTest::qWait(200);
+    checkPayloads(*beforeReload, QStringLiteral("server configuration reloaded back"));
+
+    // Connected with it off (a role's setting, connect options): QPSQL then
+    // doubles backslashes, and the session may turn it on later.
+    const QString role = QStringLiteral("ALTER ROLE %1 IN DATABASE %2 ").arg(options.user, options.database);
+    exec(sql->database(), role + QStringLiteral("SET standard_conforming_strings = off"));
+    auto roleOff = m_databases.openAnother(db);
+    exec(sql->database(), role + QStringLiteral("RESET standard_conforming_strings"));
+    checkPayloads(*roleOff, QStringLiteral("the role's setting off at connect"));
+    exec(roleOff->database(), QStringLiteral("SET client_encoding = 'SJIS'"));
+    checkPayloads(*roleOff, QStringLiteral("off at connect, client_encoding SJIS"));
+    exec(roleOff->database(), QStringLiteral("SET standard_conforming_strings = on"));
+    checkPayloads(*roleOff, QStringLiteral("off at connect, SET on"));
+
+    Hy::ConnectionOptions connectOff = options;
+    connectOff.connectOptions = QStringLiteral("options=-cstandard_conforming_strings=off");
+    Hy::SqlDataSource optionsOff(connectOff);
+    optionsOff.open();
+    checkPayloads(optionsOff, QStringLiteral("connect options off"));
+    exec(optionsOff.database(), QStringLiteral("SET standard_conforming_strings = on"));
+    checkPayloads(optionsOff, QStringLiteral("connect options off, SET on"));
+}
+
+void tst_SqlDataSource::refusedCallsTouchNothing()
+{
+    HY_TEST_REQUIRE_DATABASE(m_databases);
+    auto owner = m_databases.openAnother(db);
+    Hy::SqlDataSource &sql = *owner;
+    sql.schema().dropTables<Tag>(Hy::SchemaBuilder::IfMissing::Skip);
+    sql.schema().createTables<Tag>();
+
+    // Another thread calls everything it can while the owner works.
+    std::atomic<bool> stop = false;
+    QList<ErrorCode> codes;
+    int calls = 0;
+    QThread *intruder = QThread::create([&] {
+        const QList<std::function<void()>> attempts{
+                [&] { sql.from<Tag>().count(); },
+                [&] { sql.from<Tag>().insert({{"code", "intruder"}}); },
+                [&] { sql.from<Tag>().insertMany({{{"code", "i1"}}, {{"code", "i2"}}}); },
+                [&] { sql.from<Tag>().where("code", "t1").update({{"label", "intruder"}}); },
+                [&] { sql.from<Tag>().remove(); },
+                [&] { sql.from(QStringLiteral("tags")).many(); },
+                [&] { sql.schema().hasTable(QStringLiteral("tags")); },
+                [&] { sql.database(); },
+                [&] { sql.close(); },
+        };
+        while (!stop) {
+            for (const auto &attempt : attempts) {
+                ++calls;
+                try {
+                    attempt();
+                    codes.append(ErrorCode::QueryFailed); // should not have run
+                } catch (const Hy::Error &error) {
+                    codes.append(error.code());
+                }
+            }
+        }
+    });
+    intruder->start();
+    QStringList expected;
+    for (int i = 0; i < 150; ++i) {
+        const QString code = QStringLiteral("t%1").arg(i);
+        sql.from<Tag>().insert({{"code", code}});
+        QCOMPARE(sql.from<Tag>().where("code", code).count(), 1);
+        QCOMPARE(sql.from<Tag>().where("code", code).update({{"label", "owner"}}), 1);
+        expected.append(code);
+    }
+    stop = true;
+    QVERIFY(intruder->wait(30000));
+    delete intruder;
+
+    QVERIFY(calls > 0);
+    QCOMPARE(codes.count(ErrorCode::WrongThread), calls);
+    QVERIFY(sql.isOpen());
+    QStringList stored;
+    for (const auto &tag : sql.from<Tag>().many())
+        stored.append(tag->code());
+    stored.sort();
+    expected.sort();
+    QCOMPARE(stored, expected);
+    QCOMPARE(sql.from<Tag>().where("label", "owner").count(), 150);
+    if (db == u"postgres") {
+        QSqlQuery query(sql.database());
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM pg_prepared_statements")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_SqlDataSource)

@@ -336,8 +336,8 @@ QSqlQuery SqlDataSourcePrivate::prepare(const QString &sql) const
         failedInTransaction.clear();
     QSqlQuery query(db);
     query.setForwardOnly(dialect().forwardOnlyResults());
-    if (!query.prepare(sql))
-        throw sqlError(query.lastError(), sql);
+    run(db.driver(), sql, ErrorCode::QueryFailed,
+        [&] { return query.prepare(sql) ? QSqlError() : query.lastError(); });
     return query;
 }
 
@@ -375,14 +375,10 @@ QSqlQuery SqlDataSourcePrivate::exec(const detail::Statement &statement) const
     return query;
 }
 
-void SqlDataSourcePrivate::execDirect(const QString &sql) const
+void SqlDataSourcePrivate::execDirect(const QString &sql, ErrorCode fallback) const
 {
     QSqlQuery query(database());
-    QElapsedTimer timer;
-    timer.start();
-    std::optional<detail::StatementDeadline> deadline = armDeadline(query.driver());
-    if (!query.exec(sql))
-        throw failure(query.lastError(), sql, ErrorCode::QueryFailed, ranOutOfTime(timer, deadline));
+    run(query.driver(), sql, fallback, [&] { return query.exec(sql) ? QSqlError() : query.lastError(); });
     qCDebug(detail::lcSql).noquote() << sql;
 }
 

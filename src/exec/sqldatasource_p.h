@@ -39,8 +39,23 @@ public:
     // prepare + execPrepared. Queries returning rows are forward-only where
     // the dialect reads them so.
     QSqlQuery exec(const detail::Statement &statement) const;
-    // For statements without values (DDL, savepoints).
-    void execDirect(const QString &sql) const;
+    // For statements without values (DDL, savepoints); a failure the dialect
+    // does not know is `fallback`.
+    void execDirect(const QString &sql, ErrorCode fallback = ErrorCode::QueryFailed) const;
+
+    // One call that talks to the server (a prepare, BEGIN, COMMIT...), under
+    // the statement deadline. `call` returns an invalid QSqlError when it
+    // worked; otherwise this throws failure(error, sql, fallback).
+    template <typename Call>
+    void run(const QSqlDriver *driver, const QString &sql, ErrorCode fallback, Call &&call) const
+    {
+        QElapsedTimer timer;
+        timer.start();
+        std::optional<detail::StatementDeadline> deadline = armDeadline(driver);
+        const QSqlError error = call();
+        if (error.isValid())
+            throw failure(error, sql, fallback, ranOutOfTime(timer, deadline));
+    }
 
     // Whether the connection is in a transaction HysteriaQt did not open, on
     // a database where a failed statement aborts the whole of it: a write

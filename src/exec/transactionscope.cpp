@@ -16,9 +16,7 @@ TransactionScope::TransactionScope(SqlDataSourcePrivate *source) : m_source(sour
             m_savepoint = savepoint;
     } else {
         m_savepoint = savepoint;
-        QSqlQuery query(m_source->database());
-        if (!query.exec(QStringLiteral("SAVEPOINT ") + m_savepoint))
-            throw m_source->transactionFailure(query.lastQuery(), query.lastError());
+        m_source->execDirect(QStringLiteral("SAVEPOINT ") + m_savepoint, ErrorCode::TransactionFailed);
     }
     ++m_source->transactionDepth;
 }
@@ -33,19 +31,15 @@ void TransactionScope::commit()
 {
     if (m_savepoint.isEmpty()) {
         QSqlDatabase db = m_source->database();
-        QElapsedTimer timer;
-        timer.start();
-        auto deadline = m_source->armDeadline(db.driver());
-        const QSqlError failed = m_source->dialect().commit(db);
-        if (failed.isValid()) {
-            const Error error = m_source->failure(failed, QStringLiteral("COMMIT"),
-                                                  ErrorCode::TransactionFailed,
-                                                  m_source->ranOutOfTime(timer, deadline));
+        try {
+            m_source->run(db.driver(), QStringLiteral("COMMIT"), ErrorCode::TransactionFailed,
+                          [&] { return m_source->dialect().commit(db); });
+        } catch (const Error &) {
             if (!m_source->opened || m_source->dialect().failedCommitEndsTransaction())
                 finish();
             else
                 rollback();
-            throw error;
+            throw;
         }
     } else {
         m_source->execDirect(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
@@ -69,8 +63,8 @@ void TransactionScope::rollback() noexcept
         try {
             if (m_savepoint.isEmpty()) {
                 QSqlDatabase db = m_source->database();
-                if (!db.rollback())
-                    qCWarning(lcSql) << "ROLLBACK failed:" << db.lastError().text();
+                m_source->run(db.driver(), QStringLiteral("ROLLBACK"), ErrorCode::TransactionFailed,
+                              [&] { return db.rollback() ? QSqlError() : db.lastError(); });
             } else {
                 m_source->execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
                 m_source->execDirect(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);

@@ -6,9 +6,20 @@
 #include "exec/sqldatasource_p.h"
 #include "sql/libpq_p.h"
 
-#include <QtSql/QSqlField>
 #include <QtSql/QSqlQuery>
 #include <QtSql/QSqlResult>
+
+namespace Hy::detail {
+// A value QPSQL pastes into EXECUTE as it is: QSqlDriver::formatValue()
+// writes a type it does not know as its text, unquoted. Holds a whole
+// dollar-quoted literal.
+struct DollarQuoted
+{
+    QString literal;
+};
+} // namespace Hy::detail
+
+Q_DECLARE_METATYPE(Hy::detail::DollarQuoted)
 
 namespace Hy::detail {
 
@@ -19,15 +30,20 @@ void run(QSqlQuery &query, const QString &sql)
         throw Error(ErrorCode::ConnectionFailed, query.lastError().text(), sql, query.lastError());
 }
 
-bool containsBackslash(const QVariantList &bindings)
+// $hy$text$hy$, with a tag the text does not contain. A dollar-quoted
+// string knows no escapes: neither standard_conforming_strings nor the
+// client encoding changes where it ends.
+QVariant dollarQuoted(const QString &text)
 {
-    for (const QVariant &value : bindings) {
-        if (value.typeId() == QMetaType::QString
-            && static_cast<const QString *>(value.constData())->contains(u'\\')) {
-            return true;
-        }
-    }
-    return false;
+    static const bool registered = QMetaType::registerConverter<DollarQuoted, QString>(
+            [](const DollarQuoted &value) { return value.literal; });
+    Q_UNUSED(registered);
+    // The literal ends at the first tag after the opening one: that must be
+    // the closing one, also when the text ends with part of a tag ("x$hy").
+    QString tag = QStringLiteral("$hy$");
+    for (int n = 0; (text + tag).indexOf(tag) != text.size(); ++n)
+        tag = QStringLiteral("$hy%1$").arg(n);
+    return QVariant::fromValue(DollarQuoted{tag + text + tag});
 }
 } // namespace
 
@@ -37,9 +53,22 @@ void PostgresDialect::initializeSession(QSqlDatabase &database, const Connection
     // NOTICEs ("table does not exist, skipping") would go to stderr through libpq.
     run(query, QStringLiteral("SET client_min_messages TO WARNING"));
 
-    QSqlField probe(QString(), QMetaType(QMetaType::QString));
-    probe.setValue(QStringLiteral("\\"));
-    m_driverDoublesBackslashes = database.driver()->formatValue(probe).contains(QStringLiteral("\\\\"));
+    // QPSQL does not send values apart from the statement: it pastes them
+    // into EXECUTE as literals, escaped for the standard_conforming_strings
+    // it saw at connect time, which the session may change later (a SET, a
+    // role's or the server's configuration reloaded). Values that a change
+    // could make end their literal early (text with a backslash, bytes) go as
+    // dollar-quoted literals instead, which no setting affects; provided the
+    // driver pastes them, which this checks.
+    const QString sample = QStringLiteral("\\'$hy$");
+    query.prepare(QStringLiteral("SELECT CAST(? AS text)"));
+    query.bindValue(0, dollarQuoted(sample));
+    m_dollarQuoting = query.exec() && query.next() && query.value(0).toString() == sample;
+    query.finish();
+    if (!m_dollarQuoting) {
+        // A driver that binds values itself needs none of this.
+        qCInfo(lcSql) << "QPSQL binds values itself here: no dollar-quoted literals";
+    }
 
     if (options.statementTimeout.count() > 0) {
         run(query, QStringLiteral("SET statement_timeout = %1").arg(options.statementTimeout.count()));
@@ -157,51 +186,45 @@ void PostgresDialect::afterExplicitKeys(SqlDataSourcePrivate &source, const QStr
 
 void PostgresDialect::bindValues(QSqlQuery &query, const QVariantList &bindings) const
 {
-    // QPSQL pastes values into the statement text as literals escaped for the
-    // standard_conforming_strings the session had when it connected. A
-    // literal without a backslash reads the same under either setting (and
-    // under every client encoding, none of which has a quote as the second
-    // byte of a character), so only a backslash can be misread; then the
-    // session's settings are checked, and put back where they changed. With
-    // libpq at hand the check costs nothing, and is made for every statement
-    // so that a changed client_encoding cannot garble text either.
-    if (LibPq::instance() || containsBackslash(bindings))
-        restoreLiteralSettings(query.driver());
-    SqlDialect::bindValues(query, bindings);
-}
-
-void PostgresDialect::restoreLiteralSettings(const QSqlDriver *driver) const
-{
-    QByteArray conforming;
-    QByteArray encoding;
-    if (const LibPq *pq = LibPq::instance()) {
-        void *connection = LibPq::connection(driver);
-        conforming = pq->parameterStatus(connection, "standard_conforming_strings");
-        encoding = pq->parameterStatus(connection, "client_encoding");
-    } else {
-        QSqlQuery query(driver->createResult());
-        if (query.exec(QStringLiteral("SELECT current_setting('standard_conforming_strings'), "
-                                      "current_setting('client_encoding')"))
-            && query.next()) {
-            conforming = query.value(0).toString().toLatin1();
-            encoding = query.value(1).toString().toLatin1();
+    keepClientEncoding(query.driver());
+    for (qsizetype i = 0; i < bindings.size(); ++i) {
+        const QVariant &value = checkedBinding(bindings[i]);
+        // Text without a backslash reads the same under either setting and
+        // every client encoding (none has a quote as part of a character):
+        // QPSQL's own literal is safe for it.
+        if (m_dollarQuoting && value.typeId() == QMetaType::QString
+            && static_cast<const QString *>(value.constData())->contains(u'\\')) {
+            query.bindValue(int(i), dollarQuoted(*static_cast<const QString *>(value.constData())));
+        } else if (m_dollarQuoting && value.typeId() == QMetaType::QByteArray) {
+            // bytea's hex input form, which QPSQL would escape for the setting libpq last heard of.
+            const QByteArray &bytes = *static_cast<const QByteArray *>(value.constData());
+            query.bindValue(int(i), dollarQuoted(QStringLiteral("\\x") + QString::fromLatin1(bytes.toHex())));
+        } else {
+            query.bindValue(int(i), value);
         }
     }
-    const QByteArray expected = m_driverDoublesBackslashes ? "off" : "on";
-    if (conforming == expected && encoding == "UTF8")
-        return;
+}
 
-    // HysteriaQt owns these two settings on its connections: QPSQL's escaping
-    // is only right under the values it found at connect time.
-    qCWarning(lcSql).noquote() << "The session's standard_conforming_strings/client_encoding changed to"
-                               << conforming << encoding << "since it connected; setting them back to"
-                               << expected << "UTF8, under which QPSQL escapes values";
+void PostgresDialect::keepClientEncoding(const QSqlDriver *driver) const
+{
+    // QPSQL always sends UTF-8, and set the session's encoding to match when
+    // it connected; text is garbled under any other. libpq knows the
+    // session's encoding without asking; without libpq, it is not checked.
+    const LibPq *pq = LibPq::instance();
+    if (!pq)
+        return;
+    const QByteArray encoding = pq->parameterStatus(LibPq::connection(driver), "client_encoding");
+    // As set: QPSQL says 'UNICODE', PostgreSQL's other name for UTF8.
+    const QByteArray name = encoding.toUpper().replace('-', QByteArray()).replace('_', QByteArray());
+    if (name.isEmpty() || name == "UTF8" || name == "UNICODE")
+        return;
+    qCWarning(lcSql).noquote() << "The session's client_encoding was changed to" << encoding
+                               << "since it connected; setting it back to UTF8, which QPSQL sends";
     QSqlQuery query(driver->createResult());
-    const QString sql = QStringLiteral("SET standard_conforming_strings = %1; SET client_encoding = 'UTF8'")
-                                .arg(QString::fromLatin1(expected));
+    const QString sql = QStringLiteral("SET client_encoding = 'UTF8'");
     if (!query.exec(sql)) {
         throw Error(ErrorCode::QueryFailed,
-                    QStringLiteral("Could not restore the session's string literal settings: ")
+                    QStringLiteral("Could not set the session's client_encoding back to UTF8: ")
                             + query.lastError().text(),
                     sql, query.lastError());
     }

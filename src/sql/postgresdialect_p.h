@@ -40,12 +40,11 @@ public:
     ErrorCode errorCode(const QSqlError &error, const QSqlDriver *driver) const override;
 
 private:
-    void restoreLiteralSettings(const QSqlDriver *driver) const;
+    void keepClientEncoding(const QSqlDriver *driver) const;
 
-    // How QPSQL escapes values: it pastes them into EXECUTE as literals,
-    // doubling backslashes when the session had standard_conforming_strings
-    // off at connect time, and never looks again.
-    bool m_driverDoublesBackslashes = false;
+    // Whether values that the session's settings could misread are bound as
+    // dollar-quoted literals (see initializeSession()).
+    bool m_dollarQuoting = false;
     bool m_readsTextWithoutBom = false;
     bool m_clientDeadline = false;
 };

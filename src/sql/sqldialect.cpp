@@ -88,29 +88,24 @@ QString SqlDialect::connectOptions(QSqlDriver::DbmsType type, const ConnectionOp
     return ours.isEmpty() ? user : user + u';' + ours.join(u';');
 }
 
-Error SqlDialect::transactionError(const QString &what, const QSqlError &error)
-{
-    return Error(ErrorCode::TransactionFailed,
-                 QStringLiteral("%1 failed: %2").arg(what, error.text()), what, error);
-}
-
 bool SqlDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const
 {
     QSqlDatabase db = source.database();
-    QSqlQuery query(db);
     std::optional<bool> open = knownTransactionState(db.driver());
     if (!open) {
-        if (!query.exec(openTransactionQuery()) || !query.next())
-            throw source.transactionFailure(query.lastQuery(), query.lastError());
+        QSqlQuery query(db);
+        const QString sql = openTransactionQuery();
+        source.run(db.driver(), sql, ErrorCode::TransactionFailed, [&] {
+            return query.exec(sql) && query.next() ? QSqlError() : query.lastError();
+        });
         open = query.value(0).toBool();
     }
     if (*open) {
-        if (!query.exec(QStringLiteral("SAVEPOINT ") + savepoint))
-            throw source.transactionFailure(query.lastQuery(), query.lastError());
+        source.execDirect(QStringLiteral("SAVEPOINT ") + savepoint, ErrorCode::TransactionFailed);
         return true;
     }
-    if (!db.transaction())
-        throw source.transactionFailure(QStringLiteral("BEGIN"), db.lastError());
+    source.run(db.driver(), QStringLiteral("BEGIN"), ErrorCode::TransactionFailed,
+               [&] { return db.transaction() ? QSqlError() : db.lastError(); });
     return false;
 }
 

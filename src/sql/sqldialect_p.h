@@ -135,9 +135,6 @@ public:
     // connection is gone (the driver may still call itself open),
     // QueryTimeout, a constraint violation, or QueryFailed.
     virtual ErrorCode errorCode(const QSqlError &error, const QSqlDriver *driver) const = 0;
-
-    // Hy::Error(TransactionFailed) for a failed BEGIN, SAVEPOINT or COMMIT.
-    static Error transactionError(const QString &what, const QSqlError &error);
 };
 
 // A value of a type every driver binds as a value: null, bool, integers,

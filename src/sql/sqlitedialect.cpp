@@ -37,11 +37,9 @@ bool SqliteDialect::beginWork(SqlDataSourcePrivate &source, const QString &savep
         return false;
     const QSqlError error = db.lastError();
     if (!error.databaseText().contains(QStringLiteral("within a transaction")))
-        throw transactionError(QStringLiteral("BEGIN"), error);
+        throw source.transactionFailure(QStringLiteral("BEGIN"), error);
     // The application's own transaction is open: work inside it.
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SAVEPOINT ") + savepoint))
-        throw transactionError(query.lastQuery(), query.lastError());
+    source.execDirect(QStringLiteral("SAVEPOINT ") + savepoint, ErrorCode::TransactionFailed);
     return true;
 }
 
@@ -142,6 +140,11 @@ ErrorCode SqliteDialect::errorCode(const QSqlError &error, const QSqlDriver *) c
 {
     // Extended result codes, which QSQLITE turns on.
     switch (error.nativeErrorCode().toInt()) {
+    case 5:   // SQLITE_BUSY: another connection's lock outlasted the busy timeout
+    case 261: // SQLITE_BUSY_RECOVERY
+    case 517: // SQLITE_BUSY_SNAPSHOT
+    case 773: // SQLITE_BUSY_TIMEOUT
+        return ErrorCode::QueryTimeout;
     case 2067: // SQLITE_CONSTRAINT_UNIQUE
     case 1555: // SQLITE_CONSTRAINT_PRIMARYKEY
         return ErrorCode::UniqueViolation;
