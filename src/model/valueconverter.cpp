@@ -143,14 +143,19 @@ QString toText(const QVariant &value)
     return text;
 }
 
-// PostgreSQL's text cannot hold U+0000, and QPSQL would cut the statement
-// there; refused on every database alike.
-void requireNoNul(const QString &text, const QString &table, const QString &column)
+// Characters no database stores faithfully, refused on every one alike:
+// PostgreSQL's text cannot hold U+0000 (and QPSQL would cut the statement
+// there), and SQLite reads the noncharacters U+FFFE and U+FFFF back as U+FFFD.
+void requireStorable(const QString &text, const QString &table, const QString &column)
 {
-    if (text.contains(QChar(0))) {
+    for (const QChar c : text) {
+        if (c.unicode() != 0 && c.unicode() < 0xFFFE)
+            continue;
         Error error(ErrorCode::InvalidValue,
-                    QStringLiteral("%1%2 cannot hold text with a NUL character (U+0000)")
-                            .arg(table.isEmpty() ? QString() : table + u'.', column));
+                    QStringLiteral("%1%2 cannot hold text with the character U+%3 (NUL and the "
+                                   "noncharacters U+FFFE, U+FFFF are refused)")
+                            .arg(table.isEmpty() ? QString() : table + u'.', column)
+                            .arg(c.unicode(), 4, 16, QChar(u'0')));
         throw error.setColumn(column);
     }
 }
@@ -219,7 +224,7 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const 
         if (!isText(value))
             throw invalidValue(column, value, table);
         const QString text = toText(value);
-        requireNoNul(text, table, column.name);
+        requireStorable(text, table, column.name);
         // A longer value in a comparison just matches nothing.
         if (use == ValueUse::Write && column.kind == ColumnKind::String && text.size() > column.length
             && characterCount(text) > column.length) {
@@ -268,7 +273,7 @@ QVariant toLikePattern(const QVariant &value, const QString &table, const QStrin
                 .setColumn(column);
     }
     const QString pattern = toText(value);
-    requireNoNul(pattern, table, column);
+    requireStorable(pattern, table, column);
     // A backslash escapes the next character; with none left, PostgreSQL
     // fails, MariaDB matches a backslash and SQLite nothing.
     qsizetype backslashes = 0;
@@ -332,7 +337,7 @@ QVariant toRawDatabaseValue(const QVariant &value, const QString &table, const Q
     case QMetaType::QString:
     case QMetaType::QChar: {
         const QString text = toText(value);
-        requireNoNul(text, table, column);
+        requireStorable(text, table, column);
         return text;
     }
     case QMetaType::QByteArray:

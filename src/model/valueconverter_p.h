@@ -22,14 +22,14 @@ enum class ValueUse {
 // for it. Throws Hy::Error before any SQL is sent:
 //  - InvalidValue when the value is not of the column's kind ("abc" for an
 //    integer, 1e10 for a 32-bit integer, an unparsable date-time, a decimal
-//    beyond its precision, text holding U+0000),
+//    beyond its precision, text holding U+0000, U+FFFE or U+FFFF),
 //  - NullValue for null in a column that is not nullable,
 //  - ValueTooLong for a string longer than the column's length.
 // Text is never null: a null QString is "", as null is spelled nullptr.
 QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const SqlDialect &dialect,
                          const QString &table, ValueUse use = ValueUse::Write);
 
-// The pattern of a LIKE comparison: text without U+0000 and without a lone
+// The pattern of a LIKE comparison: storable text (see above) without a lone
 // backslash at its end (InvalidValue), on a string or text column
 // (InvalidQuery otherwise: the databases disagree on LIKE over numbers).
 QVariant toLikePattern(const ColumnData &column, const QVariant &value, const QString &table);
@@ -38,7 +38,8 @@ QVariant toLikePattern(const QVariant &value, const QString &table, const QStrin
 // A value for a column of a table without a model (Hy::QueryBuilder), as one
 // of the types every driver binds: numbers, bool, text, bytes, null;
 // date-times as HysteriaQt's UTC text, dates and times as ISO text, UUIDs as
-// text. Throws InvalidValue for text holding U+0000 and for other types.
+// text. Throws InvalidValue for text holding U+0000, U+FFFE or U+FFFF and
+// for other types.
 QVariant toRawDatabaseValue(const QVariant &value, const QString &table, const QString &column,
                             const SqlDialect &dialect);
 

@@ -40,6 +40,39 @@ struct Runs
     }
 };
 
+enum class KeyMatch {
+    Exact,  // equal as the column's C++ type
+    Padded, // a string read back blank-padded, from a CHAR(n) column of PostgreSQL's
+};
+
+bool sameKey(const QVariant &found, const QVariant &wanted, KeyMatch how)
+{
+    if (!found.isValid() || !wanted.isValid())
+        return false;
+    if (how == KeyMatch::Exact)
+        return found == wanted;
+    if (found.typeId() != QMetaType::QString || wanted.typeId() != QMetaType::QString)
+        return false;
+    const QString &f = *static_cast<const QString *>(found.constData());
+    const QString &w = *static_cast<const QString *>(wanted.constData());
+    if (f.size() <= w.size() || !f.startsWith(w))
+        return false;
+    for (qsizetype i = w.size(); i < f.size(); ++i) {
+        if (f[i] != u' ')
+            return false;
+    }
+    return true;
+}
+
+// Equal keys, exact or padded, fall into the same bucket.
+QString bucket(const QVariant &key)
+{
+    QString text = key.toString();
+    while (text.endsWith(u' '))
+        text.chop(1);
+    return text;
+}
+
 Error unmatchedRows(const QString &table, const QString &sql, const QString &why)
 {
     return Error(ErrorCode::QueryFailed,
@@ -131,7 +164,9 @@ std::vector<std::unique_ptr<Model>> ModelInserter::insert(const QList<RowValues>
         } else if (dialect.supportsReturning()) {
             readBack.returning = returning;
         }
-        auto stored = modelsOf(batch, present, inserter.insert(batch, readBack));
+        const InsertedRows inserted = inserter.insert(batch, readBack);
+        auto stored = readBack.returning.isEmpty() ? writtenModels(batch, present)
+                                                   : modelsOf(batch, present, inserted);
         for (qsizetype i = 0; i < members.size(); ++i)
             models[std::size_t(members[i])] = std::move(stored[std::size_t(i)]);
         // Before the next run, which may generate keys.
@@ -143,6 +178,20 @@ std::vector<std::unique_ptr<Model>> ModelInserter::insert(const QList<RowValues>
     return models;
 }
 
+std::vector<std::unique_ptr<Model>> ModelInserter::writtenModels(const InsertBatch &batch,
+                                                                 const QList<int> &present) const
+{
+    std::vector<std::unique_ptr<Model>> models;
+    models.reserve(std::size_t(batch.rows.size()));
+    for (const QVariantList &row : batch.rows) {
+        std::unique_ptr<Model> model(m_model->create());
+        for (qsizetype k = 0; k < present.size(); ++k)
+            readInto(m_model, model.get(), m_model->columns[present[k]], row[k]);
+        models.push_back(std::move(model));
+    }
+    return models;
+}
+
 std::vector<std::unique_ptr<Model>> ModelInserter::modelsOf(const InsertBatch &batch, const QList<int> &present,
                                                             const InsertedRows &inserted) const
 {
@@ -150,18 +199,6 @@ std::vector<std::unique_ptr<Model>> ModelInserter::modelsOf(const InsertBatch &b
     const qsizetype n = batch.rows.size();
     std::vector<std::unique_ptr<Model>> models;
     models.reserve(std::size_t(n));
-
-    if (inserted.rows.isEmpty()) {
-        // No way to read the rows back (no primary key, no RETURNING): the
-        // models hold what was written.
-        for (const QVariantList &row : batch.rows) {
-            std::unique_ptr<Model> model(m_model->create());
-            for (qsizetype k = 0; k < present.size(); ++k)
-                readInto(m_model, model.get(), columns[present[k]], row[k]);
-            models.push_back(std::move(model));
-        }
-        return models;
-    }
 
     std::vector<std::unique_ptr<Model>> returned;
     returned.reserve(std::size_t(inserted.rows.size()));
@@ -189,37 +226,54 @@ std::vector<std::unique_ptr<Model>> ModelInserter::modelsOf(const InsertBatch &b
 
     // The key each row was given (or generated for it), as the column's type.
     std::unique_ptr<Model> scratch(m_model->create());
-    auto expectedKey = [&](qsizetype row) -> QVariant {
-        const QVariant written = keyPosition >= 0 ? batch.rows[row][keyPosition]
-                                                  : QVariant(inserted.generatedKeys[row]);
-        return key.read(scratch.get(), written) ? key.value(scratch.get()) : QVariant();
-    };
+    QVariantList wanted;
+    wanted.reserve(n);
+    for (qsizetype i = 0; i < n; ++i) {
+        const QVariant written = keyPosition >= 0 ? batch.rows[i][keyPosition]
+                                                  : QVariant(inserted.generatedKeys[i]);
+        wanted.append(key.read(scratch.get(), written) ? key.value(scratch.get()) : QVariant());
+    }
+    QVariantList found;
+    found.reserve(n);
+    for (const auto &model : returned)
+        found.append(key.value(model.get()));
+
+    // The database's order, when it is the batch's (as it always is in practice).
     bool inOrder = true;
     for (qsizetype i = 0; i < n && inOrder; ++i)
-        inOrder = key.value(returned[std::size_t(i)].get()) == expectedKey(i);
+        inOrder = sameKey(found[i], wanted[i], KeyMatch::Exact) || sameKey(found[i], wanted[i], KeyMatch::Padded);
     if (inOrder)
         return returned;
 
+    // Otherwise each row by its key: exact matches first, so that 'a' and
+    // 'a ' of a NO PAD column find their own rows, then blank-padded ones.
     QMultiHash<QString, qsizetype> byKey;
     for (qsizetype j = 0; j < n; ++j)
-        byKey.insert(key.value(returned[std::size_t(j)].get()).toString(), j);
-    for (qsizetype i = 0; i < n; ++i) {
-        const QVariant wanted = expectedKey(i);
-        std::unique_ptr<Model> match;
-        for (auto it = byKey.find(wanted.toString()); it != byKey.end() && it.key() == wanted.toString(); ++it) {
-            auto &candidate = returned[std::size_t(it.value())];
-            if (candidate && key.value(candidate.get()) == wanted) {
-                match = std::move(candidate);
-                break;
+        byKey.insert(bucket(found[j]), j);
+    std::vector<qsizetype> match(std::size_t(n), -1);
+    std::vector<bool> taken(std::size_t(n), false);
+    for (KeyMatch how : {KeyMatch::Exact, KeyMatch::Padded}) {
+        for (qsizetype i = 0; i < n; ++i) {
+            if (match[std::size_t(i)] >= 0)
+                continue;
+            const QString b = bucket(wanted[i]);
+            for (auto it = byKey.constFind(b); it != byKey.cend() && it.key() == b; ++it) {
+                if (!taken[std::size_t(it.value())] && sameKey(found[it.value()], wanted[i], how)) {
+                    match[std::size_t(i)] = it.value();
+                    taken[std::size_t(it.value())] = true;
+                    break;
+                }
             }
         }
-        if (!match) {
+    }
+    for (qsizetype i = 0; i < n; ++i) {
+        if (match[std::size_t(i)] < 0) {
             throw unmatchedRows(m_model->table, inserted.sql,
-                                QStringLiteral("no row read back has the key %1 of row %2")
-                                        .arg(wanted.toString())
+                                QStringLiteral("no row read back has the key \"%1\" of row %2")
+                                        .arg(wanted[i].toString())
                                         .arg(i));
         }
-        models.push_back(std::move(match));
+        models.push_back(std::move(returned[std::size_t(match[std::size_t(i)])]));
     }
     return models;
 }

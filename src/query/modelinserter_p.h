@@ -35,6 +35,9 @@ public:
     std::vector<std::unique_ptr<Model>> insert(const QList<RowValues> &rows) const;
 
 private:
+    // Models of what was written, where the rows cannot be read back (no
+    // primary key, no RETURNING).
+    std::vector<std::unique_ptr<Model>> writtenModels(const InsertBatch &batch, const QList<int> &present) const;
     // The models of one run's rows, in the run's order. Rows read back are
     // put in order by their key, compared as the column's C++ type (never
     // as text); a row that cannot be matched fails the whole insert.

@@ -123,11 +123,11 @@ void SqliteDialect::bindValues(QSqlQuery &query, const QVariantList &bindings) c
     for (qsizetype i = 0; i < bindings.size(); ++i) {
         const QVariant &value = checkedBinding(bindings[i]);
         if (value.typeId() == QMetaType::QString) {
-            // QSQLITE binds UTF-16, and SQLite takes a leading U+FEFF (or
-            // U+FFFE) for a byte order mark and drops it: a mark of our own
-            // in front is dropped instead.
+            // QSQLITE binds UTF-16, and SQLite takes a leading U+FEFF for a
+            // byte order mark and drops it: a mark of our own in front is
+            // dropped instead.
             const QString &text = *static_cast<const QString *>(value.constData());
-            if (!text.isEmpty() && (text.front() == QChar(0xFEFF) || text.front() == QChar(0xFFFE))) {
+            if (!text.isEmpty() && text.front() == QChar(0xFEFF)) {
                 query.bindValue(int(i), QChar(0xFEFF) + text);
                 continue;
             }

@@ -93,4 +93,17 @@ public:
     using Hy::Model::Model;
 };
 
+// Date-times in tables made by other tools (created with raw DDL by the tests).
+class Moment : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Moment, "moments")
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(at, setAt, Hy::col::datetime())
+    HY_COLUMN(atZone, setAtZone, Hy::col::datetime())
+
+public:
+    using Hy::Model::Model;
+};
+
 #endif // HYSTERIAQT_TESTMODELS_H
