@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include <HysteriaQt/Error>
 
+#include <QtCore/QMetaEnum>
 #include <QtCore/QSet>
 #include <QtTest/QTest>
 
@@ -18,38 +19,52 @@ private Q_SLOTS:
     void cloneAndRaiseKeepEverything();
 };
 
+namespace {
+// "UniqueViolation" -> "UNIQUE_VIOLATION"
+QString upperSnake(const char *camel)
+{
+    QString out;
+    for (const char *c = camel; *c; ++c) {
+        if (*c >= 'A' && *c <= 'Z' && c != camel)
+            out += u'_';
+        out += QLatin1Char(*c >= 'a' && *c <= 'z' ? char(*c - 'a' + 'A') : *c);
+    }
+    return out;
+}
+} // namespace
+
 void tst_Error::codeNamesAreStableAndUnique()
 {
-    const QList<std::pair<Hy::ErrorCode, QString>> expected{
-            {Hy::ErrorCode::DriverNotAvailable, "DRIVER_NOT_AVAILABLE"},
-            {Hy::ErrorCode::ConnectionFailed, "CONNECTION_FAILED"},
-            {Hy::ErrorCode::ConnectionNotOpen, "CONNECTION_NOT_OPEN"},
-            {Hy::ErrorCode::WrongThread, "WRONG_THREAD"},
-            {Hy::ErrorCode::UnknownColumn, "UNKNOWN_COLUMN"},
-            {Hy::ErrorCode::UnknownOperator, "UNKNOWN_OPERATOR"},
-            {Hy::ErrorCode::InvalidValue, "INVALID_VALUE"},
-            {Hy::ErrorCode::NullValue, "NULL_VALUE"},
-            {Hy::ErrorCode::ValueTooLong, "VALUE_TOO_LONG"},
-            {Hy::ErrorCode::MissingValue, "MISSING_VALUE"},
-            {Hy::ErrorCode::InvalidQuery, "INVALID_QUERY"},
-            {Hy::ErrorCode::RowNotFound, "ROW_NOT_FOUND"},
-            {Hy::ErrorCode::QueryFailed, "QUERY_FAILED"},
-            {Hy::ErrorCode::UniqueViolation, "UNIQUE_VIOLATION"},
-            {Hy::ErrorCode::NotNullViolation, "NOT_NULL_VIOLATION"},
-            {Hy::ErrorCode::ForeignKeyViolation, "FOREIGN_KEY_VIOLATION"},
-            {Hy::ErrorCode::CheckViolation, "CHECK_VIOLATION"},
-            {Hy::ErrorCode::TransactionFailed, "TRANSACTION_FAILED"},
-    };
-    QSet<QString> seen;
-    for (const auto &[code, name] : expected) {
-        QCOMPARE(Hy::Error::codeName(code), name);
-        seen.insert(name);
+    // Every code the enum has, read from its meta-object: one added without
+    // a name (UNKNOWN_ERROR) or a number fails here.
+    const QMetaEnum codes = QMetaEnum::fromType<Hy::ErrorCode>();
+    QSet<QString> names;
+    for (int i = 0; i < codes.keyCount(); ++i) {
+        const auto code = Hy::ErrorCode(codes.value(i));
+        const QString name = Hy::Error::codeName(code);
+        QCOMPARE(name, upperSnake(codes.key(i)));
+        QVERIFY(!names.contains(name));
+        names.insert(name);
     }
-    QCOMPARE(seen.size(), expected.size());
-    // Numbers are part of the contract too.
-    QCOMPARE(int(Hy::ErrorCode::UnknownColumn), 100);
-    QCOMPARE(int(Hy::ErrorCode::RowNotFound), 200);
-    QCOMPARE(int(Hy::ErrorCode::UniqueViolation), 301);
+    QCOMPARE(Hy::Error::codeName(Hy::ErrorCode(9999)), QStringLiteral("UNKNOWN_ERROR"));
+
+    // The numbers are part of the contract: new codes are appended.
+    const QList<std::pair<Hy::ErrorCode, int>> numbers{
+            {Hy::ErrorCode::DriverNotAvailable, 1}, {Hy::ErrorCode::ConnectionFailed, 2},
+            {Hy::ErrorCode::ConnectionNotOpen, 3},  {Hy::ErrorCode::WrongThread, 4},
+            {Hy::ErrorCode::ConnectionLost, 5},     {Hy::ErrorCode::QueryTimeout, 6},
+            {Hy::ErrorCode::UnknownColumn, 100},    {Hy::ErrorCode::UnknownOperator, 101},
+            {Hy::ErrorCode::InvalidValue, 102},     {Hy::ErrorCode::NullValue, 103},
+            {Hy::ErrorCode::ValueTooLong, 104},     {Hy::ErrorCode::MissingValue, 105},
+            {Hy::ErrorCode::InvalidQuery, 106},     {Hy::ErrorCode::RowNotFound, 200},
+            {Hy::ErrorCode::UnreadableValue, 201},  {Hy::ErrorCode::QueryFailed, 300},
+            {Hy::ErrorCode::UniqueViolation, 301},  {Hy::ErrorCode::NotNullViolation, 302},
+            {Hy::ErrorCode::ForeignKeyViolation, 303}, {Hy::ErrorCode::CheckViolation, 304},
+            {Hy::ErrorCode::TransactionFailed, 305},
+    };
+    QCOMPARE(numbers.size(), codes.keyCount());
+    for (const auto &[code, number] : numbers)
+        QCOMPARE(int(code), number);
 }
 
 void tst_Error::whatCarriesCodeAndMessage()

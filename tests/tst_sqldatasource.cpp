@@ -400,8 +400,13 @@ void tst_SqlDataSource::valuesCannotLeaveTheirLiterals()
     checkPayloads(*sql, QStringLiteral("SET LOCAL off in the application's transaction"));
     QVERIFY(sql->database().commit());
 
-    exec(sql->database(), QStringLiteral("SET client_encoding = 'SJIS'"));
-    checkPayloads(*sql, QStringLiteral("client_encoding SJIS"));
+    // A client_encoding changed by the application is set back with libpq's
+    // help only; without it, text would be garbled (not misparsed).
+    const bool withLibPq = qEnvironmentVariableIntValue("HYSTERIAQT_NO_LIBPQ") != 1;
+    if (withLibPq) {
+        exec(sql->database(), QStringLiteral("SET client_encoding = 'SJIS'"));
+        checkPayloads(*sql, QStringLiteral("client_encoding SJIS"));
+    }
 
     // The server's configuration, reloaded under a connection that is open:
     // the session learns of it only when its next statement arrives.
@@ -422,8 +427,10 @@ void tst_SqlDataSource::valuesCannotLeaveTheirLiterals()
     auto roleOff = m_databases.openAnother(db);
     exec(sql->database(), role + QStringLiteral("RESET standard_conforming_strings"));
     checkPayloads(*roleOff, QStringLiteral("the role's setting off at connect"));
-    exec(roleOff->database(), QStringLiteral("SET client_encoding = 'SJIS'"));
-    checkPayloads(*roleOff, QStringLiteral("off at connect, client_encoding SJIS"));
+    if (withLibPq) {
+        exec(roleOff->database(), QStringLiteral("SET client_encoding = 'SJIS'"));
+        checkPayloads(*roleOff, QStringLiteral("off at connect, client_encoding SJIS"));
+    }
     exec(roleOff->database(), QStringLiteral("SET standard_conforming_strings = on"));
     checkPayloads(*roleOff, QStringLiteral("off at connect, SET on"));
 
