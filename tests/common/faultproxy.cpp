@@ -106,7 +106,9 @@ void FaultProxy::run()
         }
         if (!forward)
             continue;
-        for (std::size_t i = 0; i < m_links.size(); ++i) {
+        // The links polled above; one accepted just now waits for the next round.
+        const std::size_t polled = (fds.size() - 2) / 2;
+        for (std::size_t i = 0; i < polled; ++i) {
             Link &link = m_links[i];
             const pollfd &fromClient = fds[2 + 2 * i];
             const pollfd &fromServer = fds[3 + 2 * i];
