@@ -315,6 +315,10 @@ const QStringList &payloads()
             QStringLiteral("a\\b\\\\c\\'"),
             QStringLiteral("\\"),
             QStringLiteral("$hy$'); DROP TABLE victim; --$hy$"),
+            QStringLiteral("\\$hy$'); DROP TABLE victim; --$hy$"),
+            QStringLiteral("\\$hy1$ $hy0$ $hy$ '); DROP TABLE victim; --"),
+            QStringLiteral("x\\$hy"),
+            QStringLiteral("x\\$hy12"),
             QStringLiteral("x$hy"),
             QStringLiteral("\\x41\\u0041 E'\\047'"),
     };

@@ -7,11 +7,14 @@
 #include <HysteriaQt/SqlDataSource>
 
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QThread>
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
 #include <QtTest/QTest>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 using Hy::ErrorCode;
 using namespace std::chrono_literals;
@@ -96,6 +99,18 @@ void tst_SqlDataSourceFaults::lostConnectionIsReported()
         }
         QVERIFY(!source->isOpen());
         HY_EXPECT_ERROR(source->from<Tag>().count(), ErrorCode::ConnectionNotOpen);
+        // The lost connection still belongs to its thread: another cannot
+        // open or close it.
+        std::optional<ErrorCode> otherOpen, otherClose;
+        QThread *other = QThread::create([&] {
+            try { source->open(); } catch (const Hy::Error &e) { otherOpen = e.code(); }
+            try { source->close(); } catch (const Hy::Error &e) { otherClose = e.code(); }
+        });
+        other->start();
+        QVERIFY(other->wait(30000));
+        delete other;
+        QCOMPARE(otherOpen, std::optional<ErrorCode>(ErrorCode::WrongThread));
+        QCOMPARE(otherClose, std::optional<ErrorCode>(ErrorCode::WrongThread));
         // open() connects again.
         source->open();
         QVERIFY(source->isOpen());

@@ -114,6 +114,17 @@ void tst_SqlDialect::dateTimesWrittenByOtherTools()
         if (atTen.contains(sample->code()))
             QCOMPARE(*sample->happenedAt(), ten);
     }
+
+    // Null is about the column, not about a reading of it: SQLite's
+    // strftime() of text it cannot read is NULL too.
+    QVERIFY(raw.exec(QStringLiteral("INSERT INTO samples (code, grand_total, enabled) VALUES ('none', 1, %1)")
+                             .arg(db == u"postgres" ? QStringLiteral("true") : QStringLiteral("1"))));
+    if (db == u"sqlite")
+        QVERIFY(raw.exec(QStringLiteral("INSERT INTO samples (code, grand_total, enabled, happened_at) "
+                                        "VALUES ('garbage', 1, 1, 'not a date')")));
+    QCOMPARE(sql.from<Sample>().where("happenedAt", nullptr).count(), 1);
+    QCOMPARE(sql.from<Sample>().whereNull("happenedAt").count(), 1);
+    QCOMPARE(sql.from<Sample>().where("happenedAt", "!=", nullptr).count(), written.size() + (db == u"sqlite" ? 1 : 0));
 }
 
 void tst_SqlDialect::sessionTimeZoneDoesNotShiftDateTimes()
@@ -264,6 +275,16 @@ void tst_SqlDialect::insertedRowsAreMatchedByKey()
         // Without RETURNING, the row is looked for by the key given: not found.
         HY_EXPECT_ERROR(sql.from<Tag>().insert({{"code", "c"}}), ErrorCode::QueryFailed);
         QCOMPARE(sql.from<Tag>().count(), 0);
+        // The same without a model, on a table whose auto-increment key is
+        // moved by a trigger.
+        HY_EXEC(sql.database(), QStringLiteral("DROP TABLE IF EXISTS counters"));
+        HY_EXEC(sql.database(), QStringLiteral("CREATE TABLE counters (id INT AUTO_INCREMENT PRIMARY KEY, "
+                                               "label VARCHAR(10))"));
+        HY_EXEC(sql.database(), QStringLiteral("CREATE TRIGGER hy_move BEFORE INSERT ON counters "
+                                               "FOR EACH ROW SET NEW.id = NEW.id + 1000"));
+        HY_EXPECT_ERROR(sql.from(QStringLiteral("counters")).insert({{"id", 5}, {"label", "x"}}),
+                        ErrorCode::QueryFailed);
+        QCOMPARE(sql.from(QStringLiteral("counters")).count(), 0);
     }
 }
 

@@ -294,6 +294,27 @@ void tst_ValueConverter::valuesWithoutAModel()
     QCOMPARE(*sql.from<User>().where("email", "when").oneOrFail()->createdAt(), utc(2026, 5, 6, 7, 8, 9, 10));
     QCOMPARE(users().where(QStringLiteral("created_at"), utc(2026, 5, 6, 7, 8, 9, 10)).count(), 1);
     QCOMPARE(users().where(QStringLiteral("id"), quint64(1)).count(), 1);
+
+    // Bytes: every byte value, and empty bytes that are not NULL.
+    const QString blob = db == u"postgres" ? QStringLiteral("BYTEA")
+                       : db == u"sqlite"   ? QStringLiteral("BLOB")
+                                           : QStringLiteral("LONGBLOB");
+    QSqlQuery raw(sql.database());
+    QVERIFY(raw.exec(QStringLiteral("DROP TABLE IF EXISTS blobs")));
+    QVERIFY2(raw.exec(QStringLiteral("CREATE TABLE blobs (n INTEGER, b %1)").arg(blob)), qPrintable(raw.lastError().text()));
+    QByteArray every;
+    for (int c = 0; c < 256; ++c)
+        every.append(char(c));
+    const QList<QByteArray> values{every, QByteArray(), QByteArray("'\\'); DROP TABLE users; --"), QByteArray("\\x41")};
+    for (int i = 0; i < values.size(); ++i)
+        sql.from(QStringLiteral("blobs")).insert({{"n", i}, {"b", values[i]}});
+    QCOMPARE(rawCount(sql, QStringLiteral("blobs"), QStringLiteral("b IS NULL")), 0);
+    const auto rows = sql.from(QStringLiteral("blobs")).orderBy(QStringLiteral("n")).many();
+    QCOMPARE(rows.size(), values.size());
+    for (int i = 0; i < values.size(); ++i)
+        QCOMPARE(rows[i].value(QStringLiteral("b")).toByteArray(), values[i]);
+    QCOMPARE(sql.from(QStringLiteral("blobs")).where(QStringLiteral("b"), every).count(), 1);
+    QCOMPARE(rawCount(sql, QStringLiteral("users")), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_ValueConverter)

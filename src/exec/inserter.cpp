@@ -5,6 +5,7 @@
 #include "exec/sqldatasource_p.h"
 #include "sql/sqlcompiler_p.h"
 
+#include <QtCore/QtMath>
 #include <QtSql/QSqlRecord>
 
 #include <algorithm>
@@ -54,21 +55,14 @@ QList<qint64> Inserter::rowSizes(const InsertBatch &batch) const
         return sizes;
     sizes.reserve(batch.rows.size());
     for (const QVariantList &row : batch.rows) {
-        qint64 bytes = 0;
-        for (const QVariant &value : row)
-            bytes += boundBytesAtMost(value);
+        const qint64 bytes = boundBytes(row, limit);
         if (bytes > limit) {
-            bytes = 0;
-            for (const QVariant &value : row)
-                bytes += boundBytes(value);
-            if (bytes > limit) {
-                throw Error(ErrorCode::ValueTooLong,
-                            QStringLiteral("A row of %1 bytes for \"%2\" is larger than the largest "
-                                           "statement the server takes (%3 bytes)")
-                                    .arg(bytes)
-                                    .arg(batch.table)
-                                    .arg(limit));
-            }
+            throw Error(ErrorCode::ValueTooLong,
+                        QStringLiteral("A row of %1 bytes for \"%2\" is larger than the largest "
+                                       "statement the server takes (%3 bytes)")
+                                .arg(bytes)
+                                .arg(batch.table)
+                                .arg(limit));
         }
         sizes.append(bytes);
     }
@@ -103,6 +97,10 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
             int fitting = 1;
             while (fitting < rows && bytes + sizes[start + fitting] <= maxBytes)
                 bytes += sizes[start + fitting++];
+            // Cut short by size: a power of two, so that big rows do not make
+            // a prepared statement for every count from 1 to 500.
+            if (fitting < rows)
+                fitting = int(qNextPowerOfTwo(quint32(fitting)) / 2); // the largest power of two <= fitting
             rows = fitting;
         }
         QSqlQuery *query = &prepared(compiler.insert(batch.table, batch.columns, rows, returning));
@@ -137,6 +135,12 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
     return result;
 }
 
+Inserter::~Inserter()
+{
+    for (QSqlQuery &query : m_statements)
+        m_source->release(query);
+}
+
 QSqlQuery &Inserter::prepared(const QString &sql) const
 {
     auto found = m_statements.find(sql);
@@ -162,8 +166,8 @@ void Inserter::reselect(const InsertBatch &batch, const InsertReadBack &readBack
             statement.bindings.append(keys[start + i]);
         }
         statement.sql += u')';
-        QSqlQuery query = m_source->exec(statement);
-        readRows(query, result);
+        auto query = m_source->exec(statement);
+        readRows(*query, result);
         result->sql = statement.sql;
     }
 }

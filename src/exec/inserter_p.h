@@ -56,6 +56,9 @@ class Inserter
 {
 public:
     explicit Inserter(SqlDataSourcePrivate *source) : m_source(source) {}
+    ~Inserter();
+    Inserter(const Inserter &) = delete;
+    Inserter &operator=(const Inserter &) = delete;
 
     InsertedRows insert(const InsertBatch &batch, const InsertReadBack &readBack) const;
 

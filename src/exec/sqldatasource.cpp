@@ -38,15 +38,7 @@ constexpr std::chrono::milliseconds DeadlineGrace{1000};
 // (MySQL's max_allowed_packet): refused before it is sent.
 void requireFits(const QVariantList &bindings, qint64 limit)
 {
-    qint64 bytes = 0;
-    for (const QVariant &value : bindings)
-        bytes += detail::boundBytesAtMost(value);
-    if (bytes <= limit)
-        return;
-    bytes = 0;
-    for (const QVariant &value : bindings)
-        bytes += detail::boundBytes(value);
-    if (bytes > limit) {
+    if (const qint64 bytes = detail::boundBytes(bindings, limit); bytes > limit) {
         throw Error(ErrorCode::ValueTooLong,
                     QStringLiteral("A statement with %1 bytes of values is larger than the largest "
                                    "statement the server takes (%2 bytes)")
@@ -80,6 +72,9 @@ SqlDataSource::~SqlDataSource()
 
 void SqlDataSource::open()
 {
+    // A connection made (or found lost) in one thread belongs to it.
+    if (d->thread.load() && !d->connectionName.isEmpty() && QThread::currentThread() != d->thread.load())
+        throw wrongThread();
     if (d->opened)
         return;
     // After a lost connection: the dead one goes first, an adopted one is
@@ -141,7 +136,20 @@ void SqlDataSource::open()
                                    "(SQLite, PostgreSQL, MySQL, MariaDB)")
                             .arg(db.driverName()));
     }
-    dialect->initializeSession(db, d->options);
+    {
+        // The session set-up talks to the server too.
+        std::optional<detail::StatementDeadline> deadline;
+        if (d->options.statementTimeout.count() > 0) {
+            if (const int socket = dialect->deadlineSocket(db.driver()); socket >= 0)
+                deadline.emplace(socket, d->options.statementTimeout + DeadlineGrace);
+        }
+        dialect->initializeSession(db, d->options);
+        if (deadline && deadline->expired()) {
+            throw Error(ErrorCode::ConnectionFailed,
+                        QStringLiteral("The server did not answer within the statement timeout "
+                                       "while the session was set up"));
+        }
+    }
     undo.dismiss();
     d->sqlDialect = std::move(dialect);
     d->transactionDepth = 0;
@@ -152,7 +160,7 @@ void SqlDataSource::open()
 
 void SqlDataSource::close()
 {
-    if (d->opened && QThread::currentThread() != d->thread.load())
+    if (d->thread.load() && !d->connectionName.isEmpty() && QThread::currentThread() != d->thread.load())
         throw wrongThread();
     d->shutDown();
 }
@@ -207,7 +215,7 @@ SqlDataSourcePrivate *SqlDataSourcePrivate::get(SqlDataSource *source)
 
 void SqlDataSourcePrivate::shutDown()
 {
-    failedInTransaction.clear();
+    releaseFailedStatements();
     autoIncrementColumns.clear();
     opened = false;
     sqlDialect.reset();
@@ -278,11 +286,16 @@ Error SqlDataSourcePrivate::failure(const QSqlError &error, const QString &sql, 
         // transaction the application believes is open.
         markLost();
         if (outOfTime) {
+            // The server may still have done the work: a COMMIT, or a write
+            // outside a transaction, may have taken effect.
             code = ErrorCode::QueryTimeout;
             message = QStringLiteral("No answer from the database within the statement timeout "
-                                     "(%1 ms); the connection was closed: %2")
+                                     "(%1 ms); the connection was closed%2: %3")
                               .arg(options.statementTimeout.count())
-                              .arg(message);
+                              .arg(sql == u"COMMIT" ? QStringLiteral(", and whether the transaction was "
+                                                                     "committed is unknown")
+                                                    : QString(),
+                                   message);
         } else {
             message = QStringLiteral("The connection to the database was lost: %1").arg(message);
         }
@@ -322,9 +335,18 @@ bool SqlDataSourcePrivate::needsStatementSavepoint() const
     if (const auto known = d.knownTransactionState(db.driver()))
         return *known;
     QSqlQuery query(db);
+    const QString sql = d.openTransactionQuery();
     // When the question itself fails, the transaction is an aborted one: the
-    // savepoint will say so (TransactionFailed).
-    return !query.exec(d.openTransactionQuery()) || !query.next() || query.value(0).toBool();
+    // savepoint will say so (TransactionFailed); but a lost connection is lost.
+    bool open = true;
+    run(db.driver(), sql, ErrorCode::QueryFailed, [&] {
+        if (query.exec(sql) && query.next())
+            open = query.value(0).toBool();
+        else if (d.errorCode(query.lastError(), db.driver()) == ErrorCode::ConnectionLost)
+            return query.lastError();
+        return QSqlError();
+    });
+    return open;
 }
 
 QSqlQuery SqlDataSourcePrivate::prepare(const QString &sql) const
@@ -333,7 +355,7 @@ QSqlQuery SqlDataSourcePrivate::prepare(const QString &sql) const
     // Statements kept from an earlier failure outside HysteriaQt's own
     // transactions go now, before this one is prepared.
     if (transactionDepth == 0 && !failedInTransaction.isEmpty())
-        failedInTransaction.clear();
+        releaseFailedStatements();
     QSqlQuery query(db);
     query.setForwardOnly(dialect().forwardOnlyResults());
     run(db.driver(), sql, ErrorCode::QueryFailed,
@@ -347,8 +369,9 @@ void SqlDataSourcePrivate::execPrepared(QSqlQuery &query, const QVariantList &bi
         requireFits(bindings, limit);
     QElapsedTimer timer;
     timer.start();
-    dialect().bindValues(query, bindings);
+    // Before binding, which may talk to the server (PostgreSQL's client_encoding).
     std::optional<detail::StatementDeadline> deadline = armDeadline(query.driver());
+    dialect().bindValues(query, bindings);
     const bool ok = query.exec();
     const bool outOfTime = !ok && ranOutOfTime(timer, deadline);
     deadline.reset();
@@ -368,11 +391,37 @@ void SqlDataSourcePrivate::execPrepared(QSqlQuery &query, const QVariantList &bi
     }
 }
 
-QSqlQuery SqlDataSourcePrivate::exec(const detail::Statement &statement) const
+detail::ExecutedQuery SqlDataSourcePrivate::exec(const detail::Statement &statement) const
 {
-    QSqlQuery query = prepare(statement.sql);
-    execPrepared(query, statement.bindings);
+    detail::ExecutedQuery query(this, prepare(statement.sql));
+    execPrepared(*query, statement.bindings);
     return query;
+}
+
+void SqlDataSourcePrivate::release(QSqlQuery &query) const noexcept
+{
+    std::optional<detail::StatementDeadline> deadline;
+    try {
+        if (opened && sqlDialect && options.statementTimeout.count() > 0) {
+            if (const int socket = sqlDialect->deadlineSocket(query.driver()); socket >= 0)
+                deadline.emplace(socket, options.statementTimeout + DeadlineGrace);
+        }
+    } catch (...) {
+        // No watchdog thread to be had: release without a deadline.
+    }
+    query = QSqlQuery();
+}
+
+void SqlDataSourcePrivate::releaseFailedStatements() const noexcept
+{
+    while (!failedInTransaction.isEmpty())
+        release(failedInTransaction.last()), failedInTransaction.removeLast();
+}
+
+detail::ExecutedQuery::~ExecutedQuery()
+{
+    if (m_source)
+        m_source->release(m_query);
 }
 
 void SqlDataSourcePrivate::execDirect(const QString &sql, ErrorCode fallback) const

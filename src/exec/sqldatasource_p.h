@@ -17,8 +17,39 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace Hy {
+
+class SqlDataSourcePrivate;
+
+namespace detail {
+// The QSqlQuery of a statement that ran, released under the statement
+// deadline: QPSQL DEALLOCATEs its prepared statement then, a round trip that a
+// server that stopped answering would leave waiting for ever.
+class ExecutedQuery
+{
+public:
+    ExecutedQuery(const SqlDataSourcePrivate *source, QSqlQuery &&query)
+        : m_source(source), m_query(std::move(query))
+    {
+    }
+    ExecutedQuery(ExecutedQuery &&other) noexcept
+        : m_source(std::exchange(other.m_source, nullptr)), m_query(std::move(other.m_query))
+    {
+    }
+    ExecutedQuery(const ExecutedQuery &) = delete;
+    ExecutedQuery &operator=(const ExecutedQuery &) = delete;
+    ~ExecutedQuery();
+
+    QSqlQuery *operator->() { return &m_query; }
+    QSqlQuery &operator*() { return m_query; }
+
+private:
+    const SqlDataSourcePrivate *m_source;
+    QSqlQuery m_query;
+};
+} // namespace detail
 
 class SqlDataSourcePrivate
 {
@@ -38,7 +69,12 @@ public:
     void execPrepared(QSqlQuery &query, const QVariantList &bindings) const;
     // prepare + execPrepared. Queries returning rows are forward-only where
     // the dialect reads them so.
-    QSqlQuery exec(const detail::Statement &statement) const;
+    detail::ExecutedQuery exec(const detail::Statement &statement) const;
+    // Lets a prepared query go, under the statement deadline (see
+    // ExecutedQuery); never throws.
+    void release(QSqlQuery &query) const noexcept;
+    // Lets the statements kept in failedInTransaction go, the same way.
+    void releaseFailedStatements() const noexcept;
     // For statements without values (DDL, savepoints); a failure the dialect
     // does not know is `fallback`.
     void execDirect(const QString &sql, ErrorCode fallback = ErrorCode::QueryFailed) const;

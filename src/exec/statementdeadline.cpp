@@ -13,6 +13,7 @@
 #  include <winsock2.h>
 #else
 #  include <sys/socket.h>
+#  include <unistd.h>
 #endif
 
 namespace Hy::detail {
@@ -84,6 +85,9 @@ private:
                 if (entry.deadline <= now) {
                     // Under the lock: the owner cannot have disarmed it and
                     // moved on to another statement on the same socket.
+                    // Shutting the socket (not closing a descriptor) ends
+                    // the connection for every descriptor of it, the
+                    // driver's included.
 #ifdef Q_OS_WIN
                     ::shutdown(SOCKET(entry.socket), SD_BOTH);
 #else
@@ -110,14 +114,29 @@ private:
 };
 } // namespace
 
+namespace {
+int ownDescriptor(int socket)
+{
+#ifdef Q_OS_WIN
+    return socket; // a SOCKET is not a descriptor to duplicate cheaply
+#else
+    return ::dup(socket);
+#endif
+}
+} // namespace
+
 StatementDeadline::StatementDeadline(int socket, std::chrono::milliseconds timeout)
-    : m_id(Watchdog::instance().arm(socket, Clock::now() + timeout))
+    : m_socket(ownDescriptor(socket)), m_id(Watchdog::instance().arm(m_socket, Clock::now() + timeout))
 {
 }
 
 StatementDeadline::~StatementDeadline()
 {
     Watchdog::instance().disarm(m_id);
+#ifndef Q_OS_WIN
+    if (m_socket >= 0)
+        ::close(m_socket);
+#endif
 }
 
 bool StatementDeadline::expired() const

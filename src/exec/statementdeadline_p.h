@@ -25,6 +25,10 @@ public:
     bool expired() const;
 
 private:
+    // A descriptor of our own for the socket: the driver may close its own
+    // (the server hung up) while the deadline is armed, and its number be
+    // reused by another socket, which must not be shut.
+    int m_socket;
     std::uint64_t m_id;
 };
 

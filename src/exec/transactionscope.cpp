@@ -53,7 +53,7 @@ void TransactionScope::finish()
     // Statements kept alive for PostgreSQL (see SqlDataSourcePrivate) can go
     // once nothing of HysteriaQt's is open on the connection any more.
     if (--m_source->transactionDepth == 0)
-        m_source->failedInTransaction.clear();
+        m_source->releaseFailedStatements();
 }
 
 void TransactionScope::rollback() noexcept

@@ -4,6 +4,7 @@
 
 #include <QtCore/QLocale>
 
+#include <charconv>
 #include <cmath>
 
 namespace Hy::detail {
@@ -35,12 +36,21 @@ std::optional<DecimalDigits> DecimalDigits::fromVariant(const QVariant &value)
     case QMetaType::UChar:
         text = value.toString();
         break;
-    case QMetaType::Double:
-    case QMetaType::Float: {
+    case QMetaType::Double: {
         const double d = value.toDouble();
         if (!std::isfinite(d))
             return std::nullopt;
         text = QString::number(d, 'g', QLocale::FloatingPointShortest);
+        break;
+    }
+    case QMetaType::Float: {
+        // The shortest form of the float itself: 1.1f, not 1.100000023841858.
+        const float f = value.toFloat();
+        if (!std::isfinite(f))
+            return std::nullopt;
+        char buffer[64];
+        const auto result = std::to_chars(buffer, buffer + sizeof buffer, f);
+        text = QString::fromLatin1(buffer, result.ptr - buffer);
         break;
     }
     case QMetaType::QString:

@@ -340,8 +340,11 @@ QVariant toRawDatabaseValue(const QVariant &value, const QString &table, const Q
         requireStorable(text, table, column);
         return text;
     }
-    case QMetaType::QByteArray:
-        return value;
+    case QMetaType::QByteArray: {
+        // Empty bytes, like empty text, are not NULL (drivers bind a null QByteArray as NULL).
+        const QByteArray bytes = value.toByteArray();
+        return bytes.isNull() ? QByteArray(0, '\0') : bytes;
+    }
     case QMetaType::QDateTime: {
         const QDateTime dt = value.toDateTime();
         if (!dt.isValid() || dt.toUTC().date().year() < 1 || dt.toUTC().date().year() > 9999)

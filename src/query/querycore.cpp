@@ -49,7 +49,7 @@ qint64 runWrite(SqlDataSourcePrivate *source, const Statement &statement)
     std::optional<TransactionScope> savepoint;
     if (source->needsStatementSavepoint())
         savepoint.emplace(source);
-    const qint64 affected = source->exec(statement).numRowsAffected();
+    const qint64 affected = source->exec(statement)->numRowsAffected();
     if (savepoint)
         savepoint->commit();
     return affected;
@@ -123,8 +123,8 @@ QString autoIncrementColumn(SqlDataSourcePrivate *source, const QString &table)
                                    "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? "
                                    "AND EXTRA LIKE '%auto_increment%'");
     statement.bindings = {table};
-    QSqlQuery query = source->exec(statement);
-    const QString column = query.next() ? query.value(0).toString() : QString();
+    auto query = source->exec(statement);
+    const QString column = query->next() ? query->value(0).toString() : QString();
     source->autoIncrementColumns.insert(table, column);
     return column;
 }
@@ -222,8 +222,9 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
     SqlDataSourcePrivate *source = priv(m_source);
     const SqlDialect &dialect = source->dialect();
     const QueryState state = resolved(*d, m_model, dialect);
-    QSqlQuery query = source->exec(
+    auto executed = source->exec(
             SqlCompiler(dialect).select(state, modelSelectList(m_model, dialect), limit));
+    QSqlQuery &query = *executed;
 
     std::vector<std::unique_ptr<Model>> models;
     if (query.size() > 0)
@@ -280,7 +281,8 @@ QList<QVariantMap> QueryCore::fetchRows(qint64 limit) const
 {
     SqlDataSourcePrivate *source = priv(m_source);
     const SqlDialect &dialect = source->dialect();
-    QSqlQuery query = source->exec(SqlCompiler(dialect).select(resolved(*d, nullptr, dialect), {}, limit));
+    auto executed = source->exec(SqlCompiler(dialect).select(resolved(*d, nullptr, dialect), {}, limit));
+    QSqlQuery &query = *executed;
     const QSqlRecord record = query.record();
     QStringList names;
     for (int i = 0; i < record.count(); ++i)
@@ -310,14 +312,25 @@ QVariantMap QueryCore::insertRow(const QVariantMap &values) const
         readBack.key = autoIncrementColumn(source, d->table);
         readBack.keyIsGenerated = !readBack.key.isEmpty() && !values.contains(readBack.key);
     }
-    Inserter inserter(source); // outlives the savepoint, see ModelInserter
+    // Read back with a second statement (MySQL): both in a transaction, so
+    // that a row that cannot be read back is not left written.
+    Inserter inserter(source); // outlives the transaction, see ModelInserter
     std::optional<TransactionScope> savepoint;
-    if (source->needsStatementSavepoint())
+    if ((!dialect.supportsReturning() && !readBack.key.isEmpty()) || source->needsStatementSavepoint())
         savepoint.emplace(source);
     const InsertedRows inserted = inserter.insert(batch, readBack);
+    const bool readBackRow = !inserted.rows.isEmpty() && !inserted.rows.front().isEmpty();
+    if (!readBackRow && !readBack.key.isEmpty()) {
+        // Looked for by its key, and not found (a trigger changed it, say):
+        // undone, rather than return a row that is not the stored one.
+        throw Error(ErrorCode::QueryFailed,
+                    QStringLiteral("The row inserted into \"%1\" could not be read back by its key")
+                            .arg(d->table),
+                    inserted.sql, QSqlError());
+    }
     if (savepoint)
         savepoint->commit();
-    if (inserted.rows.isEmpty() || inserted.rows.front().isEmpty())
+    if (!readBackRow)
         return values; // the row cannot be found again: no key
     QVariantMap row;
     for (qsizetype i = 0; i < inserted.fieldNames.size(); ++i)
@@ -364,8 +377,8 @@ qint64 QueryCore::count() const
 {
     SqlDataSourcePrivate *source = priv(m_source);
     const SqlDialect &dialect = source->dialect();
-    QSqlQuery query = source->exec(SqlCompiler(dialect).count(resolved(*d, m_model, dialect)));
-    return query.next() ? query.value(0).toLongLong() : 0;
+    auto query = source->exec(SqlCompiler(dialect).count(resolved(*d, m_model, dialect)));
+    return query->next() ? query->value(0).toLongLong() : 0;
 }
 
 qint64 QueryCore::remove() const

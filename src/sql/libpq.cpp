@@ -2,37 +2,57 @@
 // SPDX-License-Identifier: MIT
 #include "sql/libpq_p.h"
 
-#include <QtCore/QLibrary>
 #include <QtCore/QVariant>
 #include <QtSql/QSqlDriver>
 
+#ifdef Q_OS_WIN
+#  include <qt_windows.h>
+#else
+#  include <dlfcn.h>
+#endif
+
 namespace Hy::detail {
+
+namespace {
+// The libpq that is already loaded (by the QPSQL plugin), never another
+// copy: QPSQL's connection handed to a libpq of another version would be
+// undefined behaviour.
+void *loadedSymbol(const char *name)
+{
+#ifdef Q_OS_WIN
+    HMODULE module = GetModuleHandleW(L"libpq.dll");
+    return module ? reinterpret_cast<void *>(GetProcAddress(module, name)) : nullptr;
+#else
+    for (const char *file : {"libpq.so.5", "libpq.5.dylib", "libpq.dylib", "libpq.so"}) {
+        if (void *library = dlopen(file, RTLD_NOW | RTLD_NOLOAD)) {
+            void *symbol = dlsym(library, name);
+            dlclose(library); // drops the reference RTLD_NOLOAD took, not the library
+            if (symbol)
+                return symbol;
+        }
+    }
+    return nullptr;
+#endif
+}
+} // namespace
 
 const LibPq *LibPq::instance()
 {
+    // Called with a QPSQL connection open, so libpq is loaded by now unless
+    // the plugin has it linked in; then it stays not found.
     static const LibPq *const api = []() -> const LibPq * {
         // Makes HysteriaQt ask the server instead, as where libpq cannot be
         // found; the test suite runs that way too.
         if (qEnvironmentVariableIntValue("HYSTERIAQT_NO_LIBPQ") == 1)
             return nullptr;
-        // Loading bumps the reference count of the copy QPSQL uses; a library
-        // that is never unloaded, like the plugin itself.
-        const std::pair<const char *, int> names[] = {{"pq", 5}, {"pq", -1}, {"libpq", -1}};
-        for (const auto &[name, version] : names) {
-            QLibrary library(QString::fromLatin1(name), version);
-            if (!library.load())
-                continue;
-            auto *found = new LibPq;
-            found->m_parameterStatus = reinterpret_cast<decltype(m_parameterStatus)>(
-                    library.resolve("PQparameterStatus"));
-            found->m_transactionStatus = reinterpret_cast<decltype(m_transactionStatus)>(
-                    library.resolve("PQtransactionStatus"));
-            found->m_socket = reinterpret_cast<decltype(m_socket)>(library.resolve("PQsocket"));
-            if (found->m_parameterStatus && found->m_transactionStatus && found->m_socket)
-                return found;
-            delete found;
-        }
-        return nullptr;
+        LibPq found;
+        found.m_parameterStatus = reinterpret_cast<decltype(m_parameterStatus)>(loadedSymbol("PQparameterStatus"));
+        found.m_transactionStatus =
+                reinterpret_cast<decltype(m_transactionStatus)>(loadedSymbol("PQtransactionStatus"));
+        found.m_socket = reinterpret_cast<decltype(m_socket)>(loadedSymbol("PQsocket"));
+        if (!found.m_parameterStatus || !found.m_transactionStatus || !found.m_socket)
+            return nullptr;
+        return new LibPq(found); // lives as long as the program, like the library
     }();
     return api;
 }

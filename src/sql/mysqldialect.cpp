@@ -10,10 +10,7 @@ namespace Hy::detail {
 void MySqlDialect::initializeSession(QSqlDatabase &database, const ConnectionOptions &options)
 {
     QSqlQuery query(database);
-    auto run = [&query](const QString &sql) {
-        if (!query.exec(sql))
-            throw Error(ErrorCode::ConnectionFailed, query.lastError().text(), sql, query.lastError());
-    };
+    auto run = [&query](const QString &sql) { runSetup(query, sql); };
     // Strict mode, so that bad data is an error rather than a warning and a
     // truncation; added to the session's modes, not replacing them.
     // NO_AUTO_VALUE_ON_ZERO: a key of 0 given by the application is stored as

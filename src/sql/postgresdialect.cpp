@@ -24,12 +24,6 @@ Q_DECLARE_METATYPE(Hy::detail::DollarQuoted)
 namespace Hy::detail {
 
 namespace {
-void run(QSqlQuery &query, const QString &sql)
-{
-    if (!query.exec(sql))
-        throw Error(ErrorCode::ConnectionFailed, query.lastError().text(), sql, query.lastError());
-}
-
 // $hy$text$hy$, with a tag the text does not contain. A dollar-quoted
 // string knows no escapes: neither standard_conforming_strings nor the
 // client encoding changes where it ends.
@@ -38,11 +32,21 @@ QVariant dollarQuoted(const QString &text)
     static const bool registered = QMetaType::registerConverter<DollarQuoted, QString>(
             [](const DollarQuoted &value) { return value.literal; });
     Q_UNUSED(registered);
-    // The literal ends at the first tag after the opening one: that must be
-    // the closing one, also when the text ends with part of a tag ("x$hy").
-    QString tag = QStringLiteral("$hy$");
-    for (int n = 0; (text + tag).indexOf(tag) != text.size(); ++n)
-        tag = QStringLiteral("$hy%1$").arg(n);
+    // The literal ends at the first tag after the opening one, which must be
+    // the closing one: the text may hold tags ($hy$, $hy7$), or end with the
+    // start of one ("x$hy"), which the closing tag would complete. One pass
+    // finds the most digits any of them has; a tag with one more cannot be
+    // any of them.
+    qsizetype longest = -1;
+    for (qsizetype at = text.indexOf(u"$hy"); at >= 0; at = text.indexOf(u"$hy", at + 1)) {
+        qsizetype end = at + 3;
+        while (end < text.size() && text[end] >= u'0' && text[end] <= u'9')
+            ++end;
+        if (end == text.size() || text[end] == u'$')
+            longest = qMax(longest, end - at - 3);
+    }
+    const QString tag = longest < 0 ? QStringLiteral("$hy$")
+                                    : QStringLiteral("$hy1") + QString(longest, u'0') + u'$';
     return QVariant::fromValue(DollarQuoted{tag + text + tag});
 }
 } // namespace
@@ -51,7 +55,7 @@ void PostgresDialect::initializeSession(QSqlDatabase &database, const Connection
 {
     QSqlQuery query(database);
     // NOTICEs ("table does not exist, skipping") would go to stderr through libpq.
-    run(query, QStringLiteral("SET client_min_messages TO WARNING"));
+    runSetup(query, QStringLiteral("SET client_min_messages TO WARNING"));
 
     // QPSQL does not send values apart from the statement: it pastes them
     // into EXECUTE as literals, escaped for the standard_conforming_strings
@@ -61,25 +65,33 @@ void PostgresDialect::initializeSession(QSqlDatabase &database, const Connection
     // dollar-quoted literals instead, which no setting affects; provided the
     // driver pastes them, which this checks.
     const QString sample = QStringLiteral("\\'$hy$");
-    query.prepare(QStringLiteral("SELECT CAST(? AS text)"));
-    query.bindValue(0, dollarQuoted(sample));
-    m_dollarQuoting = query.exec() && query.next() && query.value(0).toString() == sample;
+    const QVariant quoted = dollarQuoted(sample);
+    QString answer;
+    if (query.prepare(QStringLiteral("SELECT CAST(? AS text)"))) {
+        query.bindValue(0, quoted);
+        if (query.exec() && query.next())
+            answer = query.value(0).toString();
+    }
     query.finish();
-    if (!m_dollarQuoting) {
-        // A driver that binds values itself needs none of this.
-        qCInfo(lcSql) << "QPSQL binds values itself here: no dollar-quoted literals";
+    m_dollarQuoting = answer == sample;
+    // A driver that binds values apart gets the literal as text, and needs
+    // none of this; any other answer leaves values unprotected: refused.
+    if (!m_dollarQuoting && answer != quoted.toString()) {
+        throw Error(ErrorCode::ConnectionFailed,
+                    QStringLiteral("This QPSQL driver passes values in a way HysteriaQt cannot make "
+                                   "safe from the session's settings (probe: %1)")
+                            .arg(query.lastError().isValid() ? query.lastError().text() : answer),
+                    QString(), query.lastError());
     }
 
-    if (options.statementTimeout.count() > 0) {
-        run(query, QStringLiteral("SET statement_timeout = %1").arg(options.statementTimeout.count()));
-        m_clientDeadline = true;
-    }
+    if (options.statementTimeout.count() > 0)
+        runSetup(query, QStringLiteral("SET statement_timeout = %1").arg(options.statementTimeout.count()));
 
     // QString::fromUtf8() drops a leading byte order mark, so QPSQL reads a
     // text that starts with U+FEFF without it. Only a UTF8 database can hold one.
-    run(query, QStringLiteral("SELECT current_setting('server_encoding')"));
+    runSetup(query, QStringLiteral("SELECT current_setting('server_encoding')"));
     if (query.next() && query.value(0).toString() == u"UTF8") {
-        run(query, QStringLiteral("SELECT chr(65279) || 'x'"));
+        runSetup(query, QStringLiteral("SELECT chr(65279) || 'x'"));
         m_readsTextWithoutBom = query.next() && query.value(0).toString().size() == 1;
     }
 }
@@ -195,7 +207,8 @@ void PostgresDialect::bindValues(QSqlQuery &query, const QVariantList &bindings)
         if (m_dollarQuoting && value.typeId() == QMetaType::QString
             && static_cast<const QString *>(value.constData())->contains(u'\\')) {
             query.bindValue(int(i), dollarQuoted(*static_cast<const QString *>(value.constData())));
-        } else if (m_dollarQuoting && value.typeId() == QMetaType::QByteArray) {
+        } else if (m_dollarQuoting && value.typeId() == QMetaType::QByteArray
+                   && !static_cast<const QByteArray *>(value.constData())->isNull()) {
             // bytea's hex input form, which QPSQL would escape for the setting libpq last heard of.
             const QByteArray &bytes = *static_cast<const QByteArray *>(value.constData());
             query.bindValue(int(i), dollarQuoted(QStringLiteral("\\x") + QString::fromLatin1(bytes.toHex())));
@@ -232,7 +245,7 @@ void PostgresDialect::keepClientEncoding(const QSqlDriver *driver) const
 
 int PostgresDialect::deadlineSocket(const QSqlDriver *driver) const
 {
-    const LibPq *pq = m_clientDeadline ? LibPq::instance() : nullptr;
+    const LibPq *pq = LibPq::instance();
     return pq ? pq->socket(LibPq::connection(driver)) : -1;
 }
 

@@ -46,7 +46,6 @@ private:
     // dollar-quoted literals (see initializeSession()).
     bool m_dollarQuoting = false;
     bool m_readsTextWithoutBom = false;
-    bool m_clientDeadline = false;
 };
 
 } // namespace Hy::detail

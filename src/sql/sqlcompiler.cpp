@@ -55,7 +55,11 @@ void SqlCompiler::appendConditions(Statement &statement, const QString &table,
             statement.sql += u')';
             continue;
         }
-        statement.sql += comparable(table, condition.column, condition.dateTime);
+        // IS [NOT] NULL asks about the column itself: SQLite's strftime() of
+        // text it cannot read is NULL too.
+        statement.sql += condition.kind == Condition::Compare
+                ? comparable(table, condition.column, condition.dateTime)
+                : qualified(table, condition.column);
         switch (condition.kind) {
         case Condition::IsNull:
             statement.sql += QLatin1StringView(" IS NULL");

@@ -109,6 +109,15 @@ bool SqlDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoin
     return false;
 }
 
+void SqlDialect::runSetup(QSqlQuery &query, const QString &sql)
+{
+    if (!query.exec(sql)) {
+        throw Error(ErrorCode::ConnectionFailed,
+                    QStringLiteral("Setting up the session failed: ") + query.lastError().text(), sql,
+                    query.lastError());
+    }
+}
+
 QSqlError SqlDialect::commit(QSqlDatabase &database) const
 {
     return database.commit() ? QSqlError() : database.lastError();

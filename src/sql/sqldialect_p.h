@@ -131,6 +131,11 @@ public:
     // answer (PostgreSQL, whose client has no read timeout); -1 for none.
     virtual int deadlineSocket(const QSqlDriver *) const { return -1; }
 
+protected:
+    // One statement of initializeSession(); throws Hy::Error(ConnectionFailed).
+    static void runSetup(QSqlQuery &query, const QString &sql);
+
+public:
     // The HysteriaQt code of a driver error: ConnectionLost when the
     // connection is gone (the driver may still call itself open),
     // QueryTimeout, a constraint violation, or QueryFailed.

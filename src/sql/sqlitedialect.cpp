@@ -12,22 +12,17 @@ namespace Hy::detail {
 void SqliteDialect::initializeSession(QSqlDatabase &database, const ConnectionOptions &)
 {
     QSqlQuery query(database);
-    if (!query.exec(QStringLiteral("SELECT sqlite_version()")) || !query.next()) {
-        throw Error(ErrorCode::ConnectionFailed,
-                    QStringLiteral("Could not read the SQLite version: ") + query.lastError().text(),
-                    query.lastQuery(), query.lastError());
-    }
+    runSetup(query, QStringLiteral("SELECT sqlite_version()"));
+    if (!query.next())
+        throw Error(ErrorCode::ConnectionFailed, QStringLiteral("Could not read the SQLite version"));
     const QVersionNumber version = QVersionNumber::fromString(query.value(0).toString());
     m_hasReturning = version >= QVersionNumber(3, 35);
     m_maxBindings = version >= QVersionNumber(3, 32) ? 32766 : 999;
     // Foreign keys are off by default in SQLite; every other database
     // enforces them. LIKE is case-sensitive on PostgreSQL and on MariaDB's
     // utf8mb4_bin tables HysteriaQt creates: the same here.
-    for (const QString &pragma : {QStringLiteral("PRAGMA foreign_keys = ON"),
-                                  QStringLiteral("PRAGMA case_sensitive_like = ON")}) {
-        if (!query.exec(pragma))
-            throw Error(ErrorCode::ConnectionFailed, query.lastError().text(), pragma, query.lastError());
-    }
+    runSetup(query, QStringLiteral("PRAGMA foreign_keys = ON"));
+    runSetup(query, QStringLiteral("PRAGMA case_sensitive_like = ON"));
 }
 
 bool SqliteDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const

@@ -47,4 +47,17 @@ qint64 boundBytes(const QVariant &value)
     return boundBytesAtMost(value);
 }
 
+qint64 boundBytes(const QVariantList &values, qint64 limit)
+{
+    qint64 bytes = 0;
+    for (const QVariant &value : values)
+        bytes += boundBytesAtMost(value);
+    if (bytes <= limit)
+        return bytes;
+    bytes = 0;
+    for (const QVariant &value : values)
+        bytes += boundBytes(value);
+    return bytes;
+}
+
 } // namespace Hy::detail

@@ -22,6 +22,9 @@ struct Statement
 qint64 boundBytesAtMost(const QVariant &value);
 // The same, with text counted exactly in UTF-8.
 qint64 boundBytes(const QVariant &value);
+// The bytes of `values`: the cheap upper bound when it is within `limit`,
+// else the exact count (which the caller compares with the limit).
+qint64 boundBytes(const QVariantList &values, qint64 limit);
 
 } // namespace Hy::detail
 
