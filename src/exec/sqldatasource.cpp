@@ -255,9 +255,16 @@ const detail::SqlDialect &SqlDataSourcePrivate::dialect() const
     return *sqlDialect;
 }
 
+int SqlDataSourcePrivate::deadlineSocket(const QSqlDriver *driver) const
+{
+    if (options.statementTimeout.count() <= 0 || !opened || !sqlDialect)
+        return -1;
+    return sqlDialect->deadlineSocket(driver);
+}
+
 std::optional<detail::StatementDeadline> SqlDataSourcePrivate::armDeadline(const QSqlDriver *driver) const
 {
-    const int socket = options.statementTimeout.count() > 0 ? dialect().deadlineSocket(driver) : -1;
+    const int socket = deadlineSocket(driver);
     if (socket < 0)
         return std::nullopt;
     return std::optional<detail::StatementDeadline>(std::in_place, socket,
@@ -314,16 +321,6 @@ void SqlDataSourcePrivate::markLost() const
                              << "was lost; the data source is closed until open() is called";
     lost = true;
     opened = false;
-}
-
-Error SqlDataSourcePrivate::sqlError(const QSqlError &error, const QString &sql) const
-{
-    return failure(error, sql, ErrorCode::QueryFailed);
-}
-
-Error SqlDataSourcePrivate::transactionFailure(const QString &sql, const QSqlError &error) const
-{
-    return failure(error, sql, ErrorCode::TransactionFailed);
 }
 
 bool SqlDataSourcePrivate::needsStatementSavepoint() const
@@ -402,20 +399,20 @@ void SqlDataSourcePrivate::release(QSqlQuery &query) const noexcept
 {
     std::optional<detail::StatementDeadline> deadline;
     try {
-        if (opened && sqlDialect && options.statementTimeout.count() > 0) {
-            if (const int socket = sqlDialect->deadlineSocket(query.driver()); socket >= 0)
-                deadline.emplace(socket, options.statementTimeout + DeadlineGrace);
-        }
+        if (const int socket = deadlineSocket(query.driver()); socket >= 0)
+            deadline.emplace(socket, options.statementTimeout + DeadlineGrace);
     } catch (...) {
-        // No watchdog thread to be had: release without a deadline.
+        // No watchdog thread to be had: released without a deadline.
     }
     query = QSqlQuery();
 }
 
 void SqlDataSourcePrivate::releaseFailedStatements() const noexcept
 {
-    while (!failedInTransaction.isEmpty())
-        release(failedInTransaction.last()), failedInTransaction.removeLast();
+    while (!failedInTransaction.isEmpty()) {
+        release(failedInTransaction.last());
+        failedInTransaction.removeLast();
+    }
 }
 
 detail::ExecutedQuery::~ExecutedQuery()

@@ -99,14 +99,6 @@ public:
     // application's transaction usable, as on the other databases.
     bool needsStatementSavepoint() const;
 
-    // A driver error as a Hy::Error with the SQL and the driver's message.
-    // A lost connection (or one closed by a statement deadline) marks the
-    // data source closed: isOpen() is false, and open() connects again.
-    Error sqlError(const QSqlError &error, const QString &sql) const;
-    // The same, for a failed BEGIN, SAVEPOINT or COMMIT: TransactionFailed
-    // unless the connection was lost.
-    Error transactionFailure(const QString &sql, const QSqlError &error) const;
-
     // Closes the connection and forgets the session; from close(), open()
     // and the destructor.
     void shutDown();
@@ -140,13 +132,18 @@ public:
     // MySQL: the auto-increment column of a table, for insert() on tables without a model.
     mutable QHash<QString, QString> autoIncrementColumns;
 
-    // Both of the above: `fallback` is the code of an error the dialect does
-    // not know; `outOfTime` turns a lost connection into QueryTimeout.
+    // A driver error as a Hy::Error with the SQL and the driver's message.
+    // `fallback` is the code of an error the dialect does not know
+    // (QueryFailed, or TransactionFailed for BEGIN, SAVEPOINT, COMMIT). A
+    // lost connection marks the data source closed: isOpen() is false, and
+    // open() connects again; `outOfTime` makes it QueryTimeout.
     Error failure(const QSqlError &error, const QString &sql, ErrorCode fallback,
                   bool outOfTime = false) const;
 
 private:
     void markLost() const;
+    // The socket a statement deadline shuts, or -1 when none is wanted.
+    int deadlineSocket(const QSqlDriver *driver) const;
 };
 
 } // namespace Hy

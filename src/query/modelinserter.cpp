@@ -217,11 +217,18 @@ std::vector<std::unique_ptr<Model>> ModelInserter::modelsOf(const InsertBatch &b
     const int keyPosition = int(present.indexOf(pk));
     if (keyPosition < 0 && inserted.generatedKeys.isEmpty()) {
         // Generated keys read back with RETURNING, which does not promise
-        // the order of VALUES: keys are generated in insertion order.
-        std::stable_sort(returned.begin(), returned.end(), [&key](const auto &a, const auto &b) {
-            return key.value(a.get()).toLongLong() < key.value(b.get()).toLongLong();
-        });
-        return returned;
+        // the order of VALUES: keys are generated in insertion order. (The
+        // rows are in model order, so the key is column pk of each.)
+        std::vector<std::pair<qint64, qsizetype>> order;
+        order.reserve(std::size_t(n));
+        for (qsizetype i = 0; i < n; ++i)
+            order.emplace_back(inserted.rows[i][pk].toLongLong(), i);
+        if (std::is_sorted(order.begin(), order.end()))
+            return returned;
+        std::stable_sort(order.begin(), order.end());
+        for (const auto &[generated, row] : order)
+            models.push_back(std::move(returned[std::size_t(row)]));
+        return models;
     }
 
     // The key each row was given (or generated for it), as the column's type.

@@ -32,7 +32,7 @@ bool SqliteDialect::beginWork(SqlDataSourcePrivate &source, const QString &savep
         return false;
     const QSqlError error = db.lastError();
     if (!error.databaseText().contains(QStringLiteral("within a transaction")))
-        throw source.transactionFailure(QStringLiteral("BEGIN"), error);
+        throw source.failure(error, QStringLiteral("BEGIN"), ErrorCode::TransactionFailed);
     // The application's own transaction is open: work inside it.
     source.execDirect(QStringLiteral("SAVEPOINT ") + savepoint, ErrorCode::TransactionFailed);
     return true;
