@@ -99,15 +99,20 @@ std::optional<DecimalDigits> DecimalDigits::fromVariant(const QVariant &value)
     }
     if (digits.size() > 2 * MaxDigits)
         return std::nullopt;
-    out.m_integer = digits.left(point);
-    out.m_fraction = digits.mid(point);
-    while (!out.m_integer.isEmpty() && out.m_integer.front() == u'0')
-        out.m_integer.remove(0, 1);
-    while (!out.m_fraction.isEmpty() && out.m_fraction.back() == u'0')
-        out.m_fraction.chop(1);
-    if (out.m_integer.isEmpty() && out.m_fraction.isEmpty())
-        out.m_negative = false;
+    out.split(digits, point);
     return out;
+}
+
+void DecimalDigits::split(const QString &digits, qsizetype point)
+{
+    m_integer = digits.left(point);
+    m_fraction = digits.mid(point);
+    while (!m_integer.isEmpty() && m_integer.front() == u'0')
+        m_integer.remove(0, 1);
+    while (!m_fraction.isEmpty() && m_fraction.back() == u'0')
+        m_fraction.chop(1);
+    if (m_integer.isEmpty() && m_fraction.isEmpty())
+        m_negative = false; // no -0
 }
 
 DecimalDigits DecimalDigits::rounded(int scale) const
@@ -126,14 +131,7 @@ DecimalDigits DecimalDigits::rounded(int scale) const
     }
     DecimalDigits out;
     out.m_negative = m_negative;
-    out.m_integer = digits.left(digits.size() - scale);
-    out.m_fraction = digits.right(scale);
-    while (!out.m_integer.isEmpty() && out.m_integer.front() == u'0')
-        out.m_integer.remove(0, 1);
-    while (!out.m_fraction.isEmpty() && out.m_fraction.back() == u'0')
-        out.m_fraction.chop(1);
-    if (out.m_integer.isEmpty() && out.m_fraction.isEmpty())
-        out.m_negative = false;
+    out.split(digits, digits.size() - scale);
     return out;
 }
 

@@ -29,6 +29,10 @@ public:
     QString toString(int fractionDigits = 0) const;
 
 private:
+    // Digits with the point before index `point`, without the zeros that do
+    // not count.
+    void split(const QString &digits, qsizetype point);
+
     bool m_negative = false;
     QString m_integer;  // without leading zeros: empty for 0
     QString m_fraction; // without trailing zeros
