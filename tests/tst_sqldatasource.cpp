@@ -438,6 +438,14 @@ void tst_SqlDataSource::valuesCannotLeaveTheirLiterals()
     exec(roleOff->database(), QStringLiteral("SET standard_conforming_strings = on"));
     checkPayloads(*roleOff, QStringLiteral("off at connect, SET on"));
 
+    const QString database = QStringLiteral("ALTER DATABASE %1 ").arg(options.database);
+    exec(sql->database(), database + QStringLiteral("SET standard_conforming_strings = off"));
+    auto databaseOff = m_databases.openAnother(db);
+    exec(sql->database(), database + QStringLiteral("RESET standard_conforming_strings"));
+    checkPayloads(*databaseOff, QStringLiteral("the database's setting off at connect"));
+    exec(databaseOff->database(), QStringLiteral("SET standard_conforming_strings = on"));
+    checkPayloads(*databaseOff, QStringLiteral("the database's setting off at connect, SET on"));
+
     Hy::ConnectionOptions connectOff = options;
     connectOff.connectOptions = QStringLiteral("options=-cstandard_conforming_strings=off");
     Hy::SqlDataSource optionsOff(connectOff);
