@@ -6,6 +6,7 @@
 #include <HysteriaQt/SqlDataSource>
 
 #include <QtCore/QLoggingCategory>
+#include <QtCore/QMetaEnum>
 #include <QtCore/QThread>
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
@@ -70,6 +71,25 @@ void tst_SqlDataSource::openReportsTheDatabase()
                         : db == u"postgres" ? Hy::SqlDataSource::DatabaseType::PostgreSQL
                                             : Hy::SqlDataSource::DatabaseType::MariaDB;
     QCOMPARE(sql.databaseType(), expected);
+
+    // Capabilities of the servers the suite runs on (SQLite 3.40, PostgreSQL
+    // 15, MariaDB 10.11), answered from their versions.
+    using Feature = Hy::SqlDataSource::Feature;
+    const QMetaEnum features = QMetaEnum::fromType<Feature>();
+    QStringList has;
+    for (int i = 0; i < features.keyCount(); ++i) {
+        if (sql.hasFeature(Feature(features.value(i))))
+            has.append(QString::fromLatin1(features.key(i)));
+    }
+    const QStringList expectedFeatures = db == u"sqlite"
+            ? QStringList{"Returning", "TransactionalDdl", "Savepoints", "UpsertOnConflict", "WindowFunctions",
+                          "CommonTableExpressions", "Json"}
+            : db == u"postgres"
+            ? QStringList{"Returning", "TransactionalDdl", "Savepoints", "IsolationLevels", "UpsertOnConflict",
+                          "WindowFunctions", "CommonTableExpressions", "RowLocks", "Json"}
+            : QStringList{"Savepoints", "IsolationLevels", "UpsertOnDuplicateKey", "WindowFunctions",
+                          "CommonTableExpressions", "RowLocks", "Json"};
+    QCOMPARE(has, expectedFeatures);
 }
 
 void tst_SqlDataSource::queriesBeforeOpenFail()
@@ -80,6 +100,7 @@ void tst_SqlDataSource::queriesBeforeOpenFail()
     Hy::SqlDataSource sql(m_databases.options(db));
     QVERIFY(!sql.isOpen());
     QCOMPARE(sql.databaseType(), Hy::SqlDataSource::DatabaseType::Unknown);
+    QVERIFY(!sql.hasFeature(Hy::SqlDataSource::Feature::Savepoints));
     HY_EXPECT_ERROR(sql.from<User>().many(), ErrorCode::ConnectionNotOpen);
     HY_EXPECT_ERROR(sql.from(QStringLiteral("users")).count(), ErrorCode::ConnectionNotOpen);
     HY_EXPECT_ERROR(sql.schema().createTables<User>(), ErrorCode::ConnectionNotOpen);

@@ -37,6 +37,22 @@ public:
     enum class DatabaseType { Unknown, SQLite, PostgreSQL, MySQL, MariaDB };
     Q_ENUM(DatabaseType)
 
+    // What the connected server can do, as QSqlDriver::hasFeature() answers
+    // for the driver: known after open(), from the server's version.
+    enum class Feature {
+        Returning,              // INSERT ... RETURNING, with its rows reaching the application
+        TransactionalDdl,       // CREATE/DROP TABLE inside a transaction that can roll back
+        Savepoints,
+        IsolationLevels,        // choosing a transaction's isolation level (SQLite has one)
+        UpsertOnConflict,       // INSERT ... ON CONFLICT (PostgreSQL, SQLite 3.24+)
+        UpsertOnDuplicateKey,   // INSERT ... ON DUPLICATE KEY UPDATE (MySQL, MariaDB)
+        WindowFunctions,        // ROW_NUMBER() OVER (...) and friends
+        CommonTableExpressions, // WITH, and WITH RECURSIVE
+        RowLocks,               // SELECT ... FOR UPDATE / FOR SHARE
+        Json,                   // JSON values and functions (jsonb, JSON, SQLite's JSON1)
+    };
+    Q_ENUM(Feature)
+
     // A connection of its own, made from the options by open() and removed
     // from QSqlDatabase's registry when the data source is destroyed.
     explicit SqlDataSource(const ConnectionOptions &options = {}, QObject *parent = nullptr);
@@ -55,6 +71,8 @@ public:
     // The underlying connection, for work HysteriaQt does not do.
     QSqlDatabase database() const;
     DatabaseType databaseType() const;
+    // False before open().
+    bool hasFeature(Feature feature) const;
 
     template <typename M>
     ModelQuery<M> from();

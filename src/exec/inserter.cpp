@@ -74,12 +74,12 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
     const SqlDialect &dialect = m_source->dialect();
     const SqlCompiler compiler(dialect);
     const bool readRowsBack = !readBack.returning.isEmpty();
-    const bool useReturning = readRowsBack && dialect.supportsReturning();
+    const bool useReturning = readRowsBack && dialect.hasFeature(SqlDataSource::Feature::Returning);
     // Without RETURNING, generated keys come from lastInsertId(): the first
     // key of a multi-row insert where keys are consecutive, else row by row.
     const bool generatedKeys = readRowsBack && !useReturning && readBack.keyIsGenerated;
     const int columnCount = int(batch.columns.size());
-    const int maxRows = generatedKeys && !dialect.hasConsecutiveInsertIds()
+    const int maxRows = generatedKeys && !dialect.behaves(SqlDialect::ConsecutiveInsertIds)
             ? 1
             : rowsPerStatement(columnCount);
     const QList<qint64> sizes = rowSizes(batch);

@@ -185,6 +185,11 @@ SqlDataSource::DatabaseType SqlDataSource::databaseType() const
     return d->sqlDialect ? d->sqlDialect->type() : DatabaseType::Unknown;
 }
 
+bool SqlDataSource::hasFeature(Feature feature) const
+{
+    return d->sqlDialect && d->sqlDialect->hasFeature(feature);
+}
+
 QueryBuilder SqlDataSource::from(QAnyStringView table)
 {
     return QueryBuilder(this, table);
@@ -326,7 +331,7 @@ void SqlDataSourcePrivate::markLost() const
 bool SqlDataSourcePrivate::needsStatementSavepoint() const
 {
     const detail::SqlDialect &d = dialect();
-    if (transactionDepth > 0 || !d.failedStatementAbortsTransaction())
+    if (transactionDepth > 0 || !d.behaves(detail::SqlDialect::FailedStatementAbortsTransaction))
         return false;
     QSqlDatabase db = database();
     if (const auto known = d.knownTransactionState(db.driver()))
@@ -354,7 +359,7 @@ QSqlQuery SqlDataSourcePrivate::prepare(const QString &sql) const
     if (transactionDepth == 0 && !failedInTransaction.isEmpty())
         releaseFailedStatements();
     QSqlQuery query(db);
-    query.setForwardOnly(dialect().forwardOnlyResults());
+    query.setForwardOnly(dialect().behaves(detail::SqlDialect::ForwardOnlyResults));
     run(db.driver(), sql, ErrorCode::QueryFailed,
         [&] { return query.prepare(sql) ? QSqlError() : query.lastError(); });
     return query;
@@ -375,7 +380,7 @@ void SqlDataSourcePrivate::execPrepared(QSqlQuery &query, const QVariantList &bi
     if (!ok) {
         const Error error = failure(query.lastError(), query.lastQuery(), ErrorCode::QueryFailed, outOfTime);
         // Inside a transaction, HysteriaQt's or maybe the application's, see failedInTransaction.
-        if (opened && (transactionDepth > 0 || dialect().keepsFailedStatements())) {
+        if (opened && (transactionDepth > 0 || dialect().behaves(detail::SqlDialect::KeepsFailedStatements))) {
             failedInTransaction.append(query);
             if (failedInTransaction.size() > MaxKeptStatements)
                 failedInTransaction.removeFirst();

@@ -35,7 +35,7 @@ void TransactionScope::commit()
             m_source->run(db.driver(), QStringLiteral("COMMIT"), ErrorCode::TransactionFailed,
                           [&] { return m_source->dialect().commit(db); });
         } catch (const Error &) {
-            if (!m_source->opened || m_source->dialect().failedCommitEndsTransaction())
+            if (!m_source->opened || m_source->dialect().behaves(SqlDialect::FailedCommitEndsTransaction))
                 finish();
             else
                 rollback();

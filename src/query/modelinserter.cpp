@@ -138,7 +138,7 @@ std::vector<std::unique_ptr<Model>> ModelInserter::insert(const QList<RowValues>
     // aborted transaction.
     Inserter inserter(m_source);
     std::optional<TransactionScope> transaction;
-    if (rows.size() > 1 || !dialect.supportsReturning() || explicitKeys
+    if (rows.size() > 1 || !dialect.hasFeature(SqlDataSource::Feature::Returning) || explicitKeys
         || dialect.type() == SqlDataSource::DatabaseType::SQLite || m_source->needsStatementSavepoint()) {
         transaction.emplace(m_source);
     }
@@ -161,7 +161,7 @@ std::vector<std::unique_ptr<Model>> ModelInserter::insert(const QList<RowValues>
             readBack.returning = returning;
             readBack.key = columns[pk].databaseName;
             readBack.keyIsGenerated = columns[pk].autoIncrement && !present.contains(pk);
-        } else if (dialect.supportsReturning()) {
+        } else if (dialect.hasFeature(SqlDataSource::Feature::Returning)) {
             readBack.returning = returning;
         }
         const InsertedRows inserted = inserter.insert(batch, readBack);

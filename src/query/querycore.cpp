@@ -308,7 +308,7 @@ QVariantMap QueryCore::insertRow(const QVariantMap &values) const
 
     InsertReadBack readBack;
     readBack.returning = {QStringLiteral("*")};
-    if (!dialect.supportsReturning()) {
+    if (!dialect.hasFeature(SqlDataSource::Feature::Returning)) {
         readBack.key = autoIncrementColumn(source, d->table);
         readBack.keyIsGenerated = !readBack.key.isEmpty() && !values.contains(readBack.key);
     }
@@ -316,7 +316,7 @@ QVariantMap QueryCore::insertRow(const QVariantMap &values) const
     // that a row that cannot be read back is not left written.
     Inserter inserter(source); // outlives the transaction, see ModelInserter
     std::optional<TransactionScope> savepoint;
-    if ((!dialect.supportsReturning() && !readBack.key.isEmpty()) || source->needsStatementSavepoint())
+    if ((!dialect.hasFeature(SqlDataSource::Feature::Returning) && !readBack.key.isEmpty()) || source->needsStatementSavepoint())
         savepoint.emplace(source);
     const InsertedRows inserted = inserter.insert(batch, readBack);
     const bool readBackRow = !inserted.rows.isEmpty() && !inserted.rows.front().isEmpty();

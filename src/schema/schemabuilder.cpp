@@ -65,7 +65,7 @@ void SchemaBuilder::createTables(const QList<ModelInfo> &models, IfExists ifExis
     SqlDataSourcePrivate *source = SqlDataSourcePrivate::get(m_source.data());
     requireValid(models);
     std::optional<detail::TransactionScope> transaction;
-    if (source->dialect().hasTransactionalDdl() && models.size() > 1)
+    if (source->dialect().hasFeature(SqlDataSource::Feature::TransactionalDdl) && models.size() > 1)
         transaction.emplace(source);
     for (const ModelInfo &model : models) {
         for (const QString &statement : createTableStatements(model, ifExists))
@@ -80,7 +80,7 @@ void SchemaBuilder::dropTables(const QList<ModelInfo> &models, IfMissing ifMissi
     SqlDataSourcePrivate *source = SqlDataSourcePrivate::get(m_source.data());
     const detail::SqlDialect &dialect = source->dialect();
     std::optional<detail::TransactionScope> transaction;
-    if (dialect.hasTransactionalDdl() && models.size() > 1)
+    if (dialect.hasFeature(SqlDataSource::Feature::TransactionalDdl) && models.size() > 1)
         transaction.emplace(source);
     requireValid(models);
     for (auto it = models.crbegin(); it != models.crend(); ++it) {

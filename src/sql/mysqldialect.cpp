@@ -25,9 +25,21 @@ void MySqlDialect::initializeSession(QSqlDatabase &database, const ConnectionOpt
     const QString version = query.value(0).toString();
     m_type = version.contains(u"MariaDB", Qt::CaseInsensitive) ? SqlDataSource::DatabaseType::MariaDB
                                                                  : SqlDataSource::DatabaseType::MySQL;
+    const QVersionNumber number = QVersionNumber::fromString(version);
+    const bool mariaDb = m_type == SqlDataSource::DatabaseType::MariaDB;
+    using Feature = SqlDataSource::Feature;
+    // MariaDB has INSERT ... RETURNING, but QMYSQL does not hand back its rows.
+    m_features = {Feature::Savepoints, Feature::IsolationLevels, Feature::UpsertOnDuplicateKey,
+                  Feature::RowLocks};
+    if (number >= (mariaDb ? QVersionNumber(10, 2) : QVersionNumber(8, 0)))
+        m_features.unite({Feature::WindowFunctions, Feature::CommonTableExpressions});
+    if (number >= (mariaDb ? QVersionNumber(10, 2, 7) : QVersionNumber(5, 7, 8)))
+        m_features.insert(Feature::Json);
+    m_behaviors = ForwardOnlyResults;
     // Modes 0 and 1 give the rows of one INSERT consecutive keys; mode 2
     // ("interleaved") may not, and then rows are inserted one at a time.
-    m_consecutiveIds = query.value(1).toInt() != 2;
+    if (query.value(1).toInt() != 2)
+        m_behaviors |= ConsecutiveInsertIds;
     m_autoIncrementStep = qMax(1, query.value(2).toInt());
     // A statement longer than max_allowed_packet makes the server drop the
     // connection; leave room for the packet's own framing.
@@ -38,7 +50,7 @@ void MySqlDialect::initializeSession(QSqlDatabase &database, const ConnectionOpt
     // databases: MariaDB's utf8mb4_nopad_bin, MySQL 8's utf8mb4_0900_bin.
     if (m_type == SqlDataSource::DatabaseType::MariaDB)
         m_collation = QStringLiteral("utf8mb4_nopad_bin");
-    else if (QVersionNumber::fromString(version) >= QVersionNumber(8, 0, 17))
+    else if (number >= QVersionNumber(8, 0, 17))
         m_collation = QStringLiteral("utf8mb4_0900_bin");
 
     if (const qint64 ms = options.statementTimeout.count(); ms > 0) {

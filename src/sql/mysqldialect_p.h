@@ -20,15 +20,11 @@ public:
     QString autoIncrementColumn(const ColumnData &column) const override;
     QString currentTimestampDefault() const override;
     QString createTableSuffix() const override;
-    bool hasTransactionalDdl() const override { return false; }
 
     QString limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const override;
     QString selectDateTime(const QString &quotedColumn) const override;
     QString selectText(const QString &quotedColumn) const override;
     QString insertDefaultValues(const QString &quotedTable) const override;
-    // MariaDB has INSERT ... RETURNING, but QMYSQL does not hand back its rows.
-    bool supportsReturning() const override { return false; }
-    bool hasConsecutiveInsertIds() const override { return m_consecutiveIds; }
     int autoIncrementStep() const override { return m_autoIncrementStep; }
     int maxBindings() const override { return 65535; }
     qint64 maxStatementBytes() const override { return m_maxStatementBytes; }
@@ -40,7 +36,6 @@ private:
     qint64 m_maxStatementBytes = 0;
     bool m_readsTextWithoutBom = false;
     SqlDataSource::DatabaseType m_type = SqlDataSource::DatabaseType::MySQL;
-    bool m_consecutiveIds = false;
     int m_autoIncrementStep = 1;
 };
 

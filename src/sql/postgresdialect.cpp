@@ -56,6 +56,18 @@ void PostgresDialect::initializeSession(QSqlDatabase &database, const Connection
     QSqlQuery query(database);
     // NOTICEs ("table does not exist, skipping") would go to stderr through libpq.
     runSetup(query, QStringLiteral("SET client_min_messages TO WARNING"));
+    runSetup(query, QStringLiteral("SELECT current_setting('server_version_num')::integer"));
+    const int version = query.next() ? query.value(0).toInt() : 0;
+    using Feature = SqlDataSource::Feature;
+    m_features = {Feature::Returning, Feature::TransactionalDdl, Feature::Savepoints,
+                  Feature::IsolationLevels, Feature::RowLocks};
+    if (version >= 80400)
+        m_features.unite({Feature::WindowFunctions, Feature::CommonTableExpressions});
+    if (version >= 90400)
+        m_features.insert(Feature::Json); // jsonb
+    if (version >= 90500)
+        m_features.insert(Feature::UpsertOnConflict);
+    m_behaviors = FailedCommitEndsTransaction | FailedStatementAbortsTransaction | KeepsFailedStatements;
 
     // QPSQL does not send values apart from the statement: it pastes them
     // into EXECUTE as literals, escaped for the standard_conforming_strings

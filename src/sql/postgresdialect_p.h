@@ -18,9 +18,6 @@ public:
 
     std::optional<bool> knownTransactionState(const QSqlDriver *driver) const override;
     QString openTransactionQuery() const override;
-    bool failedCommitEndsTransaction() const override { return true; }
-    bool failedStatementAbortsTransaction() const override { return true; }
-    bool keepsFailedStatements() const override { return true; }
     QString columnType(const ColumnData &column) const override;
     QString autoIncrementColumn(const ColumnData &column) const override;
     QString currentTimestampDefault() const override;
@@ -28,12 +25,10 @@ public:
     QString selectDateTime(const QString &quotedColumn) const override;
     QString selectText(const QString &quotedColumn) const override;
     QString dateTimeText(const QDateTime &value) const override;
-    bool supportsReturning() const override { return true; }
     int maxBindings() const override { return 65535; }
     void afterExplicitKeys(SqlDataSourcePrivate &source, const QString &table,
                            const QString &column) const override;
 
-    bool forwardOnlyResults() const override { return false; }
     void bindValues(QSqlQuery &query, const QVariantList &bindings) const override;
     int deadlineSocket(const QSqlDriver *driver) const override;
 

@@ -8,6 +8,7 @@
 #include <HysteriaQt/sqldatasource.h>
 #include <HysteriaQt/detail/modeldata.h>
 
+#include <QtCore/QSet>
 #include <QtCore/QString>
 #include <QtCore/QVariant>
 #include <QtCore/QVariantList>
@@ -35,6 +36,26 @@ namespace Hy::detail {
 class SqlDialect
 {
 public:
+    // How a database or its Qt driver behaves, where HysteriaQt must do
+    // things differently; unlike features, nothing a user chooses between.
+    enum Behavior {
+        // The rows of one multi-row INSERT get consecutive auto-increment
+        // keys from lastInsertId() (MySQL and MariaDB without RETURNING).
+        ConsecutiveInsertIds = 0x1,
+        // A COMMIT that fails ends the transaction (PostgreSQL); SQLite keeps it open.
+        FailedCommitEndsTransaction = 0x2,
+        // One failed statement aborts the whole transaction (PostgreSQL).
+        FailedStatementAbortsTransaction = 0x4,
+        // A statement that failed inside a transaction cannot be DEALLOCATEd
+        // while it stays aborted, so it is kept until then (PostgreSQL).
+        KeepsFailedStatements = 0x8,
+        // Results are read forward-only. PostgreSQL reads whole results at
+        // once instead: QPSQL's row-by-row mode costs an allocation per row,
+        // and a result still pending would be dropped by the next statement.
+        ForwardOnlyResults = 0x10,
+    };
+    Q_DECLARE_FLAGS(Behaviors, Behavior)
+
     virtual ~SqlDialect();
 
     // The dialect for an open connection; nullptr for an unsupported database.
@@ -46,6 +67,11 @@ public:
     static QString connectOptions(QSqlDriver::DbmsType type, const ConnectionOptions &options);
 
     virtual SqlDataSource::DatabaseType type() const = 0;
+
+    // The server's capabilities and the driver's ways, known once
+    // initializeSession() has asked the server its version.
+    bool hasFeature(SqlDataSource::Feature feature) const { return m_features.contains(feature); }
+    bool behaves(Behavior behavior) const { return m_behaviors.testFlag(behavior); }
 
     // Session set-up right after the connection opened (SQL modes, timeouts,
     // capability probes). Throws Hy::Error(ConnectionFailed).
@@ -67,14 +93,6 @@ public:
 
     // Commits the transaction; an invalid QSqlError when it worked.
     virtual QSqlError commit(QSqlDatabase &database) const;
-    // PostgreSQL ends a transaction whose COMMIT fails; SQLite keeps it open.
-    virtual bool failedCommitEndsTransaction() const { return false; }
-    // PostgreSQL aborts the whole transaction when one statement in it fails;
-    // the others undo that statement alone.
-    virtual bool failedStatementAbortsTransaction() const { return false; }
-    // Whether a failed prepared statement must outlive the transaction it
-    // failed in (PostgreSQL cannot DEALLOCATE it while that is aborted).
-    virtual bool keepsFailedStatements() const { return false; }
 
     // DDL
     virtual QString columnType(const ColumnData &column) const = 0;
@@ -82,7 +100,6 @@ public:
     virtual QString autoIncrementColumn(const ColumnData &column) const = 0;
     virtual QString currentTimestampDefault() const = 0;
     virtual QString createTableSuffix() const { return {}; }
-    virtual bool hasTransactionalDdl() const { return true; }
 
     // Queries
     // A LIMIT/OFFSET clause with a leading space, its values appended to
@@ -104,10 +121,6 @@ public:
     // Appended to LIKE so that a backslash escapes % and _ on every database
     // (PostgreSQL and MySQL do so by default, SQLite has no default escape).
     virtual QLatin1StringView likeEscape() const { return {}; }
-    virtual bool supportsReturning() const = 0;
-    // Whether the rows of one multi-row INSERT get consecutive auto-increment
-    // keys from lastInsertId() (MySQL and MariaDB without RETURNING).
-    virtual bool hasConsecutiveInsertIds() const { return false; }
     virtual int autoIncrementStep() const { return 1; }
     virtual int maxBindings() const = 0;
     // How many values one multi-row INSERT should bind (at most maxBindings()).
@@ -120,10 +133,6 @@ public:
     virtual void afterExplicitKeys(SqlDataSourcePrivate &, const QString &, const QString &) const {}
 
     // Execution
-    // Whether results are read forward-only. PostgreSQL reads whole results
-    // at once instead: QPSQL's row-by-row mode costs an allocation per row,
-    // and a result still pending would be dropped by the next statement.
-    virtual bool forwardOnlyResults() const { return true; }
     // Binds a statement's values, which are of the types checkedBinding()
     // lets through; the place for what a driver needs done to them.
     virtual void bindValues(QSqlQuery &query, const QVariantList &bindings) const;
@@ -134,6 +143,9 @@ public:
 protected:
     // One statement of initializeSession(); throws Hy::Error(ConnectionFailed).
     static void runSetup(QSqlQuery &query, const QString &sql);
+
+    QSet<SqlDataSource::Feature> m_features;
+    Behaviors m_behaviors;
 
 public:
     // The HysteriaQt code of a driver error: ConnectionLost when the
@@ -147,6 +159,8 @@ public:
 // else: QSqlDriver::formatValue() writes types it does not know into SQL text
 // unquoted, and QPSQL formats every value into text.
 const QVariant &checkedBinding(const QVariant &value);
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(SqlDialect::Behaviors)
 
 } // namespace Hy::detail
 

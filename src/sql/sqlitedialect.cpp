@@ -16,8 +16,21 @@ void SqliteDialect::initializeSession(QSqlDatabase &database, const ConnectionOp
     if (!query.next())
         throw Error(ErrorCode::ConnectionFailed, QStringLiteral("Could not read the SQLite version"));
     const QVersionNumber version = QVersionNumber::fromString(query.value(0).toString());
-    m_hasReturning = version >= QVersionNumber(3, 35);
     m_maxBindings = version >= QVersionNumber(3, 32) ? 32766 : 999;
+    using Feature = SqlDataSource::Feature;
+    m_features = {Feature::TransactionalDdl, Feature::Savepoints};
+    if (version >= QVersionNumber(3, 35))
+        m_features.insert(Feature::Returning);
+    if (version >= QVersionNumber(3, 24))
+        m_features.insert(Feature::UpsertOnConflict);
+    if (version >= QVersionNumber(3, 25))
+        m_features.insert(Feature::WindowFunctions);
+    if (version >= QVersionNumber(3, 8, 3))
+        m_features.insert(Feature::CommonTableExpressions);
+    // JSON1 is built in since 3.38, and optional before.
+    if (query.exec(QStringLiteral("SELECT json('{}')")))
+        m_features.insert(Feature::Json);
+    m_behaviors = ForwardOnlyResults;
     // Foreign keys are off by default in SQLite; every other database
     // enforces them. LIKE is case-sensitive on PostgreSQL and on MariaDB's
     // utf8mb4_bin tables HysteriaQt creates: the same here.

@@ -23,7 +23,6 @@ public:
     QString limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const override;
     QString comparableDateTime(const QString &column) const override;
     QLatin1StringView likeEscape() const override { return QLatin1StringView(" ESCAPE '\\'"); }
-    bool supportsReturning() const override { return m_hasReturning; }
     // SQLITE_MAX_VARIABLE_NUMBER of SQLite before 3.32; newer builds allow 32766.
     int maxBindings() const override { return m_maxBindings; }
     // QtSql renames `?` to named placeholders for QSQLITE, and SQLite looks
@@ -36,7 +35,6 @@ public:
     ErrorCode errorCode(const QSqlError &error, const QSqlDriver *driver) const override;
 
 private:
-    bool m_hasReturning = false;
     int m_maxBindings = 999;
 };
 
