@@ -6,7 +6,7 @@
 
 #include "model/datetime_p.h"
 
-#include <HysteriaQt/detail/modeldata.h>
+#include "model/modeldata_p.h"
 
 #include <cmath>
 

@@ -1,5 +1,7 @@
 // Copyright (C) 2026 The HysteriaQt authors
 // SPDX-License-Identifier: MIT
+#include "model/modeldata_p.h"
+
 #include <HysteriaQt/comparison.h>
 #include <HysteriaQt/error.h>
 #include <HysteriaQt/model.h>
@@ -61,15 +63,6 @@ Operator parseOperatorOrThrow(const QString &text)
     throw Error(ErrorCode::UnknownOperator,
                 QStringLiteral("Unknown comparison operator \"%1\"; use one of = != <> < <= > >= like")
                         .arg(text));
-}
-
-void finishModelData(ModelData *data)
-{
-    for (qsizetype i = 0; i < data->columns.size(); ++i) {
-        ColumnData &column = data->columns[i];
-        data->indexByName.insert(column.name, int(i));
-        column.propertyIndex = data->metaObject->indexOfProperty(column.name.toLatin1().constData());
-    }
 }
 
 RowValues rowValuesFromMap(const ModelData *model, const QVariantMap &map)

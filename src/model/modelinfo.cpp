@@ -1,7 +1,11 @@
 // Copyright (C) 2026 The HysteriaQt authors
 // SPDX-License-Identifier: MIT
+#include "model/modeldata_p.h"
+
 #include <HysteriaQt/columninfo.h>
 #include <HysteriaQt/modelinfo.h>
+
+#include <QtCore/QMetaObject>
 
 #include <QtCore/QHash>
 #include <QtCore/QReadWriteLock>
@@ -36,11 +40,41 @@ Registry &registry()
 } // namespace
 
 namespace detail {
-void registerModelData(const ModelData *data)
+const ModelData *registerModelSpec(const ModelSpec &spec)
 {
+    auto *data = new ModelData; // lives as long as the program, like a QMetaObject
+    data->table = QString::fromUtf8(spec.table.data(), qsizetype(spec.table.size()));
+    data->metaObject = spec.metaObject;
+    data->primaryKey = spec.primaryKey;
+    data->create = spec.create;
+    data->columns.reserve(spec.columnCount);
+    for (int i = 0; i < spec.columnCount; ++i) {
+        // A ColumnSpec of an older header ends earlier: fields past its size
+        // keep their defaults (none yet).
+        const ColumnSpec &c = spec.columns[i];
+        ColumnData column;
+        column.name = QString::fromLatin1(c.name.data(), qsizetype(c.name.size()));
+        column.databaseName = QString::fromUtf8(c.databaseName.data(), qsizetype(c.databaseName.size()));
+        column.kind = c.kind;
+        column.nullable = c.flags & ColumnSpec::Nullable;
+        column.primaryKey = c.flags & ColumnSpec::PrimaryKey;
+        column.autoIncrement = c.flags & ColumnSpec::AutoIncrement;
+        column.autoCreate = c.flags & ColumnSpec::AutoCreate;
+        column.autoUpdate = c.flags & ColumnSpec::AutoUpdate;
+        column.length = c.length;
+        column.precision = c.precision;
+        column.scale = c.scale;
+        column.slot = c.slot;
+        column.propertyIndex = spec.metaObject->indexOfProperty(column.name.toLatin1().constData());
+        column.read = c.read;
+        column.value = c.value;
+        data->indexByName.insert(column.name, i);
+        data->columns.append(column);
+    }
     Registry &r = registry();
     QWriteLocker locker(&r.lock);
     r.models.insert(data->metaObject, data);
+    return data;
 }
 } // namespace detail
 

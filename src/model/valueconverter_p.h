@@ -3,7 +3,7 @@
 #ifndef HYSTERIAQT_VALUECONVERTER_P_H
 #define HYSTERIAQT_VALUECONVERTER_P_H
 
-#include <HysteriaQt/detail/modeldata.h>
+#include "model/modeldata_p.h"
 
 #include <HysteriaQt/error.h>
 

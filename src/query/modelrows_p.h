@@ -3,7 +3,7 @@
 #ifndef HYSTERIAQT_MODELROWS_P_H
 #define HYSTERIAQT_MODELROWS_P_H
 
-#include <HysteriaQt/detail/modeldata.h>
+#include "model/modeldata_p.h"
 
 #include <QtCore/QStringList>
 #include <QtCore/QVariantList>

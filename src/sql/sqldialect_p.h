@@ -6,7 +6,7 @@
 #include <HysteriaQt/connectionoptions.h>
 #include <HysteriaQt/error.h>
 #include <HysteriaQt/sqldatasource.h>
-#include <HysteriaQt/detail/modeldata.h>
+#include "model/modeldata_p.h"
 
 #include <QtCore/QSet>
 #include <QtCore/QString>

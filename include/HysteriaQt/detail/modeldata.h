@@ -3,59 +3,27 @@
 #ifndef HYSTERIAQT_DETAIL_MODELDATA_H
 #define HYSTERIAQT_DETAIL_MODELDATA_H
 
-// Not public API: the run-time metadata of a model, built once per model class
-// from the compile-time column list, and the typed hydration functions.
+// Not public API: what the library is told of a model class, built once per
+// class from the compile-time column list, and the typed hydration functions.
 
 #include <HysteriaQt/hysteriaqt_global.h>
 #include <HysteriaQt/detail/modeltraits.h>
 
 #include <QtCore/QDateTime>
-#include <QtCore/QHash>
-#include <QtCore/QList>
 #include <QtCore/QString>
 #include <QtCore/QVariant>
 
+#include <array>
 #include <limits>
+#include <string_view>
 
 struct QMetaObject;
 
 namespace Hy::detail {
 
-struct ColumnData
-{
-    QString name;          // property name
-    QString databaseName;
-    ColumnKind kind = ColumnKind::Integer;
-    bool nullable = true;
-    bool primaryKey = false;
-    bool autoIncrement = false;
-    bool autoCreate = false;
-    bool autoUpdate = false;
-    int length = -1;
-    int precision = -1;
-    int scale = -1;
-    int slot = -1;         // change-tracking bit in Hy::Model
-    int propertyIndex = -1;
-    // Typed hydration: stores a database value straight into the member;
-    // false when the value does not fit the member's type.
-    bool (*read)(Model *model, const QVariant &value) = nullptr;
-    // The member's current value; a null QVariant for an empty optional.
-    QVariant (*value)(const Model *model) = nullptr;
-};
-
-struct ModelData
-{
-    QString table;
-    const QMetaObject *metaObject = nullptr;
-    QList<ColumnData> columns;
-    QHash<QString, int> indexByName;
-    int primaryKey = -1;
-    Model *(*create)() = nullptr;
-};
+struct ModelData; // the library's own, built from a ModelSpec
 
 HYSTERIAQT_EXPORT QDateTime dateTimeFromDatabase(const QVariant &value);
-HYSTERIAQT_EXPORT void registerModelData(const ModelData *data);
-HYSTERIAQT_EXPORT void finishModelData(ModelData *data);
 
 HYSTERIAQT_EXPORT bool boolFromDatabase(const QVariant &value, bool *out);
 // Whole numbers within [min, max] only: 3.7 or 1e30 in an integer column do not read.
@@ -127,22 +95,63 @@ QVariant columnValue(const Model *model)
     return toVariant(static_cast<const typename Entry::Model *>(model)->*Entry::member);
 }
 
+// What a column is, handed by the application's code to the library, which
+// builds its own metadata from it: plain data whose size comes first, so that
+// options added later are appended and an application compiled with an older
+// header still hands over what the library can read.
+struct ColumnSpec
+{
+    enum Flag : quint32 {
+        Nullable = 0x1,
+        PrimaryKey = 0x2,
+        AutoIncrement = 0x4,
+        AutoCreate = 0x8,
+        AutoUpdate = 0x10,
+    };
+
+    quint32 size = sizeof(ColumnSpec);
+    ColumnKind kind = ColumnKind::Integer;
+    quint32 flags = 0;
+    std::string_view name;         // property name
+    std::string_view databaseName;
+    int length = -1;
+    int precision = -1;
+    int scale = -1;
+    int slot = -1;                 // change-tracking bit in Hy::Model
+    // Typed hydration: stores a database value straight into the member;
+    // false when the value does not fit the member's type.
+    bool (*read)(Model *model, const QVariant &value) = nullptr;
+    // The member's current value; a null QVariant for an empty optional.
+    QVariant (*value)(const Model *model) = nullptr;
+};
+
+struct ModelSpec
+{
+    quint32 size = sizeof(ModelSpec);
+    std::string_view table;
+    const QMetaObject *metaObject = nullptr;
+    const ColumnSpec *columns = nullptr;
+    int columnCount = 0;
+    int primaryKey = -1;
+    Model *(*create)() = nullptr;
+};
+
+// Builds and registers the metadata of a model class; once per class.
+HYSTERIAQT_EXPORT const ModelData *registerModelSpec(const ModelSpec &spec);
+
 template <typename Entry>
-ColumnData makeColumnData(const Entry &entry)
+constexpr ColumnSpec columnSpec(const Entry &entry, std::string_view databaseName)
 {
     const auto &def = entry.definition;
-    ColumnData c;
-    c.name = QString::fromLatin1(entry.name.data(), qsizetype(entry.name.size()));
-    const FixedName dbName = databaseName(entry.name, def);
-    c.databaseName = QString::fromUtf8(dbName.view().data(), qsizetype(dbName.view().size()));
+    ColumnSpec c;
     c.kind = std::remove_cvref_t<decltype(def)>::kind;
-    c.nullable = isNullable(def);
-    c.primaryKey = isPrimaryKey(def);
-    c.autoIncrement = isAutoIncrement(def);
+    c.flags = (isNullable(def) ? ColumnSpec::Nullable : 0u) | (isPrimaryKey(def) ? ColumnSpec::PrimaryKey : 0u)
+            | (isAutoIncrement(def) ? ColumnSpec::AutoIncrement : 0u);
     if constexpr (requires { def.autoCreate; def.autoUpdate; }) {
-        c.autoCreate = def.autoCreate;
-        c.autoUpdate = def.autoUpdate;
+        c.flags |= (def.autoCreate ? ColumnSpec::AutoCreate : 0u) | (def.autoUpdate ? ColumnSpec::AutoUpdate : 0u);
     }
+    c.name = entry.name;
+    c.databaseName = databaseName;
     if constexpr (requires { def.length; })
         c.length = def.length;
     if constexpr (requires { def.precision; def.scale; }) {
@@ -160,18 +169,21 @@ const ModelData *modelData()
 {
     static_assert(checkModel<M>());
     static const ModelData *const data = [] {
-        auto *d = new ModelData; // lives as long as the program, like a QMetaObject
-        d->table = QString::fromUtf8(M::hyTable.data(), qsizetype(M::hyTable.size()));
-        d->metaObject = &M::staticMetaObject;
-        d->primaryKey = ModelColumns<M>::primaryKey();
-        d->create = []() -> Model * { return new M; };
-        d->columns.reserve(ModelColumns<M>::count);
-        ModelColumns<M>::forEach([&](auto, const auto &entry) {
-            d->columns.append(makeColumnData(entry));
+        using Columns = ModelColumns<M>;
+        std::array<FixedName, Columns::count> databaseNames{};
+        std::array<ColumnSpec, Columns::count> columns{};
+        Columns::forEach([&](auto i, const auto &entry) {
+            databaseNames[i] = databaseName(entry.name, entry.definition);
+            columns[i] = columnSpec(entry, databaseNames[i].view());
         });
-        finishModelData(d);
-        registerModelData(d);
-        return d;
+        ModelSpec spec;
+        spec.table = M::hyTable;
+        spec.metaObject = &M::staticMetaObject;
+        spec.columns = columns.data();
+        spec.columnCount = Columns::count;
+        spec.primaryKey = Columns::primaryKey();
+        spec.create = []() -> Model * { return new M; };
+        return registerModelSpec(spec);
     }();
     return data;
 }

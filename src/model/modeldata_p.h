@@ -1,0 +1,50 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_MODELDATA_P_H
+#define HYSTERIAQT_MODELDATA_P_H
+
+#include <HysteriaQt/detail/modeldata.h>
+
+#include <QtCore/QHash>
+#include <QtCore/QList>
+#include <QtCore/QString>
+
+struct QMetaObject;
+
+namespace Hy::detail {
+
+// The run-time metadata of a model class, built by the library from the
+// ModelSpec the class's code hands over (registerModelSpec()), once per class.
+// Its layout is the library's own: no application code depends on it.
+struct ColumnData
+{
+    QString name;          // property name
+    QString databaseName;
+    ColumnKind kind = ColumnKind::Integer;
+    bool nullable = true;
+    bool primaryKey = false;
+    bool autoIncrement = false;
+    bool autoCreate = false;
+    bool autoUpdate = false;
+    int length = -1;
+    int precision = -1;
+    int scale = -1;
+    int slot = -1;         // change-tracking bit in Hy::Model
+    int propertyIndex = -1;
+    bool (*read)(Model *model, const QVariant &value) = nullptr;
+    QVariant (*value)(const Model *model) = nullptr;
+};
+
+struct ModelData
+{
+    QString table;
+    const QMetaObject *metaObject = nullptr;
+    QList<ColumnData> columns;
+    QHash<QString, int> indexByName;
+    int primaryKey = -1;
+    Model *(*create)() = nullptr;
+};
+
+} // namespace Hy::detail
+
+#endif // HYSTERIAQT_MODELDATA_P_H
