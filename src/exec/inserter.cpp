@@ -157,7 +157,7 @@ void Inserter::reselect(const InsertBatch &batch, const InsertReadBack &readBack
     const int chunk = std::max(1, std::min(dialect.maxBindings(), 1000));
     for (qsizetype start = 0; start < keys.size(); start += chunk) {
         const qsizetype n = std::min<qsizetype>(chunk, keys.size() - start);
-        Statement statement;
+        SqlStatement statement;
         statement.sql = QStringLiteral("SELECT ") + readBack.returning.join(QStringLiteral(", "))
                 + QStringLiteral(" FROM ") + dialect.quoteIdentifier(batch.table)
                 + QStringLiteral(" WHERE ") + quotedKey + QStringLiteral(" IN (");

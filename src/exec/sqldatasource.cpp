@@ -393,7 +393,7 @@ void SqlDataSourcePrivate::execPrepared(QSqlQuery &query, const QVariantList &bi
     }
 }
 
-detail::ExecutedQuery SqlDataSourcePrivate::exec(const detail::Statement &statement) const
+detail::ExecutedQuery SqlDataSourcePrivate::exec(const SqlStatement &statement) const
 {
     detail::ExecutedQuery query(this, prepare(statement.sql));
     execPrepared(*query, statement.bindings);

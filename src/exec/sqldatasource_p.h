@@ -69,7 +69,7 @@ public:
     void execPrepared(QSqlQuery &query, const QVariantList &bindings) const;
     // prepare + execPrepared. Queries returning rows are forward-only where
     // the dialect reads them so.
-    detail::ExecutedQuery exec(const detail::Statement &statement) const;
+    detail::ExecutedQuery exec(const SqlStatement &statement) const;
     // Lets a prepared query go, under the statement deadline (see
     // ExecutedQuery); never throws.
     void release(QSqlQuery &query) const noexcept;

@@ -44,7 +44,7 @@ void requireWhereOnly(const QueryState &state, const char *operation)
 
 // Runs one write statement: in a savepoint of its own inside the
 // application's transaction on PostgreSQL (see needsStatementSavepoint()).
-qint64 runWrite(SqlDataSourcePrivate *source, const Statement &statement)
+qint64 runWrite(SqlDataSourcePrivate *source, const SqlStatement &statement)
 {
     std::optional<TransactionScope> savepoint;
     if (source->needsStatementSavepoint())
@@ -118,7 +118,7 @@ QString autoIncrementColumn(SqlDataSourcePrivate *source, const QString &table)
     auto found = source->autoIncrementColumns.constFind(table);
     if (found != source->autoIncrementColumns.cend())
         return *found;
-    Statement statement;
+    SqlStatement statement;
     statement.sql = QStringLiteral("SELECT COLUMN_NAME FROM information_schema.COLUMNS "
                                    "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? "
                                    "AND EXTRA LIKE '%auto_increment%'");

@@ -199,7 +199,7 @@ void PostgresDialect::afterExplicitKeys(SqlDataSourcePrivate &source, const QStr
     // already be further (keys handed out and deleted, or handed out to a
     // transaction that has not committed yet). Keys of 0 and below leave it
     // alone, since a sequence starts at 1.
-    Statement statement;
+    SqlStatement statement;
     statement.sql = QStringLiteral("SELECT setval(k.s, k.m) FROM (SELECT pg_get_serial_sequence(?, ?)::regclass AS s, "
                                    "(SELECT MAX(%1) FROM %2) AS m) AS k "
                                    "WHERE k.m > COALESCE(pg_sequence_last_value(k.s), 0)")

@@ -41,7 +41,7 @@ QString SqlCompiler::comparable(const QString &table, const QString &column, boo
 }
 
 template <typename Conditions>
-void SqlCompiler::appendConditions(Statement &statement, const QString &table,
+void SqlCompiler::appendConditions(SqlStatement &statement, const QString &table,
                                    const Conditions &conditions) const
 {
     bool first = true;
@@ -79,7 +79,7 @@ void SqlCompiler::appendConditions(Statement &statement, const QString &table,
     }
 }
 
-void SqlCompiler::appendWhere(Statement &statement, const QueryState &state) const
+void SqlCompiler::appendWhere(SqlStatement &statement, const QueryState &state) const
 {
     if (state.conditions.isEmpty())
         return;
@@ -87,9 +87,9 @@ void SqlCompiler::appendWhere(Statement &statement, const QueryState &state) con
     appendConditions(statement, state.table, state.conditions);
 }
 
-Statement SqlCompiler::select(const QueryState &state, const QStringList &columns, qint64 limit) const
+SqlStatement SqlCompiler::select(const QueryState &state, const QStringList &columns, qint64 limit) const
 {
-    Statement statement;
+    SqlStatement statement;
     statement.sql = QStringLiteral("SELECT ")
             + (columns.isEmpty() ? QStringLiteral("*") : columns.join(QLatin1StringView(", ")))
             + QStringLiteral(" FROM ") + quote(state.table);
@@ -107,16 +107,16 @@ Statement SqlCompiler::select(const QueryState &state, const QStringList &column
     return statement;
 }
 
-Statement SqlCompiler::count(const QueryState &state) const
+SqlStatement SqlCompiler::count(const QueryState &state) const
 {
     if (state.limit >= 0 || state.offset > 0) {
         // COUNT(*) ignores LIMIT; count the rows the limited query returns.
-        Statement inner = select(state, {QStringLiteral("1")});
+        SqlStatement inner = select(state, {QStringLiteral("1")});
         inner.sql = QStringLiteral("SELECT COUNT(*) FROM (") + inner.sql
                 + QStringLiteral(") AS hy_counted");
         return inner;
     }
-    Statement statement;
+    SqlStatement statement;
     statement.sql = QStringLiteral("SELECT COUNT(*) FROM ") + quote(state.table);
     appendWhere(statement, state);
     return statement;
@@ -153,10 +153,10 @@ QString SqlCompiler::insert(const QString &table, const QStringList &columns, in
     return sql;
 }
 
-Statement SqlCompiler::update(const QueryState &state, const QStringList &columns,
+SqlStatement SqlCompiler::update(const QueryState &state, const QStringList &columns,
                               const QVariantList &values) const
 {
-    Statement statement;
+    SqlStatement statement;
     statement.sql = QStringLiteral("UPDATE ") + quote(state.table) + QStringLiteral(" SET ");
     for (qsizetype i = 0; i < columns.size(); ++i) {
         if (i > 0)
@@ -168,9 +168,9 @@ Statement SqlCompiler::update(const QueryState &state, const QStringList &column
     return statement;
 }
 
-Statement SqlCompiler::remove(const QueryState &state) const
+SqlStatement SqlCompiler::remove(const QueryState &state) const
 {
-    Statement statement;
+    SqlStatement statement;
     statement.sql = QStringLiteral("DELETE FROM ") + quote(state.table);
     appendWhere(statement, state);
     return statement;

@@ -21,23 +21,23 @@ public:
 
     // `columns` are select-list expressions, already quoted; empty for `*`.
     // A `limit` >= 0 overrides the state's (one() uses 1).
-    Statement select(const QueryState &state, const QStringList &columns, qint64 limit = -1) const;
-    Statement count(const QueryState &state) const;
+    SqlStatement select(const QueryState &state, const QStringList &columns, qint64 limit = -1) const;
+    SqlStatement count(const QueryState &state) const;
     // `columns` are database names. `rowCount` rows of placeholders; the
     // caller binds the values row by row. `returning` are select-list
     // expressions (the dialect must support RETURNING when non-empty).
     QString insert(const QString &table, const QStringList &columns, int rowCount,
                    const QStringList &returning = {}) const;
-    Statement update(const QueryState &state, const QStringList &columns,
+    SqlStatement update(const QueryState &state, const QStringList &columns,
                      const QVariantList &values) const;
-    Statement remove(const QueryState &state) const;
+    SqlStatement remove(const QueryState &state) const;
 
     QString quote(const QString &identifier) const;
 
 private:
-    void appendWhere(Statement &statement, const QueryState &state) const;
+    void appendWhere(SqlStatement &statement, const QueryState &state) const;
     template <typename Conditions>
-    void appendConditions(Statement &statement, const QString &table, const Conditions &conditions) const;
+    void appendConditions(SqlStatement &statement, const QString &table, const Conditions &conditions) const;
     // "table"."column": a column of the table, never an output column of the
     // same name (a date-time column is selected as formatted text under its name).
     QString qualified(const QString &table, const QString &column) const;

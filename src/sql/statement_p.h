@@ -3,18 +3,11 @@
 #ifndef HYSTERIAQT_STATEMENT_P_H
 #define HYSTERIAQT_STATEMENT_P_H
 
-#include <QtCore/QString>
+#include <HysteriaQt/sqlstatement.h>
+
 #include <QtCore/QVariantList>
 
 namespace Hy::detail {
-
-// SQL text with `?` placeholders and the values bound to them, in order.
-// Values never appear in the text.
-struct Statement
-{
-    QString sql;
-    QVariantList bindings;
-};
 
 // The bytes a bound value takes in a statement sent to the server, at most:
 // text counted at three bytes per UTF-16 unit (its UTF-8 worst case), plus
