@@ -51,12 +51,21 @@ public:
     bool isChanged(const QString &column) const;
     void clearChanges();
 
+    // Columns that hold what the database has: every column of a model read
+    // with many()/one() or returned by insert(), the selected ones of a
+    // model read with select(), none of a model made in C++. A column not
+    // loaded holds its type's default, which is not data. Throws
+    // Hy::Error(UnknownColumn) for a name the model does not have.
+    bool isLoaded(const QString &column) const;
+    QStringList loadedColumns() const;
+
 protected:
     void hyMarkChanged(int slot) { m_changed.set(std::size_t(slot)); }
 
 private:
     friend struct detail::ModelAccess;
     std::bitset<detail::MaxColumns> m_changed;
+    std::bitset<detail::MaxColumns> m_loaded; // by column index, not slot
 };
 
 // Results are owned by the caller: deleting the list (or the unique_ptr)
@@ -68,6 +77,7 @@ namespace detail {
 struct ModelAccess
 {
     static bool isChanged(const Model &model, int slot) { return model.m_changed.test(std::size_t(slot)); }
+    static void setLoaded(Model &model, const std::bitset<MaxColumns> &columns) { model.m_loaded = columns; }
 };
 } // namespace detail
 

@@ -7,9 +7,12 @@
 #include <HysteriaQt/comparison.h>
 #include <HysteriaQt/error.h>
 #include <HysteriaQt/model.h>
+#include <HysteriaQt/modelquerysql.h>
 #include <HysteriaQt/value.h>
 #include <HysteriaQt/values.h>
 #include <HysteriaQt/detail/querycore.h>
+
+#include <concepts>
 
 #include <initializer_list>
 #include <memory>
@@ -38,16 +41,6 @@ ModelList<M> downcast(std::vector<std::unique_ptr<Model>> models)
     return list;
 }
 
-template <typename M>
-RowValues toRowValues(const Values<M> &values) { return values.row(); }
-template <typename M>
-RowValues toRowValues(const QVariantMap &map) { return rowValuesFromMap(modelData<M>(), map); }
-template <typename M>
-RowValues toRowValues(const M &model) { return rowValuesFromModel(model); }
-template <typename M>
-RowValues toRowValues(const M *model) { return rowValuesFromModel(*model); }
-template <typename M>
-RowValues toRowValues(const std::unique_ptr<M> &model) { return rowValuesFromModel(*model); }
 } // namespace detail
 
 // The query builder of one model class: sql.from<User>(). Columns are named by
@@ -66,42 +59,57 @@ public:
     // where(column, value): `=`, or IS NULL when the value is null.
     ModelQuery &where(ColumnName<M> column, const Value &value)
     {
-        m_core.where(false, column.index(), Operator::Equal, value.toVariant());
+        m_core.compare(detail::ConditionJoin::And, column.index(), Operator::Equal, value.toVariant());
         return *this;
     }
     ModelQuery &where(ColumnName<M> column, Comparison op, const Value &value)
     {
-        m_core.where(false, column.index(), op.op(), value.toVariant());
+        m_core.compare(detail::ConditionJoin::And, column.index(), op.op(), value.toVariant());
         return *this;
     }
     ModelQuery &orWhere(ColumnName<M> column, const Value &value)
     {
-        m_core.where(true, column.index(), Operator::Equal, value.toVariant());
+        m_core.compare(detail::ConditionJoin::Or, column.index(), Operator::Equal, value.toVariant());
         return *this;
     }
     ModelQuery &orWhere(ColumnName<M> column, Comparison op, const Value &value)
     {
-        m_core.where(true, column.index(), op.op(), value.toVariant());
+        m_core.compare(detail::ConditionJoin::Or, column.index(), op.op(), value.toVariant());
         return *this;
+    }
+    // Conditions in parentheses, made by a callback on a builder of their own:
+    //     where("isActive", true).where([](auto &q) { q.where("role", "admin").orWhere("role", "owner"); })
+    // is `is_active = ? AND (role = ? OR role = ?)`. Groups nest.
+    template <typename Group>
+        requires std::invocable<Group &, ModelQuery &>
+    ModelQuery &where(Group &&group)
+    {
+        return addGroup(detail::ConditionJoin::And, group);
+    }
+    template <typename Group>
+        requires std::invocable<Group &, ModelQuery &>
+    ModelQuery &orWhere(Group &&group)
+    {
+        return addGroup(detail::ConditionJoin::Or, group);
     }
     ModelQuery &whereNull(ColumnName<M> column)
     {
-        m_core.whereNull(false, column.index(), false);
+        m_core.isNull(detail::ConditionJoin::And, column.index());
         return *this;
     }
     ModelQuery &whereNotNull(ColumnName<M> column)
     {
-        m_core.whereNull(false, column.index(), true);
+        m_core.isNotNull(detail::ConditionJoin::And, column.index());
         return *this;
     }
     ModelQuery &orWhereNull(ColumnName<M> column)
     {
-        m_core.whereNull(true, column.index(), false);
+        m_core.isNull(detail::ConditionJoin::Or, column.index());
         return *this;
     }
     ModelQuery &orWhereNotNull(ColumnName<M> column)
     {
-        m_core.whereNull(true, column.index(), true);
+        m_core.isNotNull(detail::ConditionJoin::Or, column.index());
         return *this;
     }
     ModelQuery &orderBy(ColumnName<M> column, Qt::SortOrder order = Qt::AscendingOrder)
@@ -119,6 +127,21 @@ public:
         m_core.setOffset(count);
         return *this;
     }
+    // Reads these columns only: select({"id", "email"}). The models hold the
+    // others' defaults and say so (Hy::Model::isLoaded()). Replaces an
+    // earlier select(); an empty list reads every column again.
+    ModelQuery &select(std::initializer_list<ColumnName<M>> columns)
+    {
+        QList<int> indexes;
+        for (const ColumnName<M> &column : columns)
+            indexes.append(column.index());
+        m_core.select(indexes);
+        return *this;
+    }
+
+    // The SQL each operation would run, without running it:
+    // toSql().many(), toSql().update({{"name", "x"}}), ...
+    ModelQuerySql<M> toSql() const { return ModelQuerySql<M>(m_core); }
 
     ModelList<M> many() const { return detail::downcast<M>(m_core.fetchModels()); }
 
@@ -167,22 +190,13 @@ public:
     // savepoint inside one). Returns the stored models in the given order.
     ModelList<M> insertMany(std::initializer_list<Values<M>> rows) const
     {
-        QList<detail::RowValues> list;
-        list.reserve(qsizetype(rows.size()));
-        for (const auto &row : rows)
-            list.append(row.row());
-        return detail::downcast<M>(m_core.insertModels(list));
+        return detail::downcast<M>(m_core.insertModels(detail::rowsOf<M>(rows)));
     }
     // Rows as a range of Values<M>, QVariantMap, models or pointers to models.
     template <std::ranges::input_range R>
     ModelList<M> insertMany(const R &rows) const
     {
-        QList<detail::RowValues> list;
-        if constexpr (std::ranges::sized_range<R>)
-            list.reserve(qsizetype(std::ranges::size(rows)));
-        for (const auto &row : rows)
-            list.append(detail::toRowValues<M>(row));
-        return detail::downcast<M>(m_core.insertModels(list));
+        return detail::downcast<M>(m_core.insertModels(detail::rowsOf<M>(rows)));
     }
 
     // Sets the given columns (and autoUpdate columns to now) on every matching
@@ -193,6 +207,17 @@ public:
     qint64 remove() const { return m_core.remove(); }
 
 private:
+    explicit ModelQuery(detail::QueryCore core) : m_core(std::move(core)) {}
+
+    template <typename Group>
+    ModelQuery &addGroup(detail::ConditionJoin join, Group &group)
+    {
+        ModelQuery inner(m_core.fresh());
+        group(inner);
+        m_core.group(join, inner.m_core);
+        return *this;
+    }
+
     detail::QueryCore m_core;
 };
 

@@ -5,6 +5,7 @@
 
 #include <HysteriaQt/comparison.h>
 #include <HysteriaQt/hysteriaqt_global.h>
+#include <HysteriaQt/querybuildersql.h>
 #include <HysteriaQt/value.h>
 #include <HysteriaQt/detail/querycore.h>
 
@@ -13,6 +14,7 @@
 #include <QtCore/QString>
 #include <QtCore/QVariantMap>
 
+#include <functional>
 #include <optional>
 
 namespace Hy {
@@ -36,6 +38,10 @@ public:
     QueryBuilder &where(QAnyStringView column, Comparison op, const Value &value);
     QueryBuilder &orWhere(QAnyStringView column, const Value &value);
     QueryBuilder &orWhere(QAnyStringView column, Comparison op, const Value &value);
+    // Conditions in parentheses, made by a callback on a builder of their own:
+    //     where(QStringLiteral("a"), 1).where([](Hy::QueryBuilder &q) { q.where(...).orWhere(...); })
+    QueryBuilder &where(const std::function<void(QueryBuilder &)> &group);
+    QueryBuilder &orWhere(const std::function<void(QueryBuilder &)> &group);
     QueryBuilder &whereNull(QAnyStringView column);
     QueryBuilder &whereNotNull(QAnyStringView column);
     QueryBuilder &orWhereNull(QAnyStringView column);
@@ -43,6 +49,9 @@ public:
     QueryBuilder &orderBy(QAnyStringView column, Qt::SortOrder order = Qt::AscendingOrder);
     QueryBuilder &limit(qint64 count);
     QueryBuilder &offset(qint64 count);
+
+    // The SQL each operation would run, without running it (see Hy::ModelQuerySql).
+    QueryBuilderSql toSql() const;
 
     QList<QVariantMap> many() const;
     std::optional<QVariantMap> one() const;
@@ -60,6 +69,9 @@ public:
     qint64 remove() const;
 
 private:
+    explicit QueryBuilder(detail::QueryCore core);
+    QueryBuilder &addGroup(detail::ConditionJoin join, const std::function<void(QueryBuilder &)> &group);
+
     detail::QueryCore m_core;
 };
 

@@ -16,19 +16,13 @@ namespace {
 // Beyond a few hundred rows a longer statement stops paying off and only costs memory.
 constexpr int MaxRowsPerStatement = 500;
 
-QStringList recordNames(const QSqlRecord &record)
-{
-    QStringList names;
-    names.reserve(record.count());
-    for (int i = 0; i < record.count(); ++i)
-        names.append(record.fieldName(i));
-    return names;
-}
-
 void readRows(QSqlQuery &query, InsertedRows *result)
 {
-    if (result->fieldNames.isEmpty())
-        result->fieldNames = recordNames(query.record());
+    if (result->fieldNames.isEmpty()) {
+        const QSqlRecord record = query.record();
+        for (int i = 0; i < record.count(); ++i)
+            result->fieldNames.append(record.fieldName(i));
+    }
     const int fields = int(result->fieldNames.size());
     while (query.next()) {
         QVariantList row;
@@ -40,6 +34,12 @@ void readRows(QSqlQuery &query, InsertedRows *result)
 }
 } // namespace
 
+Inserter::~Inserter()
+{
+    for (QSqlQuery &query : m_statements)
+        m_source->release(query);
+}
+
 int Inserter::rowsPerStatement(int columns) const
 {
     if (columns == 0)
@@ -47,49 +47,42 @@ int Inserter::rowsPerStatement(int columns) const
     return std::clamp(m_source->dialect().bindingsPerInsert() / columns, 1, MaxRowsPerStatement);
 }
 
-QList<qint64> Inserter::rowSizes(const InsertBatch &batch) const
+bool Inserter::readsWithReturning(const InsertReadBack &readBack) const
 {
-    const qint64 limit = m_source->dialect().maxStatementBytes();
-    QList<qint64> sizes;
-    if (limit <= 0)
-        return sizes;
-    sizes.reserve(batch.rows.size());
-    for (const QVariantList &row : batch.rows) {
-        const qint64 bytes = boundBytes(row, limit);
-        if (bytes > limit) {
-            throw Error(ErrorCode::ValueTooLong,
-                        QStringLiteral("A row of %1 bytes for \"%2\" is larger than the largest "
-                                       "statement the server takes (%3 bytes)")
-                                .arg(bytes)
-                                .arg(batch.table)
-                                .arg(limit));
-        }
-        sizes.append(bytes);
-    }
-    return sizes;
+    return readBack.what != InsertReadBack::Nothing
+            && m_source->dialect().hasFeature(SqlDataSource::Feature::Returning);
 }
 
-InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &readBack) const
+QList<Inserter::Chunk> Inserter::chunks(const InsertBatch &batch, const InsertReadBack &readBack) const
 {
     const SqlDialect &dialect = m_source->dialect();
-    const SqlCompiler compiler(dialect);
-    const bool readRowsBack = !readBack.returning.isEmpty();
-    const bool useReturning = readRowsBack && dialect.hasFeature(SqlDataSource::Feature::Returning);
     // Without RETURNING, generated keys come from lastInsertId(): the first
     // key of a multi-row insert where keys are consecutive, else row by row.
-    const bool generatedKeys = readRowsBack && !useReturning && readBack.keyIsGenerated;
-    const int columnCount = int(batch.columns.size());
-    const int maxRows = generatedKeys && !dialect.behaves(SqlDialect::ConsecutiveInsertIds)
-            ? 1
-            : rowsPerStatement(columnCount);
-    const QList<qint64> sizes = rowSizes(batch);
+    const bool keysOneByOne = readBack.what != InsertReadBack::Nothing && !readsWithReturning(readBack)
+            && readBack.keyIsGenerated && !dialect.behaves(SqlDialect::ConsecutiveInsertIds);
+    const int maxRows = keysOneByOne ? 1 : rowsPerStatement(int(batch.columns.size()));
+
+    // Each row's size, when the server limits a statement's (MySQL's
+    // max_allowed_packet); a row that alone is too big is refused.
     const qint64 maxBytes = dialect.maxStatementBytes();
+    QList<qint64> sizes;
+    if (maxBytes > 0) {
+        sizes.reserve(batch.rows.size());
+        for (const QVariantList &row : batch.rows) {
+            const qint64 bytes = boundBytes(row, maxBytes);
+            if (bytes > maxBytes) {
+                throw Error(ErrorCode::ValueTooLong,
+                            QStringLiteral("A row of %1 bytes for \"%2\" is larger than the largest "
+                                           "statement the server takes (%3 bytes)")
+                                    .arg(bytes)
+                                    .arg(batch.table)
+                                    .arg(maxBytes));
+            }
+            sizes.append(bytes);
+        }
+    }
 
-    InsertedRows result;
-    QVariantList keys; // without RETURNING, in batch order
-    const QStringList returning = useReturning ? readBack.returning : QStringList();
-    const int keyIndex = int(batch.columns.indexOf(readBack.key));
-
+    QList<Chunk> list;
     for (qsizetype start = 0; start < batch.rows.size();) {
         int rows = int(std::min<qsizetype>(maxRows, batch.rows.size() - start));
         if (!sizes.isEmpty()) {
@@ -103,42 +96,84 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
                 fitting = int(qNextPowerOfTwo(quint32(fitting)) / 2); // the largest power of two <= fitting
             rows = fitting;
         }
-        QSqlQuery *query = &prepared(compiler.insert(batch.table, batch.columns, rows, returning));
+        list.append({start, rows});
+        start += rows;
+    }
+    return list;
+}
 
+QString Inserter::insertSql(const InsertBatch &batch, const InsertReadBack &readBack, int rows) const
+{
+    const SqlCompiler compiler(m_source->dialect());
+    if (!readsWithReturning(readBack))
+        return compiler.insert(batch.table, batch.columns, rows);
+    return readBack.what == InsertReadBack::AllColumns
+            ? compiler.insert(batch.table, batch.columns, rows, nullptr, {}, SqlCompiler::Returning::All)
+            : compiler.insert(batch.table, batch.columns, rows, readBack.model, readBack.columns);
+}
+
+SqlStatements Inserter::statements(const InsertBatch &batch, const InsertReadBack &readBack) const
+{
+    SqlStatements list;
+    for (const Chunk &chunk : chunks(batch, readBack)) {
+        SqlStatement statement;
+        statement.sql = insertSql(batch, readBack, chunk.rows);
+        for (int r = 0; r < chunk.rows; ++r)
+            statement.bindings.append(batch.rows[chunk.start + r]);
+        list.append(statement);
+    }
+    return list;
+}
+
+InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &readBack) const
+{
+    const SqlDialect &dialect = m_source->dialect();
+    const bool useReturning = readsWithReturning(readBack);
+    const int columnCount = int(batch.columns.size());
+
+    InsertedRows result;
+    QVariantList keys; // without RETURNING, in batch order
+    const int keyIndex = int(batch.columns.indexOf(readBack.key));
+
+    for (const Chunk &chunk : chunks(batch, readBack)) {
+        QSqlQuery *query = &prepared(insertSql(batch, readBack, chunk.rows));
         QVariantList bindings;
-        bindings.reserve(qsizetype(rows) * columnCount);
-        for (int r = 0; r < rows; ++r)
-            bindings.append(batch.rows[start + r]);
+        bindings.reserve(qsizetype(chunk.rows) * columnCount);
+        for (int r = 0; r < chunk.rows; ++r)
+            bindings.append(batch.rows[chunk.start + r]);
         m_source->execPrepared(*query, bindings);
 
         if (useReturning) {
             readRows(*query, &result);
             result.sql = query->lastQuery();
-        } else if (readRowsBack && !readBack.key.isEmpty()) {
+        } else if (readBack.what != InsertReadBack::Nothing && !readBack.key.isEmpty()) {
             if (keyIndex >= 0) {
-                for (int r = 0; r < rows; ++r)
-                    keys.append(batch.rows[start + r][keyIndex]);
+                for (int r = 0; r < chunk.rows; ++r)
+                    keys.append(batch.rows[chunk.start + r][keyIndex]);
             } else if (readBack.keyIsGenerated) {
                 const qint64 first = query->lastInsertId().toLongLong();
-                for (int r = 0; r < rows; ++r) {
+                for (int r = 0; r < chunk.rows; ++r) {
                     result.generatedKeys.append(first + qint64(r) * dialect.autoIncrementStep());
                     keys.append(result.generatedKeys.last());
                 }
             }
         }
         query->finish();
-        start += rows;
     }
 
-    if (readRowsBack && !useReturning && !keys.isEmpty())
-        reselect(batch, readBack, keys, &result);
+    if (!useReturning && !keys.isEmpty()) {
+        const SqlCompiler compiler(dialect);
+        const ModelData *model = readBack.what == InsertReadBack::ModelColumns ? readBack.model : nullptr;
+        const int chunk = std::max(1, std::min(dialect.maxBindings(), 1000));
+        for (qsizetype start = 0; start < keys.size(); start += chunk) {
+            const SqlStatement statement =
+                    compiler.selectByKeys(batch.table, model, readBack.key, keys.mid(start, chunk));
+            auto query = m_source->exec(statement);
+            readRows(*query, &result);
+            result.sql = statement.sql;
+        }
+    }
     return result;
-}
-
-Inserter::~Inserter()
-{
-    for (QSqlQuery &query : m_statements)
-        m_source->release(query);
 }
 
 QSqlQuery &Inserter::prepared(const QString &sql) const
@@ -147,29 +182,6 @@ QSqlQuery &Inserter::prepared(const QString &sql) const
     if (found == m_statements.end())
         found = m_statements.insert(sql, m_source->prepare(sql));
     return *found;
-}
-
-void Inserter::reselect(const InsertBatch &batch, const InsertReadBack &readBack, const QVariantList &keys,
-                        InsertedRows *result) const
-{
-    const SqlDialect &dialect = m_source->dialect();
-    const QString quotedKey = dialect.quoteIdentifier(readBack.key);
-    const int chunk = std::max(1, std::min(dialect.maxBindings(), 1000));
-    for (qsizetype start = 0; start < keys.size(); start += chunk) {
-        const qsizetype n = std::min<qsizetype>(chunk, keys.size() - start);
-        SqlStatement statement;
-        statement.sql = QStringLiteral("SELECT ") + readBack.returning.join(QStringLiteral(", "))
-                + QStringLiteral(" FROM ") + dialect.quoteIdentifier(batch.table)
-                + QStringLiteral(" WHERE ") + quotedKey + QStringLiteral(" IN (");
-        for (qsizetype i = 0; i < n; ++i) {
-            statement.sql += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
-            statement.bindings.append(keys[start + i]);
-        }
-        statement.sql += u')';
-        auto query = m_source->exec(statement);
-        readRows(*query, result);
-        result->sql = statement.sql;
-    }
 }
 
 } // namespace Hy::detail

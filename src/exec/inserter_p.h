@@ -3,6 +3,8 @@
 #ifndef HYSTERIAQT_INSERTER_P_H
 #define HYSTERIAQT_INSERTER_P_H
 
+#include "sql/statement_p.h"
+
 #include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QString>
@@ -16,6 +18,8 @@ class SqlDataSourcePrivate;
 
 namespace Hy::detail {
 
+struct ModelData;
+
 // Rows that share one column list, to insert with multi-row VALUES.
 struct InsertBatch
 {
@@ -28,9 +32,12 @@ struct InsertBatch
 // on a database without RETURNING.
 struct InsertReadBack
 {
-    QStringList returning;     // select-list expressions; empty: read nothing back
-    QString key;               // database name of the primary key, if any
-    bool keyIsGenerated = false; // auto-increment, and not among the batch's columns
+    enum What { Nothing, ModelColumns, AllColumns };
+    What what = Nothing;
+    const ModelData *model = nullptr; // with ModelColumns
+    QList<int> columns;               // with ModelColumns: which, by index
+    QString key;                      // database name of the primary key, if any
+    bool keyIsGenerated = false;      // auto-increment, and not among the batch's columns
 };
 
 struct InsertedRows
@@ -61,17 +68,25 @@ public:
     Inserter &operator=(const Inserter &) = delete;
 
     InsertedRows insert(const InsertBatch &batch, const InsertReadBack &readBack) const;
+    // The INSERT statements insert() runs for the batch, without running
+    // them (rows read back by generated keys come after, and are not shown).
+    SqlStatements statements(const InsertBatch &batch, const InsertReadBack &readBack) const;
 
     // How many rows of `columns` values one INSERT statement takes.
     int rowsPerStatement(int columns) const;
 
 private:
+    struct Chunk
+    {
+        qsizetype start;
+        int rows;
+    };
+    // The rows of each statement: as many as the parameter limit allows, and
+    // as fit in the largest statement the server takes.
+    QList<Chunk> chunks(const InsertBatch &batch, const InsertReadBack &readBack) const;
+    bool readsWithReturning(const InsertReadBack &readBack) const;
+    QString insertSql(const InsertBatch &batch, const InsertReadBack &readBack, int rows) const;
     QSqlQuery &prepared(const QString &sql) const;
-    void reselect(const InsertBatch &batch, const InsertReadBack &readBack, const QVariantList &keys,
-                  InsertedRows *result) const;
-    // Each row's size in bytes, when the server limits a statement's size;
-    // throws ValueTooLong for a row that alone is too big.
-    QList<qint64> rowSizes(const InsertBatch &batch) const;
 
     SqlDataSourcePrivate *m_source;
     mutable QHash<QString, QSqlQuery> m_statements;

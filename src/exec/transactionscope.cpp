@@ -4,6 +4,7 @@
 
 #include "core/logging_p.h"
 #include "exec/sqldatasource_p.h"
+#include "sql/sqlcompiler_p.h"
 
 namespace Hy::detail {
 
@@ -16,7 +17,8 @@ TransactionScope::TransactionScope(SqlDataSourcePrivate *source) : m_source(sour
             m_savepoint = savepoint;
     } else {
         m_savepoint = savepoint;
-        m_source->execDirect(QStringLiteral("SAVEPOINT ") + m_savepoint, ErrorCode::TransactionFailed);
+        m_source->execDirect(SqlCompiler(m_source->dialect()).savepoint(m_savepoint),
+                             ErrorCode::TransactionFailed);
     }
     ++m_source->transactionDepth;
 }
@@ -42,7 +44,7 @@ void TransactionScope::commit()
             throw;
         }
     } else {
-        m_source->execDirect(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+        m_source->execDirect(SqlCompiler(m_source->dialect()).releaseSavepoint(m_savepoint));
     }
     finish();
 }
@@ -66,8 +68,9 @@ void TransactionScope::rollback() noexcept
                 m_source->run(db.driver(), QStringLiteral("ROLLBACK"), ErrorCode::TransactionFailed,
                               [&] { return db.rollback() ? QSqlError() : db.lastError(); });
             } else {
-                m_source->execDirect(QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_savepoint);
-                m_source->execDirect(QStringLiteral("RELEASE SAVEPOINT ") + m_savepoint);
+                const SqlCompiler compiler(m_source->dialect());
+                m_source->execDirect(compiler.rollbackToSavepoint(m_savepoint));
+                m_source->execDirect(compiler.releaseSavepoint(m_savepoint));
             }
         } catch (const Error &error) {
             qCWarning(lcSql) << "Rollback failed:" << error.what();

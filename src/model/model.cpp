@@ -40,6 +40,26 @@ void Model::clearChanges()
     m_changed.reset();
 }
 
+bool Model::isLoaded(const QString &column) const
+{
+    const ModelInfo info = modelInfo();
+    const int index = info.indexOf(column);
+    if (index < 0)
+        throw detail::unknownColumnError(column, info.tableName().toStdString());
+    return m_loaded.test(std::size_t(index));
+}
+
+QStringList Model::loadedColumns() const
+{
+    QStringList names;
+    const QList<detail::ColumnData> &columns = modelInfo().data()->columns;
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        if (m_loaded.test(std::size_t(i)))
+            names.append(columns[i].name);
+    }
+    return names;
+}
+
 namespace detail {
 
 Error unknownColumnError(const QString &column, std::string_view table)

@@ -21,25 +21,6 @@ namespace Hy::detail {
 
 namespace {
 
-// Consecutive rows that set the same columns go into one multi-row INSERT.
-// Only consecutive ones: rows are inserted in the order given, which a batch
-// referring to its own earlier rows (a parent, then its children) relies on,
-// and which generated keys follow.
-struct Runs
-{
-    QList<QList<int>> columns;
-    QList<QList<qsizetype>> members;
-
-    void add(const QList<int> &present, qsizetype row)
-    {
-        if (columns.isEmpty() || columns.last() != present) {
-            columns.append(present);
-            members.append(QList<qsizetype>());
-        }
-        members.last().append(row);
-    }
-};
-
 enum class KeyMatch {
     Exact,  // equal as the column's C++ type
     Padded, // a string read back blank-padded, from a CHAR(n) column of PostgreSQL's
@@ -84,15 +65,19 @@ Error unmatchedRows(const QString &table, const QString &sql, const QString &why
 
 } // namespace
 
-std::vector<std::unique_ptr<Model>> ModelInserter::insert(const QList<RowValues> &rows) const
+ModelInserter::Plan ModelInserter::plan(const QList<RowValues> &rows) const
 {
     const SqlDialect &dialect = m_source->dialect();
     const QString now = nowText(dialect);
     const QList<ColumnData> &columns = m_model->columns;
+    const int pk = m_model->primaryKey;
 
-    // Check and convert every row first: a bad row anywhere means nothing is written.
-    Runs runs;
-    QList<QVariantList> prepared(rows.size());
+    // Check and convert every row first: a bad row anywhere means nothing is
+    // written. Consecutive rows that set the same columns go into one
+    // multi-row INSERT. Only consecutive ones: rows are inserted in the order
+    // given, which a batch referring to its own earlier rows (a parent, then
+    // its children) relies on, and which generated keys follow.
+    Plan plan;
     for (qsizetype r = 0; r < rows.size(); ++r) {
         const RowValues &row = rows[r];
         QList<int> present;
@@ -114,17 +99,47 @@ std::vector<std::unique_ptr<Model>> ModelInserter::insert(const QList<RowValues>
                         .setColumn(column.name);
             }
         }
-        runs.add(present, r);
-        prepared[r] = std::move(values);
+        if (plan.runs.empty() || plan.runs.back().present != present) {
+            Run run;
+            run.present = present;
+            run.batch.table = m_model->table;
+            for (int c : present)
+                run.batch.columns.append(columns[c].databaseName);
+            run.explicitKey = pk >= 0 && columns[pk].autoIncrement && present.contains(pk);
+            if (pk >= 0 || dialect.hasFeature(SqlDataSource::Feature::Returning)) {
+                run.readBack.what = InsertReadBack::ModelColumns;
+                run.readBack.model = m_model;
+                for (int c = 0; c < columns.size(); ++c)
+                    run.readBack.columns.append(c);
+            }
+            if (pk >= 0) {
+                run.readBack.key = columns[pk].databaseName;
+                run.readBack.keyIsGenerated = columns[pk].autoIncrement && !present.contains(pk);
+            }
+            plan.runs.push_back(std::move(run));
+        }
+        plan.runs.back().batch.rows.append(std::move(values));
+        plan.runs.back().members.append(r);
     }
+    return plan;
+}
 
-    const int pk = m_model->primaryKey;
-    auto hasExplicitKey = [&](const QList<int> &present) {
-        return pk >= 0 && columns[pk].autoIncrement && present.contains(pk);
-    };
+SqlStatements ModelInserter::statements(const QList<RowValues> &rows) const
+{
+    Inserter inserter(m_source);
+    SqlStatements list;
+    for (const Run &run : plan(rows).runs)
+        list += inserter.statements(run.batch, run.readBack);
+    return list;
+}
+
+std::vector<std::unique_ptr<Model>> ModelInserter::insert(const QList<RowValues> &rows) const
+{
+    const SqlDialect &dialect = m_source->dialect();
+    const Plan plan = this->plan(rows);
     bool explicitKeys = false;
-    for (const QList<int> &present : runs.columns)
-        explicitKeys = explicitKeys || hasExplicitKey(present);
+    for (const Run &run : plan.runs)
+        explicitKeys = explicitKeys || run.explicitKey;
 
     // One INSERT with RETURNING is atomic by itself, and on a database with
     // typed columns what it returns always reads back. Anything more (several
@@ -143,35 +158,16 @@ std::vector<std::unique_ptr<Model>> ModelInserter::insert(const QList<RowValues>
         transaction.emplace(m_source);
     }
 
-    const QStringList returning = modelSelectList(m_model, dialect);
     std::vector<std::unique_ptr<Model>> models(std::size_t(rows.size()));
-    for (qsizetype g = 0; g < runs.columns.size(); ++g) {
-        const QList<int> &present = runs.columns[g];
-        const QList<qsizetype> &members = runs.members[g];
-        InsertBatch batch;
-        batch.table = m_model->table;
-        for (int c : present)
-            batch.columns.append(columns[c].databaseName);
-        batch.rows.reserve(members.size());
-        for (qsizetype r : members)
-            batch.rows.append(prepared[r]);
-
-        InsertReadBack readBack;
-        if (pk >= 0) {
-            readBack.returning = returning;
-            readBack.key = columns[pk].databaseName;
-            readBack.keyIsGenerated = columns[pk].autoIncrement && !present.contains(pk);
-        } else if (dialect.hasFeature(SqlDataSource::Feature::Returning)) {
-            readBack.returning = returning;
-        }
-        const InsertedRows inserted = inserter.insert(batch, readBack);
-        auto stored = readBack.returning.isEmpty() ? writtenModels(batch, present)
-                                                   : modelsOf(batch, present, inserted);
-        for (qsizetype i = 0; i < members.size(); ++i)
-            models[std::size_t(members[i])] = std::move(stored[std::size_t(i)]);
+    for (const Run &run : plan.runs) {
+        const InsertedRows inserted = inserter.insert(run.batch, run.readBack);
+        auto stored = run.readBack.what == InsertReadBack::Nothing ? writtenModels(run.batch, run.present)
+                                                                   : modelsOf(run.batch, run.present, inserted);
+        for (qsizetype i = 0; i < run.members.size(); ++i)
+            models[std::size_t(run.members[i])] = std::move(stored[std::size_t(i)]);
         // Before the next run, which may generate keys.
-        if (hasExplicitKey(present))
-            dialect.afterExplicitKeys(*m_source, m_model->table, columns[pk].databaseName);
+        if (run.explicitKey)
+            dialect.afterExplicitKeys(*m_source, m_model->table, m_model->columns[m_model->primaryKey].databaseName);
     }
     if (transaction)
         transaction->commit();
@@ -183,10 +179,14 @@ std::vector<std::unique_ptr<Model>> ModelInserter::writtenModels(const InsertBat
 {
     std::vector<std::unique_ptr<Model>> models;
     models.reserve(std::size_t(batch.rows.size()));
+    std::bitset<MaxColumns> loaded;
+    for (int column : present)
+        loaded.set(std::size_t(column));
     for (const QVariantList &row : batch.rows) {
         std::unique_ptr<Model> model(m_model->create());
         for (qsizetype k = 0; k < present.size(); ++k)
             readInto(m_model, model.get(), m_model->columns[present[k]], row[k]);
+        ModelAccess::setLoaded(*model, loaded);
         models.push_back(std::move(model));
     }
     return models;

@@ -3,6 +3,7 @@
 #ifndef HYSTERIAQT_MODELINSERTER_P_H
 #define HYSTERIAQT_MODELINSERTER_P_H
 
+#include "exec/inserter_p.h"
 #include "model/modeldata_p.h"
 
 #include <QtCore/QList>
@@ -17,8 +18,6 @@ class SqlDataSourcePrivate;
 
 namespace Hy::detail {
 
-struct InsertBatch;
-struct InsertedRows;
 struct RowValues;
 
 // insert() and insertMany() of a model: every row checked and converted
@@ -33,8 +32,26 @@ public:
     }
 
     std::vector<std::unique_ptr<Model>> insert(const QList<RowValues> &rows) const;
+    // The INSERT statements insert() runs, without running them.
+    SqlStatements statements(const QList<RowValues> &rows) const;
 
 private:
+    // Consecutive rows that set the same columns: one batch.
+    struct Run
+    {
+        QList<int> present;        // model columns given, by index
+        QList<qsizetype> members;  // the rows, by index in what was given
+        InsertBatch batch;
+        InsertReadBack readBack;
+        bool explicitKey = false;  // keys given for an auto-increment column
+    };
+    struct Plan
+    {
+        std::vector<Run> runs;
+    };
+    // Every row checked and converted, in runs: before anything is sent.
+    Plan plan(const QList<RowValues> &rows) const;
+
     // Models of what was written, where the rows cannot be read back (no
     // primary key, no RETURNING).
     std::vector<std::unique_ptr<Model>> writtenModels(const InsertBatch &batch, const QList<int> &present) const;

@@ -18,16 +18,12 @@ namespace Hy::detail {
 
 class SqlDialect;
 
-// The select list of a model: every column, in model order, so that column i
-// of a result row is the model's column i; date-time and text columns read
-// through the dialect, so that they arrive as stored.
-QStringList modelSelectList(const ModelData *model, const SqlDialect &dialect);
-
 // Stores a database value into a model's column; throws UnreadableValue
 // when it does not fit the column's type.
 void readInto(const ModelData *model, Model *instance, const ColumnData &column, const QVariant &value);
 
-// A model from a row read with modelSelectList().
+// A model from a row of every model column, in model order (as the SQL
+// compiler selects them).
 std::unique_ptr<Model> hydrate(const ModelData *model, const QVariantList &values);
 
 // The current UTC time as the dialect binds it, for autoCreate/autoUpdate.

@@ -10,51 +10,76 @@ QueryBuilder::QueryBuilder(SqlDataSource *source, QAnyStringView table)
 {
 }
 
+QueryBuilder::QueryBuilder(detail::QueryCore core) : m_core(std::move(core)) {}
+
+QueryBuilder &QueryBuilder::addGroup(detail::ConditionJoin join, const std::function<void(QueryBuilder &)> &group)
+{
+    QueryBuilder inner(m_core.fresh());
+    group(inner);
+    m_core.group(join, inner.m_core);
+    return *this;
+}
+
+QueryBuilder &QueryBuilder::where(const std::function<void(QueryBuilder &)> &group)
+{
+    return addGroup(detail::ConditionJoin::And, group);
+}
+
+QueryBuilder &QueryBuilder::orWhere(const std::function<void(QueryBuilder &)> &group)
+{
+    return addGroup(detail::ConditionJoin::Or, group);
+}
+
+QueryBuilderSql QueryBuilder::toSql() const
+{
+    return QueryBuilderSql(m_core);
+}
+
 QueryBuilder &QueryBuilder::where(QAnyStringView column, const Value &value)
 {
-    m_core.where(false, column.toString(), Operator::Equal, value.toVariant());
+    m_core.compare(detail::ConditionJoin::And, column.toString(), Operator::Equal, value.toVariant());
     return *this;
 }
 
 QueryBuilder &QueryBuilder::where(QAnyStringView column, Comparison op, const Value &value)
 {
-    m_core.where(false, column.toString(), op.op(), value.toVariant());
+    m_core.compare(detail::ConditionJoin::And, column.toString(), op.op(), value.toVariant());
     return *this;
 }
 
 QueryBuilder &QueryBuilder::orWhere(QAnyStringView column, const Value &value)
 {
-    m_core.where(true, column.toString(), Operator::Equal, value.toVariant());
+    m_core.compare(detail::ConditionJoin::Or, column.toString(), Operator::Equal, value.toVariant());
     return *this;
 }
 
 QueryBuilder &QueryBuilder::orWhere(QAnyStringView column, Comparison op, const Value &value)
 {
-    m_core.where(true, column.toString(), op.op(), value.toVariant());
+    m_core.compare(detail::ConditionJoin::Or, column.toString(), op.op(), value.toVariant());
     return *this;
 }
 
 QueryBuilder &QueryBuilder::whereNull(QAnyStringView column)
 {
-    m_core.whereNull(false, column.toString(), false);
+    m_core.isNull(detail::ConditionJoin::And, column.toString());
     return *this;
 }
 
 QueryBuilder &QueryBuilder::whereNotNull(QAnyStringView column)
 {
-    m_core.whereNull(false, column.toString(), true);
+    m_core.isNotNull(detail::ConditionJoin::And, column.toString());
     return *this;
 }
 
 QueryBuilder &QueryBuilder::orWhereNull(QAnyStringView column)
 {
-    m_core.whereNull(true, column.toString(), false);
+    m_core.isNull(detail::ConditionJoin::Or, column.toString());
     return *this;
 }
 
 QueryBuilder &QueryBuilder::orWhereNotNull(QAnyStringView column)
 {
-    m_core.whereNull(true, column.toString(), true);
+    m_core.isNotNull(detail::ConditionJoin::Or, column.toString());
     return *this;
 }
 
@@ -121,5 +146,15 @@ qint64 QueryBuilder::remove() const
 {
     return m_core.remove();
 }
+
+QueryBuilderSql::QueryBuilderSql(const detail::QueryCore &core) : m_core(core) {}
+
+SqlStatements QueryBuilderSql::many() const { return m_core.fetchSql(); }
+SqlStatements QueryBuilderSql::one() const { return m_core.fetchSql(1); }
+SqlStatements QueryBuilderSql::count() const { return m_core.countSql(); }
+SqlStatements QueryBuilderSql::insert(const QVariantMap &values) const { return m_core.insertRowsSql({values}); }
+SqlStatements QueryBuilderSql::insertMany(const QList<QVariantMap> &rows) const { return m_core.insertRowsSql(rows); }
+SqlStatements QueryBuilderSql::update(const QVariantMap &values) const { return m_core.updateRowsSql(values); }
+SqlStatements QueryBuilderSql::remove() const { return m_core.removeSql(); }
 
 } // namespace Hy

@@ -42,6 +42,11 @@ void requireWhereOnly(const QueryState &state, const char *operation)
     }
 }
 
+Condition::Join joinOf(ConditionJoin join)
+{
+    return join == ConditionJoin::Or ? Condition::Join::Or : Condition::Join::And;
+}
+
 // Runs one write statement: in a savepoint of its own inside the
 // application's transaction on PostgreSQL (see needsStatementSavepoint()).
 qint64 runWrite(SqlDataSourcePrivate *source, const SqlStatement &statement)
@@ -58,45 +63,40 @@ qint64 runWrite(SqlDataSourcePrivate *source, const SqlStatement &statement)
 // Checks and converts every value for the database: errors surface here,
 // before any SQL is sent. Null compared with = or != becomes IS [NOT] NULL, as
 // a user means by where(column, null).
-template <typename Conditions>
-void resolveConditions(Conditions &conditions, const QString &table, const ModelData *model,
-                       const SqlDialect &dialect)
+void resolveConditions(Conditions &conditions, const QString &table, const SqlDialect &dialect)
 {
     for (Condition &condition : conditions) {
-        if (condition.kind == Condition::Group) {
-            resolveConditions(condition.children, table, model, dialect);
+        if (condition.isGroup) {
+            resolveConditions(condition.children, table, dialect);
             continue;
         }
-        if (condition.kind != Condition::Compare)
+        Predicate &p = condition.predicate;
+        if (p.kind != Predicate::Compare)
             continue;
-        if (condition.value.isNull()) {
-            if (condition.op == Operator::Equal || condition.op == Operator::NotEqual) {
-                condition.kind = condition.op == Operator::Equal ? Condition::IsNull
-                                                                 : Condition::IsNotNull;
+        if (p.value.isNull()) {
+            if (p.op == Operator::Equal || p.op == Operator::NotEqual) {
+                p.kind = p.op == Operator::Equal ? Predicate::IsNull : Predicate::IsNotNull;
                 continue;
             }
             throw Error(ErrorCode::InvalidValue,
                         QStringLiteral("\"%1\" cannot be compared with null by an ordering or "
                                        "LIKE operator; use whereNull()")
-                                .arg(condition.column));
+                                .arg(p.column.name));
         }
-        if (model && condition.modelColumn >= 0) {
-            const ColumnData &column = model->columns[condition.modelColumn];
-            condition.value = condition.op == Operator::Like
-                    ? toLikePattern(column, condition.value, table)
-                    : toDatabaseValue(column, condition.value, dialect, table, ValueUse::Compare);
+        if (const ColumnData *column = p.column.column) {
+            p.value = p.op == Operator::Like ? toLikePattern(*column, p.value, table)
+                                             : toDatabaseValue(*column, p.value, dialect, table, ValueUse::Compare);
         } else {
-            condition.value = condition.op == Operator::Like
-                    ? toLikePattern(condition.value, table, condition.column)
-                    : toRawDatabaseValue(condition.value, table, condition.column, dialect);
+            p.value = p.op == Operator::Like ? toLikePattern(p.value, table, p.column.name)
+                                             : toRawDatabaseValue(p.value, table, p.column.name, dialect);
         }
     }
 }
 
-QueryState resolved(const QueryState &state, const ModelData *model, const SqlDialect &dialect)
+QueryState resolved(const QueryState &state, const SqlDialect &dialect)
 {
     QueryState out = state;
-    resolveConditions(out.conditions, out.table, model, dialect);
+    resolveConditions(out.conditions, out.table, dialect);
     return out;
 }
 
@@ -118,15 +118,27 @@ QString autoIncrementColumn(SqlDataSourcePrivate *source, const QString &table)
     auto found = source->autoIncrementColumns.constFind(table);
     if (found != source->autoIncrementColumns.cend())
         return *found;
-    SqlStatement statement;
-    statement.sql = QStringLiteral("SELECT COLUMN_NAME FROM information_schema.COLUMNS "
-                                   "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? "
-                                   "AND EXTRA LIKE '%auto_increment%'");
-    statement.bindings = {table};
-    auto query = source->exec(statement);
+    auto query = source->exec(source->dialect().autoIncrementColumnQuery(table));
     const QString column = query->next() ? query->value(0).toString() : QString();
     source->autoIncrementColumns.insert(table, column);
     return column;
+}
+
+// An INSERT of rows without a model: one batch per run of rows with the
+// same columns, every row checked and converted first.
+QList<InsertBatch> rowBatches(const QList<QVariantMap> &rows, const QString &table, const SqlDialect &dialect)
+{
+    QList<InsertBatch> batches;
+    for (const QVariantMap &row : rows) {
+        const QStringList columns = row.keys();
+        if (batches.isEmpty() || batches.last().columns != columns) {
+            batches.append(InsertBatch());
+            batches.last().table = table;
+            batches.last().columns = columns;
+        }
+        batches.last().rows.append(rowFromMap(row, columns, table, dialect));
+    }
+    return batches;
 }
 
 } // namespace
@@ -141,6 +153,7 @@ QueryCore::QueryCore(SqlDataSource *source, const ModelData *model)
     : m_source(source), m_model(model), d(new QueryState)
 {
     d->table = model->table;
+    d->model = model;
 }
 
 QueryCore::QueryCore(const QueryCore &other) = default;
@@ -149,52 +162,93 @@ QueryCore &QueryCore::operator=(const QueryCore &other) = default;
 QueryCore &QueryCore::operator=(QueryCore &&other) noexcept = default;
 QueryCore::~QueryCore() = default;
 
+QueryCore QueryCore::fresh() const
+{
+    QueryCore core(*this);
+    core.d->conditions.clear();
+    return core;
+}
+
 QString QueryCore::table() const
 {
     return d->table;
 }
 
-void QueryCore::where(bool orJoin, int column, Operator op, const QVariant &value)
+namespace {
+ColumnRef columnRef(const QueryState &state, int column)
 {
-    where(orJoin, m_model->columns[column].databaseName, op, value);
-    d->conditions.last().modelColumn = column;
-    d->conditions.last().dateTime = m_model->columns[column].kind == ColumnKind::DateTime;
+    const ColumnData &data = state.model->columns[column];
+    return {state.table, data.databaseName, &data};
 }
 
-void QueryCore::where(bool orJoin, const QString &column, Operator op, const QVariant &value)
+ColumnRef columnRef(const QueryState &state, const QString &column)
+{
+    return {state.table, column, nullptr};
+}
+
+template <typename Column>
+void addPredicate(QueryState &state, ConditionJoin join, Predicate::Kind kind, const Column &column,
+                  Operator op = Operator::Equal, const QVariant &value = {})
 {
     Condition condition;
-    condition.orJoin = orJoin;
-    condition.op = op;
-    condition.column = column;
-    condition.value = value;
-    d->conditions.append(condition);
+    condition.join = joinOf(join);
+    condition.predicate.kind = kind;
+    condition.predicate.column = columnRef(state, column);
+    condition.predicate.op = op;
+    condition.predicate.value = value;
+    state.conditions.push_back(std::move(condition));
+}
+} // namespace
+
+void QueryCore::compare(ConditionJoin join, int column, Operator op, const QVariant &value)
+{
+    addPredicate(*d, join, Predicate::Compare, column, op, value);
 }
 
-void QueryCore::whereNull(bool orJoin, int column, bool negate)
+void QueryCore::compare(ConditionJoin join, const QString &column, Operator op, const QVariant &value)
 {
-    whereNull(orJoin, m_model->columns[column].databaseName, negate);
-    d->conditions.last().modelColumn = column;
+    addPredicate(*d, join, Predicate::Compare, column, op, value);
 }
 
-void QueryCore::whereNull(bool orJoin, const QString &column, bool negate)
+void QueryCore::isNull(ConditionJoin join, int column)
 {
+    addPredicate(*d, join, Predicate::IsNull, column);
+}
+
+void QueryCore::isNull(ConditionJoin join, const QString &column)
+{
+    addPredicate(*d, join, Predicate::IsNull, column);
+}
+
+void QueryCore::isNotNull(ConditionJoin join, int column)
+{
+    addPredicate(*d, join, Predicate::IsNotNull, column);
+}
+
+void QueryCore::isNotNull(ConditionJoin join, const QString &column)
+{
+    addPredicate(*d, join, Predicate::IsNotNull, column);
+}
+
+void QueryCore::group(ConditionJoin join, const QueryCore &group)
+{
+    if (group.d->conditions.empty())
+        return; // an empty group constrains nothing
     Condition condition;
-    condition.kind = negate ? Condition::IsNotNull : Condition::IsNull;
-    condition.orJoin = orJoin;
-    condition.column = column;
-    d->conditions.append(condition);
+    condition.join = joinOf(join);
+    condition.isGroup = true;
+    condition.children = group.d->conditions;
+    d->conditions.push_back(std::move(condition));
 }
 
 void QueryCore::orderBy(int column, Qt::SortOrder order)
 {
-    orderBy(m_model->columns[column].databaseName, order);
-    d->orders.last().dateTime = m_model->columns[column].kind == ColumnKind::DateTime;
+    d->orders.append({columnRef(*d, column), order});
 }
 
 void QueryCore::orderBy(const QString &column, Qt::SortOrder order)
 {
-    d->orders.append({column, order});
+    d->orders.append({columnRef(*d, column), order});
 }
 
 void QueryCore::setLimit(qint64 limit)
@@ -207,37 +261,56 @@ void QueryCore::setOffset(qint64 offset)
     d->offset = offset < 0 ? -1 : offset;
 }
 
+void QueryCore::select(const QList<int> &columns)
+{
+    d->selected.clear();
+    for (int column : columns) {
+        if (!d->selected.contains(column))
+            d->selected.append(column);
+    }
+}
+
 void QueryCore::groupConditions()
 {
     if (d->conditions.size() < 2)
         return;
     Condition group;
-    group.kind = Condition::Group;
-    group.children.assign(d->conditions.cbegin(), d->conditions.cend());
-    d->conditions = {group};
+    group.isGroup = true;
+    group.children = std::move(d->conditions);
+    d->conditions = {std::move(group)};
 }
 
 std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
 {
     SqlDataSourcePrivate *source = priv(m_source);
     const SqlDialect &dialect = source->dialect();
-    const QueryState state = resolved(*d, m_model, dialect);
-    auto executed = source->exec(
-            SqlCompiler(dialect).select(state, modelSelectList(m_model, dialect), limit));
+    const CompiledSelect compiled = SqlCompiler(dialect).select(resolved(*d, dialect), limit);
+    auto executed = source->exec(compiled.statement);
     QSqlQuery &query = *executed;
+
+    // Each result column into the model column the projection says.
+    const QList<Projection::Field> &fields = compiled.projection.fields;
+    QVarLengthArray<const ColumnData *, MaxColumns> targets;
+    for (const Projection::Field &field : fields)
+        targets.append(&m_model->columns[field.column]);
 
     std::vector<std::unique_ptr<Model>> models;
     if (query.size() > 0)
         models.reserve(std::size_t(query.size()));
-    const qsizetype columnCount = m_model->columns.size();
-    const ColumnData *columns = m_model->columns.constData();
     while (query.next()) {
         std::unique_ptr<Model> model(m_model->create());
-        for (qsizetype i = 0; i < columnCount; ++i)
-            readInto(m_model, model.get(), columns[i], query.value(int(i)));
+        for (qsizetype i = 0; i < targets.size(); ++i)
+            readInto(m_model, model.get(), *targets[i], query.value(int(i)));
+        ModelAccess::setLoaded(*model, compiled.projection.loaded);
         models.push_back(std::move(model));
     }
     return models;
+}
+
+SqlStatements QueryCore::fetchSql(qint64 limit) const
+{
+    const SqlDialect &dialect = priv(m_source)->dialect();
+    return {SqlCompiler(dialect).select(resolved(*d, dialect), limit).statement};
 }
 
 std::unique_ptr<Model> QueryCore::insertModel(const RowValues &row) const
@@ -251,38 +324,71 @@ std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const QList<RowValue
     return ModelInserter(priv(m_source), m_model).insert(rows);
 }
 
-qint64 QueryCore::updateModels(const RowValues &row) const
+SqlStatements QueryCore::insertModelsSql(const QList<RowValues> &rows) const
 {
-    SqlDataSourcePrivate *source = priv(m_source);
-    const SqlDialect &dialect = source->dialect();
-    requireWhereOnly(*d, "update");
-    if (row.entries.isEmpty())
-        throw invalidQuery(QStringLiteral("update() on \"%1\" needs at least one column").arg(d->table));
+    return ModelInserter(priv(m_source), m_model).statements(rows);
+}
 
+namespace {
+// The UPDATE of a model's columns: the values given, checked and converted,
+// and autoUpdate columns set to now.
+SqlStatement modelUpdate(const QueryState &state, const RowValues &row, const SqlDialect &dialect)
+{
+    requireWhereOnly(state, "update");
+    if (row.entries.isEmpty())
+        throw invalidQuery(QStringLiteral("update() on \"%1\" needs at least one column").arg(state.table));
     QStringList names;
     QVariantList values;
     const QString now = nowText(dialect);
-    const QList<ColumnData> &columns = m_model->columns;
+    const QList<ColumnData> &columns = state.model->columns;
     for (qsizetype c = 0; c < columns.size(); ++c) {
         const ColumnData &column = columns[c];
         if (const QVariant *given = row.find(int(c))) {
             names.append(column.databaseName);
-            values.append(toDatabaseValue(column, *given, dialect, m_model->table));
+            values.append(toDatabaseValue(column, *given, dialect, state.table));
         } else if (column.autoUpdate) {
             names.append(column.databaseName);
             values.append(now);
         }
     }
-    const QueryState state = resolved(*d, m_model, dialect);
-    return runWrite(source, SqlCompiler(dialect).update(state, names, values));
+    return SqlCompiler(dialect).update(resolved(state, dialect), names, values);
+}
+
+SqlStatement rowsUpdate(const QueryState &state, const QVariantMap &values, const SqlDialect &dialect)
+{
+    requireWhereOnly(state, "update");
+    if (values.isEmpty())
+        throw invalidQuery(QStringLiteral("update() on \"%1\" needs at least one column").arg(state.table));
+    const QStringList columns = values.keys();
+    const QVariantList row = rowFromMap(values, columns, state.table, dialect);
+    return SqlCompiler(dialect).update(resolved(state, dialect), columns, row);
+}
+
+SqlStatement removal(const QueryState &state, const SqlDialect &dialect)
+{
+    requireWhereOnly(state, "remove");
+    return SqlCompiler(dialect).remove(resolved(state, dialect));
+}
+} // namespace
+
+qint64 QueryCore::updateModels(const RowValues &row) const
+{
+    SqlDataSourcePrivate *source = priv(m_source);
+    return runWrite(source, modelUpdate(*d, row, source->dialect()));
+}
+
+SqlStatements QueryCore::updateModelsSql(const RowValues &row) const
+{
+    return {modelUpdate(*d, row, priv(m_source)->dialect())};
 }
 
 QList<QVariantMap> QueryCore::fetchRows(qint64 limit) const
 {
     SqlDataSourcePrivate *source = priv(m_source);
     const SqlDialect &dialect = source->dialect();
-    auto executed = source->exec(SqlCompiler(dialect).select(resolved(*d, nullptr, dialect), {}, limit));
+    auto executed = source->exec(SqlCompiler(dialect).select(resolved(*d, dialect), limit).statement);
     QSqlQuery &query = *executed;
+    // Without a model every result column is a value read by name.
     const QSqlRecord record = query.record();
     QStringList names;
     for (int i = 0; i < record.count(); ++i)
@@ -301,13 +407,9 @@ QVariantMap QueryCore::insertRow(const QVariantMap &values) const
 {
     SqlDataSourcePrivate *source = priv(m_source);
     const SqlDialect &dialect = source->dialect();
-    InsertBatch batch;
-    batch.table = d->table;
-    batch.columns = values.keys();
-    batch.rows = {rowFromMap(values, batch.columns, d->table, dialect)};
-
+    const InsertBatch batch = rowBatches({values}, d->table, dialect).front();
     InsertReadBack readBack;
-    readBack.returning = {QStringLiteral("*")};
+    readBack.what = InsertReadBack::AllColumns;
     if (!dialect.hasFeature(SqlDataSource::Feature::Returning)) {
         readBack.key = autoIncrementColumn(source, d->table);
         readBack.keyIsGenerated = !readBack.key.isEmpty() && !values.contains(readBack.key);
@@ -316,8 +418,10 @@ QVariantMap QueryCore::insertRow(const QVariantMap &values) const
     // that a row that cannot be read back is not left written.
     Inserter inserter(source); // outlives the transaction, see ModelInserter
     std::optional<TransactionScope> savepoint;
-    if ((!dialect.hasFeature(SqlDataSource::Feature::Returning) && !readBack.key.isEmpty()) || source->needsStatementSavepoint())
+    if ((!dialect.hasFeature(SqlDataSource::Feature::Returning) && !readBack.key.isEmpty())
+        || source->needsStatementSavepoint()) {
         savepoint.emplace(source);
+    }
     const InsertedRows inserted = inserter.insert(batch, readBack);
     const bool readBackRow = !inserted.rows.isEmpty() && !inserted.rows.front().isEmpty();
     if (!readBackRow && !readBack.key.isEmpty()) {
@@ -341,19 +445,7 @@ QVariantMap QueryCore::insertRow(const QVariantMap &values) const
 void QueryCore::insertRows(const QList<QVariantMap> &rows) const
 {
     SqlDataSourcePrivate *source = priv(m_source);
-    const SqlDialect &dialect = source->dialect();
-    // Checked and converted first: a bad row anywhere means nothing is written.
-    QList<InsertBatch> batches;
-    for (const QVariantMap &row : rows) {
-        const QStringList columns = row.keys();
-        if (batches.isEmpty() || batches.last().columns != columns) {
-            batches.append(InsertBatch());
-            batches.last().table = d->table;
-            batches.last().columns = columns;
-        }
-        batches.last().rows.append(rowFromMap(row, columns, d->table, dialect));
-    }
-
+    const QList<InsertBatch> batches = rowBatches(rows, d->table, source->dialect());
     Inserter inserter(source);
     TransactionScope transaction(source);
     for (const InsertBatch &batch : batches)
@@ -361,32 +453,49 @@ void QueryCore::insertRows(const QList<QVariantMap> &rows) const
     transaction.commit();
 }
 
+SqlStatements QueryCore::insertRowsSql(const QList<QVariantMap> &rows) const
+{
+    SqlDataSourcePrivate *source = priv(m_source);
+    Inserter inserter(source);
+    SqlStatements list;
+    for (const InsertBatch &batch : rowBatches(rows, d->table, source->dialect()))
+        list += inserter.statements(batch, {});
+    return list;
+}
+
 qint64 QueryCore::updateRows(const QVariantMap &values) const
 {
     SqlDataSourcePrivate *source = priv(m_source);
-    const SqlDialect &dialect = source->dialect();
-    requireWhereOnly(*d, "update");
-    if (values.isEmpty())
-        throw invalidQuery(QStringLiteral("update() on \"%1\" needs at least one column").arg(d->table));
-    const QStringList columns = values.keys();
-    const QVariantList row = rowFromMap(values, columns, d->table, dialect);
-    return runWrite(source, SqlCompiler(dialect).update(resolved(*d, nullptr, dialect), columns, row));
+    return runWrite(source, rowsUpdate(*d, values, source->dialect()));
+}
+
+SqlStatements QueryCore::updateRowsSql(const QVariantMap &values) const
+{
+    return {rowsUpdate(*d, values, priv(m_source)->dialect())};
 }
 
 qint64 QueryCore::count() const
 {
     SqlDataSourcePrivate *source = priv(m_source);
-    const SqlDialect &dialect = source->dialect();
-    auto query = source->exec(SqlCompiler(dialect).count(resolved(*d, m_model, dialect)));
+    auto query = source->exec(countSql().front());
     return query->next() ? query->value(0).toLongLong() : 0;
+}
+
+SqlStatements QueryCore::countSql() const
+{
+    const SqlDialect &dialect = priv(m_source)->dialect();
+    return {SqlCompiler(dialect).count(resolved(*d, dialect))};
 }
 
 qint64 QueryCore::remove() const
 {
     SqlDataSourcePrivate *source = priv(m_source);
-    const SqlDialect &dialect = source->dialect();
-    requireWhereOnly(*d, "remove");
-    return runWrite(source, SqlCompiler(dialect).remove(resolved(*d, m_model, dialect)));
+    return runWrite(source, removal(*d, source->dialect()));
+}
+
+SqlStatements QueryCore::removeSql() const
+{
+    return {removal(*d, priv(m_source)->dialect())};
 }
 
 } // namespace Hy::detail

@@ -14,28 +14,54 @@
 
 namespace Hy::detail {
 
-struct Condition
+struct ColumnData;
+struct ModelData;
+
+// A column as SQL names it: qualified by a table or an alias, so that joins
+// and subqueries can tell columns of the same name apart.
+struct ColumnRef
 {
-    // Group: the children in parentheses, so that conditions the library adds
-    // (find()'s key, later scopes and relation keys) cannot be bypassed by an
-    // orWhere() of the user's: `(a OR b) AND id = ?`, not `a OR b AND id = ?`.
-    enum Kind : quint8 { Compare, IsNull, IsNotNull, Group };
+    QString source; // the table or alias that qualifies it
+    QString name;   // the database name
+    // The model's column, when there is one: how values given for it are
+    // checked and converted, and how it compares (date-times on SQLite).
+    const ColumnData *column = nullptr;
+};
+
+// A leaf of a condition tree. One kind of predicate, one case in the compiler.
+struct Predicate
+{
+    enum Kind : quint8 {
+        Compare,   // column op ?
+        IsNull,    // column IS NULL
+        IsNotNull, // column IS NOT NULL
+    };
 
     Kind kind = Compare;
-    bool orJoin = false;
+    ColumnRef column;
     Operator op = Operator::Equal;
-    QString column; // database name, unquoted
-    int modelColumn = -1; // index in the model, when there is one
-    bool dateTime = false; // a model's date-time column: compared through the dialect
-    QVariant value; // as given; a model column's value is checked and converted when run
-    std::vector<Condition> children; // of a Group
+    QVariant value; // as given; checked and converted when the query runs
 };
+
+// A condition: a predicate, or a group of conditions in parentheses, joined
+// to the one before it. Groups nest to any depth; the conditions HysteriaQt
+// adds (a key for find(), and later scopes and relation keys) go next to a
+// group of the user's, never inside it: `(a OR b) AND id = ?`.
+struct Condition
+{
+    enum class Join : quint8 { And, Or };
+
+    Join join = Join::And;
+    bool isGroup = false;
+    Predicate predicate;             // unless a group
+    std::vector<Condition> children; // of a group
+};
+using Conditions = std::vector<Condition>;
 
 struct OrderTerm
 {
-    QString column; // database name, unquoted
+    ColumnRef column;
     Qt::SortOrder order = Qt::AscendingOrder;
-    bool dateTime = false; // a model's date-time column: sorted through the dialect
 };
 
 // What a query builder has been told, before any SQL is made of it.
@@ -43,7 +69,11 @@ class QueryState : public QSharedData
 {
 public:
     QString table;
-    QList<Condition> conditions;
+    // The model whose rows the query reads, if any.
+    const ModelData *model = nullptr;
+    // Model columns to read, by index; empty for all of them (or `*` without a model).
+    QList<int> selected;
+    Conditions conditions;
     QList<OrderTerm> orders;
     qint64 limit = -1;
     qint64 offset = -1;

@@ -4,6 +4,7 @@
 
 #include "exec/sqldatasource_p.h"
 #include "exec/transactionscope_p.h"
+#include "sql/sqlcompiler_p.h"
 
 #include <HysteriaQt/error.h>
 
@@ -14,22 +15,6 @@
 namespace Hy {
 
 namespace {
-QString columnDefinition(const detail::ColumnData &column, const detail::SqlDialect &dialect)
-{
-    QString definition = dialect.quoteIdentifier(column.databaseName) + u' ';
-    if (column.autoIncrement)
-        return definition + dialect.autoIncrementColumn(column);
-    definition += dialect.columnType(column);
-    // NOT NULL spelled out for keys too: SQLite accepts NULL in a
-    // non-integer PRIMARY KEY column otherwise.
-    if (!column.nullable)
-        definition += QStringLiteral(" NOT NULL");
-    if (column.primaryKey)
-        definition += QStringLiteral(" PRIMARY KEY");
-    if (column.autoCreate)
-        definition += QStringLiteral(" DEFAULT ") + dialect.currentTimestampDefault();
-    return definition;
-}
 // Before anything runs: MySQL would keep the tables created before a bad entry.
 void requireValid(const QList<ModelInfo> &models)
 {
@@ -46,18 +31,9 @@ QStringList SchemaBuilder::createTableStatements(const ModelInfo &model, IfExist
 {
     const detail::SqlDialect &dialect = SqlDataSourcePrivate::get(m_source.data())->dialect();
     requireValid({model});
-    const detail::ModelData *data = model.data();
-    QString sql = QStringLiteral("CREATE TABLE ");
-    if (ifExists == IfExists::Skip)
-        sql += QStringLiteral("IF NOT EXISTS ");
-    sql += dialect.quoteIdentifier(data->table) + QStringLiteral(" (");
-    for (qsizetype i = 0; i < data->columns.size(); ++i) {
-        if (i > 0)
-            sql += QStringLiteral(", ");
-        sql += columnDefinition(data->columns[i], dialect);
-    }
-    sql += u')' + dialect.createTableSuffix();
-    return {sql};
+    return {detail::SqlCompiler(dialect).createTable(model.data(), ifExists == IfExists::Skip
+                                                                     ? detail::SqlCompiler::IfExists::Skip
+                                                                     : detail::SqlCompiler::IfExists::Fail)};
 }
 
 void SchemaBuilder::createTables(const QList<ModelInfo> &models, IfExists ifExists) const
@@ -84,9 +60,9 @@ void SchemaBuilder::dropTables(const QList<ModelInfo> &models, IfMissing ifMissi
         transaction.emplace(source);
     requireValid(models);
     for (auto it = models.crbegin(); it != models.crend(); ++it) {
-        source->execDirect(QStringLiteral("DROP TABLE ")
-                           + (ifMissing == IfMissing::Skip ? QStringLiteral("IF EXISTS ") : QString())
-                           + dialect.quoteIdentifier(it->tableName()));
+        source->execDirect(detail::SqlCompiler(dialect).dropTable(
+                it->tableName(), ifMissing == IfMissing::Skip ? detail::SqlCompiler::IfExists::Skip
+                                                              : detail::SqlCompiler::IfExists::Fail));
     }
     if (transaction)
         transaction->commit();

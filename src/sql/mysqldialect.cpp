@@ -157,6 +157,14 @@ QString MySqlDialect::insertDefaultValues(const QString &quotedTable) const
     return QStringLiteral("INSERT INTO ") + quotedTable + QStringLiteral(" () VALUES ()");
 }
 
+SqlStatement MySqlDialect::autoIncrementColumnQuery(const QString &table) const
+{
+    return {QStringLiteral("SELECT COLUMN_NAME FROM information_schema.COLUMNS "
+                           "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? "
+                           "AND EXTRA LIKE '%auto_increment%'"),
+            {table}};
+}
+
 ErrorCode MySqlDialect::errorCode(const QSqlError &error, const QSqlDriver *) const
 {
     switch (error.nativeErrorCode().toInt()) {

@@ -25,6 +25,7 @@ public:
     QString selectDateTime(const QString &quotedColumn) const override;
     QString selectText(const QString &quotedColumn) const override;
     QString insertDefaultValues(const QString &quotedTable) const override;
+    SqlStatement autoIncrementColumnQuery(const QString &table) const override;
     int autoIncrementStep() const override { return m_autoIncrementStep; }
     int maxBindings() const override { return 65535; }
     qint64 maxStatementBytes() const override { return m_maxStatementBytes; }

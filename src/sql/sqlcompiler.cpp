@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "sql/sqlcompiler_p.h"
 
+#include "model/modeldata_p.h"
 #include "query/querystate_p.h"
 #include "sql/sqldialect_p.h"
 
@@ -29,51 +30,48 @@ QString SqlCompiler::quote(const QString &identifier) const
     return m_dialect.quoteIdentifier(identifier);
 }
 
-QString SqlCompiler::qualified(const QString &table, const QString &column) const
+QString SqlCompiler::qualified(const ColumnRef &column) const
 {
-    return quote(table) + u'.' + quote(column);
+    return column.source.isEmpty() ? quote(column.name) : quote(column.source) + u'.' + quote(column.name);
 }
 
-QString SqlCompiler::comparable(const QString &table, const QString &column, bool dateTime) const
+QString SqlCompiler::comparable(const ColumnRef &column) const
 {
-    const QString reference = qualified(table, column);
-    return dateTime ? m_dialect.comparableDateTime(reference) : reference;
+    const QString reference = qualified(column);
+    return column.column && column.column->kind == ColumnKind::DateTime
+            ? m_dialect.comparableDateTime(reference)
+            : reference;
 }
 
-template <typename Conditions>
-void SqlCompiler::appendConditions(SqlStatement &statement, const QString &table,
-                                   const Conditions &conditions) const
+void SqlCompiler::appendConditions(SqlStatement &statement, const std::vector<Condition> &conditions) const
 {
     bool first = true;
     for (const Condition &condition : conditions) {
         if (!first)
-            statement.sql += condition.orJoin ? QLatin1StringView(" OR ") : QLatin1StringView(" AND ");
+            statement.sql += condition.join == Condition::Join::Or ? QLatin1StringView(" OR ")
+                                                                   : QLatin1StringView(" AND ");
         first = false;
-        if (condition.kind == Condition::Group) {
+        if (condition.isGroup) {
             statement.sql += u'(';
-            appendConditions(statement, table, condition.children);
+            appendConditions(statement, condition.children);
             statement.sql += u')';
             continue;
         }
+        const Predicate &p = condition.predicate;
+        switch (p.kind) {
         // IS [NOT] NULL asks about the column itself: SQLite's strftime() of
         // text it cannot read is NULL too.
-        statement.sql += condition.kind == Condition::Compare
-                ? comparable(table, condition.column, condition.dateTime)
-                : qualified(table, condition.column);
-        switch (condition.kind) {
-        case Condition::IsNull:
-            statement.sql += QLatin1StringView(" IS NULL");
+        case Predicate::IsNull:
+            statement.sql += qualified(p.column) + QLatin1StringView(" IS NULL");
             break;
-        case Condition::IsNotNull:
-            statement.sql += QLatin1StringView(" IS NOT NULL");
+        case Predicate::IsNotNull:
+            statement.sql += qualified(p.column) + QLatin1StringView(" IS NOT NULL");
             break;
-        case Condition::Compare:
-            statement.sql += operatorText(condition.op);
-            if (condition.op == Operator::Like)
+        case Predicate::Compare:
+            statement.sql += comparable(p.column) + operatorText(p.op);
+            if (p.op == Operator::Like)
                 statement.sql += m_dialect.likeEscape();
-            statement.bindings.append(condition.value);
-            break;
-        case Condition::Group:
+            statement.bindings.append(p.value);
             break;
         }
     }
@@ -81,25 +79,71 @@ void SqlCompiler::appendConditions(SqlStatement &statement, const QString &table
 
 void SqlCompiler::appendWhere(SqlStatement &statement, const QueryState &state) const
 {
-    if (state.conditions.isEmpty())
+    if (state.conditions.empty())
         return;
     statement.sql += QLatin1StringView(" WHERE ");
-    appendConditions(statement, state.table, state.conditions);
+    appendConditions(statement, state.conditions);
 }
 
-SqlStatement SqlCompiler::select(const QueryState &state, const QStringList &columns, qint64 limit) const
+QStringList SqlCompiler::selectList(const ModelData *model, const QList<int> &columns) const
+{
+    QStringList list;
+    list.reserve(columns.size());
+    for (int index : columns) {
+        const ColumnData &column = model->columns[index];
+        const QString quoted = quote(column.databaseName);
+        QString expression;
+        switch (column.kind) {
+        case ColumnKind::DateTime:
+            expression = m_dialect.selectDateTime(quoted);
+            break;
+        case ColumnKind::String:
+        case ColumnKind::Text:
+            expression = m_dialect.selectText(quoted);
+            break;
+        default:
+            break;
+        }
+        list.append(expression.isEmpty() || expression == quoted ? quoted
+                                                                  : expression + QStringLiteral(" AS ") + quoted);
+    }
+    return list;
+}
+
+CompiledSelect SqlCompiler::select(const QueryState &state, qint64 limit) const
+{
+    CompiledSelect compiled;
+    QString list;
+    if (state.model) {
+        QList<int> columns = state.selected;
+        if (columns.isEmpty()) {
+            for (int i = 0; i < state.model->columns.size(); ++i)
+                columns.append(i);
+        }
+        list = selectList(state.model, columns).join(QLatin1StringView(", "));
+        for (int column : columns) {
+            compiled.projection.fields.append({0, column, QString()});
+            compiled.projection.loaded.set(std::size_t(column));
+        }
+    } else {
+        // Rows of a table without a model: the fields are named by the
+        // result itself, once it is there.
+        list = QStringLiteral("*");
+    }
+    compiled.statement = selectOf(state, list, limit);
+    return compiled;
+}
+
+SqlStatement SqlCompiler::selectOf(const QueryState &state, const QString &list, qint64 limit) const
 {
     SqlStatement statement;
-    statement.sql = QStringLiteral("SELECT ")
-            + (columns.isEmpty() ? QStringLiteral("*") : columns.join(QLatin1StringView(", ")))
-            + QStringLiteral(" FROM ") + quote(state.table);
+    statement.sql = QStringLiteral("SELECT ") + list + QStringLiteral(" FROM ") + quote(state.table);
     appendWhere(statement, state);
     for (qsizetype i = 0; i < state.orders.size(); ++i) {
         const OrderTerm &term = state.orders[i];
         statement.sql += (i == 0 ? QLatin1StringView(" ORDER BY ") : QLatin1StringView(", "))
-                + comparable(state.table, term.column, term.dateTime)
-                + (term.order == Qt::AscendingOrder ? QLatin1StringView(" ASC")
-                                                    : QLatin1StringView(" DESC"));
+                + comparable(term.column)
+                + (term.order == Qt::AscendingOrder ? QLatin1StringView(" ASC") : QLatin1StringView(" DESC"));
     }
     // one() asks for 1 row; a limit(0) of the user's still means none.
     const qint64 effectiveLimit = limit < 0 ? state.limit : state.limit < 0 ? limit : qMin(limit, state.limit);
@@ -111,9 +155,8 @@ SqlStatement SqlCompiler::count(const QueryState &state) const
 {
     if (state.limit >= 0 || state.offset > 0) {
         // COUNT(*) ignores LIMIT; count the rows the limited query returns.
-        SqlStatement inner = select(state, {QStringLiteral("1")});
-        inner.sql = QStringLiteral("SELECT COUNT(*) FROM (") + inner.sql
-                + QStringLiteral(") AS hy_counted");
+        SqlStatement inner = selectOf(state, QStringLiteral("1"), -1);
+        inner.sql = QStringLiteral("SELECT COUNT(*) FROM (") + inner.sql + QStringLiteral(") AS hy_counted");
         return inner;
     }
     SqlStatement statement;
@@ -123,7 +166,7 @@ SqlStatement SqlCompiler::count(const QueryState &state) const
 }
 
 QString SqlCompiler::insert(const QString &table, const QStringList &columns, int rowCount,
-                            const QStringList &returning) const
+                            const ModelData *model, const QList<int> &returning, Returning all) const
 {
     QString sql;
     if (columns.isEmpty()) {
@@ -148,13 +191,15 @@ QString SqlCompiler::insert(const QString &table, const QStringList &columns, in
             sql += row;
         }
     }
-    if (!returning.isEmpty())
-        sql += QStringLiteral(" RETURNING ") + returning.join(QLatin1StringView(", "));
+    if (all == Returning::All)
+        sql += QStringLiteral(" RETURNING *");
+    else if (!returning.isEmpty())
+        sql += QStringLiteral(" RETURNING ") + selectList(model, returning).join(QLatin1StringView(", "));
     return sql;
 }
 
 SqlStatement SqlCompiler::update(const QueryState &state, const QStringList &columns,
-                              const QVariantList &values) const
+                                 const QVariantList &values) const
 {
     SqlStatement statement;
     statement.sql = QStringLiteral("UPDATE ") + quote(state.table) + QStringLiteral(" SET ");
@@ -174,6 +219,79 @@ SqlStatement SqlCompiler::remove(const QueryState &state) const
     statement.sql = QStringLiteral("DELETE FROM ") + quote(state.table);
     appendWhere(statement, state);
     return statement;
+}
+
+SqlStatement SqlCompiler::selectByKeys(const QString &table, const ModelData *model, const QString &key,
+                                       const QVariantList &keys) const
+{
+    SqlStatement statement;
+    QString list = QStringLiteral("*");
+    if (model) {
+        QList<int> all;
+        for (int i = 0; i < model->columns.size(); ++i)
+            all.append(i);
+        list = selectList(model, all).join(QLatin1StringView(", "));
+    }
+    statement.sql = QStringLiteral("SELECT ") + list + QStringLiteral(" FROM ") + quote(table)
+            + QStringLiteral(" WHERE ") + quote(key) + QStringLiteral(" IN (");
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        statement.sql += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    statement.sql += u')';
+    statement.bindings = keys;
+    return statement;
+}
+
+QString SqlCompiler::savepoint(const QString &name) const
+{
+    return QStringLiteral("SAVEPOINT ") + quote(name);
+}
+
+QString SqlCompiler::releaseSavepoint(const QString &name) const
+{
+    return QStringLiteral("RELEASE SAVEPOINT ") + quote(name);
+}
+
+QString SqlCompiler::rollbackToSavepoint(const QString &name) const
+{
+    return QStringLiteral("ROLLBACK TO SAVEPOINT ") + quote(name);
+}
+
+QString SqlCompiler::columnDefinition(int index, const ModelData *model) const
+{
+    const ColumnData &column = model->columns[index];
+    QString definition = quote(column.databaseName) + u' ';
+    if (column.autoIncrement)
+        return definition + m_dialect.autoIncrementColumn(column);
+    definition += m_dialect.columnType(column);
+    // NOT NULL spelled out for keys too: SQLite accepts NULL in a
+    // non-integer PRIMARY KEY column otherwise.
+    if (!column.nullable)
+        definition += QStringLiteral(" NOT NULL");
+    if (column.primaryKey)
+        definition += QStringLiteral(" PRIMARY KEY");
+    if (column.autoCreate)
+        definition += QStringLiteral(" DEFAULT ") + m_dialect.currentTimestampDefault();
+    return definition;
+}
+
+QString SqlCompiler::createTable(const ModelData *model, IfExists ifExists) const
+{
+    QString sql = QStringLiteral("CREATE TABLE ");
+    if (ifExists == IfExists::Skip)
+        sql += QStringLiteral("IF NOT EXISTS ");
+    sql += quote(model->table) + QStringLiteral(" (");
+    for (int i = 0; i < model->columns.size(); ++i) {
+        if (i > 0)
+            sql += QStringLiteral(", ");
+        sql += columnDefinition(i, model);
+    }
+    return sql + u')' + m_dialect.createTableSuffix();
+}
+
+QString SqlCompiler::dropTable(const QString &table, IfExists ifMissing) const
+{
+    return QStringLiteral("DROP TABLE ") + (ifMissing == IfExists::Skip ? QStringLiteral("IF EXISTS ") : QString())
+            + quote(table);
 }
 
 } // namespace Hy::detail

@@ -8,6 +8,7 @@
 #include "sql/sqlitedialect_p.h"
 
 #include "exec/sqldatasource_p.h"
+#include "sql/sqlcompiler_p.h"
 
 #include <QtSql/QSqlDriver>
 #include <QtSql/QSqlQuery>
@@ -101,7 +102,7 @@ bool SqlDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoin
         open = query.value(0).toBool();
     }
     if (*open) {
-        source.execDirect(QStringLiteral("SAVEPOINT ") + savepoint, ErrorCode::TransactionFailed);
+        source.execDirect(SqlCompiler(*this).savepoint(savepoint), ErrorCode::TransactionFailed);
         return true;
     }
     source.run(db.driver(), QStringLiteral("BEGIN"), ErrorCode::TransactionFailed,

@@ -131,6 +131,9 @@ public:
     // column: keys generated later must not collide with them. SQLite and
     // MySQL move on by themselves; PostgreSQL's identity sequence does not.
     virtual void afterExplicitKeys(SqlDataSourcePrivate &, const QString &, const QString &) const {}
+    // Without RETURNING: a SELECT of the auto-increment column of `table`,
+    // which names an inserted row of a table without a model.
+    virtual SqlStatement autoIncrementColumnQuery(const QString &) const { return {}; }
 
     // Execution
     // Binds a statement's values, which are of the types checkedBinding()

@@ -3,6 +3,7 @@
 #include "sql/sqlitedialect_p.h"
 
 #include "exec/sqldatasource_p.h"
+#include "sql/sqlcompiler_p.h"
 
 #include <QtCore/QVersionNumber>
 #include <QtSql/QSqlQuery>
@@ -47,7 +48,7 @@ bool SqliteDialect::beginWork(SqlDataSourcePrivate &source, const QString &savep
     if (!error.databaseText().contains(QStringLiteral("within a transaction")))
         throw source.failure(error, QStringLiteral("BEGIN"), ErrorCode::TransactionFailed);
     // The application's own transaction is open: work inside it.
-    source.execDirect(QStringLiteral("SAVEPOINT ") + savepoint, ErrorCode::TransactionFailed);
+    source.execDirect(SqlCompiler(*this).savepoint(savepoint), ErrorCode::TransactionFailed);
     return true;
 }
 

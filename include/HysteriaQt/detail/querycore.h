@@ -8,6 +8,7 @@
 
 #include <HysteriaQt/comparison.h>
 #include <HysteriaQt/hysteriaqt_global.h>
+#include <HysteriaQt/sqlstatement.h>
 
 #include <QtCore/QList>
 #include <QtCore/QPointer>
@@ -27,10 +28,12 @@ class SqlDataSource;
 
 namespace Hy::detail {
 
-struct ColumnData;
 struct ModelData;
 struct RowValues;
 class QueryState;
+
+// How a condition joins the ones before it.
+enum class ConditionJoin : quint8 { And, Or };
 
 class HYSTERIAQT_EXPORT QueryCore
 {
@@ -43,18 +46,28 @@ public:
     QueryCore &operator=(QueryCore &&other) noexcept;
     ~QueryCore();
 
+    // A builder on the same table and source, without conditions: for a
+    // group of conditions made by a callback.
+    QueryCore fresh() const;
+
     // Conditions and ordering. With a model, `column` is a dense column index;
     // without one the name is the database column name.
-    void where(bool orJoin, int column, Operator op, const QVariant &value);
-    void where(bool orJoin, const QString &column, Operator op, const QVariant &value);
-    void whereNull(bool orJoin, int column, bool negate);
-    void whereNull(bool orJoin, const QString &column, bool negate);
+    void compare(ConditionJoin join, int column, Operator op, const QVariant &value);
+    void compare(ConditionJoin join, const QString &column, Operator op, const QVariant &value);
+    void isNull(ConditionJoin join, int column);
+    void isNull(ConditionJoin join, const QString &column);
+    void isNotNull(ConditionJoin join, int column);
+    void isNotNull(ConditionJoin join, const QString &column);
+    // The conditions of `group`, in parentheses.
+    void group(ConditionJoin join, const QueryCore &group);
     void orderBy(int column, Qt::SortOrder order);
     void orderBy(const QString &column, Qt::SortOrder order);
     // Puts the conditions so far in parentheses, before the library adds its own.
     void groupConditions();
     void setLimit(qint64 limit);
     void setOffset(qint64 offset);
+    // The model columns to read, by index; empty for all.
+    void select(const QList<int> &columns);
 
     // Models
     std::vector<std::unique_ptr<Model>> fetchModels(qint64 limit = -1) const;
@@ -72,6 +85,17 @@ public:
 
     qint64 count() const;
     qint64 remove() const;
+
+    // The statements the operations of the same name run, for the
+    // connection's dialect, without running anything. Rows read back by
+    // keys the database generates cannot be shown before it does.
+    SqlStatements fetchSql(qint64 limit = -1) const;
+    SqlStatements countSql() const;
+    SqlStatements insertModelsSql(const QList<RowValues> &rows) const;
+    SqlStatements updateModelsSql(const RowValues &row) const;
+    SqlStatements insertRowsSql(const QList<QVariantMap> &rows) const;
+    SqlStatements updateRowsSql(const QVariantMap &values) const;
+    SqlStatements removeSql() const;
 
 private:
     // A builder may outlive its data source (stored in a QML model, captured
