@@ -89,6 +89,8 @@ private Q_SLOTS:
     void dateTimeRange();
     void likeEscapes();
     void failedStatementsAreFreed();
+    void selectReadsTheGivenColumns();
+    void groupedConditions();
 
 private:
     HyTest::Databases m_databases{QStringLiteral("tst_modelquery")};
@@ -977,6 +979,67 @@ void tst_ModelQuery::failedStatementsAreFreed()
     QCOMPARE(sql.from<Tag>().count(), 1);
     QCOMPARE(preparedStatements(), 0);
     QCOMPARE(rawCount(sql, QStringLiteral("tags")), 1);
+}
+
+void tst_ModelQuery::selectReadsTheGivenColumns()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql);
+    const auto partial = sql.from<User>().select({"id", "email"}).orderBy("id").many();
+    QCOMPARE(partial.size(), std::size_t(4));
+    QCOMPARE(partial[0]->email(), QStringLiteral("alice@example.com"));
+    QCOMPARE(partial[3]->email(), QStringLiteral("carol@example.com"));
+    QVERIFY(partial[0]->id() > 0);
+    // Not read: the default, and the model says it is not data.
+    QCOMPARE(partial[0]->name(), std::nullopt);
+    QCOMPARE(partial[0]->loadedColumns(), (QStringList{"id", "email"}));
+    QVERIFY(partial[0]->isLoaded(QStringLiteral("email")));
+    QVERIFY(!partial[0]->isLoaded(QStringLiteral("name")));
+    HY_EXPECT_ERROR(partial[0]->isLoaded(QStringLiteral("nmae")), ErrorCode::UnknownColumn);
+
+    const QStringList all{"id", "name", "email", "isActive", "createdAt", "updatedAt"};
+    QCOMPARE(sql.from<User>().oneOrFail()->loadedColumns(), all);
+    QCOMPARE(sql.from<User>().select({"name"}).select({}).oneOrFail()->loadedColumns(), all);
+    QCOMPARE(sql.from<User>().where("name", "Bob").select({"name", "isActive"}).oneOrFail()->isActive(),
+             std::optional<bool>(false));
+    QCOMPARE(sql.from<User>().insert({{"email", "new@example.com"}})->loadedColumns(), all);
+    QCOMPARE(User().loadedColumns(), QStringList());
+    // Without a primary key on MariaDB the row cannot be read back: the
+    // model holds what was written, and says which columns that is.
+    const auto entry = sql.from<LogEntry>().insert({{"message", "m"}});
+    QCOMPARE(entry->loadedColumns(), db.startsWith(u"mariadb") ? QStringList{"message"}
+                                                                : (QStringList{"message", "level"}));
+}
+
+void tst_ModelQuery::groupedConditions()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql); // Alice (active), Bob (inactive), a nameless one (active), Carol (active unknown)
+    auto names = [](const Hy::ModelList<User> &users) { return column(users, userName); };
+    // isActive AND (name = 'Alice' OR name IS NULL)
+    QCOMPARE(names(sql.from<User>().where("isActive", true).where([](auto &q) {
+                 q.where("name", "Alice").orWhereNull("name");
+             }).orderBy("id").many()),
+             (QStringList{"Alice", "<null>"}));
+    // Without the group: isActive AND name = 'Alice' OR name IS NULL
+    QCOMPARE(names(sql.from<User>().where("isActive", false).where("name", "Alice").orWhereNull("name").many()),
+             QStringList{"<null>"});
+    // name = 'Bob' OR (isActive AND (name = 'Carol' OR email LIKE 'a%'))
+    QCOMPARE(names(sql.from<User>().where("name", "Bob").orWhere([](auto &q) {
+                 q.whereNotNull("isActive").where([](auto &r) { r.where("name", "Carol").orWhere("email", "like", "a%"); });
+             }).orderBy("id").many()),
+             (QStringList{"Alice", "Bob"}));
+    // An empty group constrains nothing.
+    QCOMPARE(sql.from<User>().where([](auto &) {}).count(), 4);
+    // find() keeps the user's conditions apart, groups included.
+    const int bob = sql.from<User>().where("name", "Bob").oneOrFail()->id();
+    QCOMPARE(sql.from<User>().where([](auto &q) { q.where("name", "Alice").orWhere("name", "Bob"); }).find(bob)->id(),
+             bob);
+    // The same on rows without a model.
+    QCOMPARE(sql.from(QStringLiteral("users")).where(QStringLiteral("is_active"), true).where([](Hy::QueryBuilder &q) {
+                 q.where(QStringLiteral("name"), "Alice").orWhereNull(QStringLiteral("name"));
+             }).count(),
+             2);
 }
 
 QTEST_GUILESS_MAIN(tst_ModelQuery)
