@@ -44,14 +44,12 @@ private Q_SLOTS:
     void adoptsAnExistingConnection();
     void closeAndReopen();
     void ownConnectionIsRemoved();
-    void otherThreadsAreRefused();
     void unknownDriver();
     void logsStatements();
     void failedOpenLeavesNothingBehind();
     void buildersOutlivingTheirSource();
     void adoptedSessionKeepsItsModes();
     void valuesCannotLeaveTheirLiterals();
-    void refusedCallsTouchNothing();
 
 private:
     // Writes and finds every payload through `sql`, then reads them back
@@ -188,28 +186,6 @@ void tst_SqlDataSource::ownConnectionIsRemoved()
         QVERIFY(QSqlDatabase::contains(name));
     }
     QVERIFY(!QSqlDatabase::contains(name));
-}
-
-void tst_SqlDataSource::otherThreadsAreRefused()
-{
-    HY_TEST_SOURCE(m_databases);
-    sql.schema().dropTables<Tag>(Hy::SchemaBuilder::IfMissing::Skip);
-    sql.schema().createTables<Tag>();
-    sql.from<Tag>().insert({{"code", "mine"}});
-    std::optional<ErrorCode> code;
-    QThread *thread = QThread::create([&] {
-        try {
-            sql.from<Tag>().count();
-        } catch (const Hy::Error &error) {
-            code = error.code();
-        }
-    });
-    thread->start();
-    QVERIFY(thread->wait(30000));
-    delete thread;
-    QVERIFY(code.has_value());
-    QCOMPARE(*code, ErrorCode::WrongThread);
-    QCOMPARE(sql.from<Tag>().count(), 1); // still fine on its own thread
 }
 
 void tst_SqlDataSource::unknownDriver()
@@ -474,72 +450,6 @@ void tst_SqlDataSource::valuesCannotLeaveTheirLiterals()
     checkPayloads(optionsOff, QStringLiteral("connect options off"));
     exec(optionsOff.database(), QStringLiteral("SET standard_conforming_strings = on"));
     checkPayloads(optionsOff, QStringLiteral("connect options off, SET on"));
-}
-
-void tst_SqlDataSource::refusedCallsTouchNothing()
-{
-    HY_TEST_REQUIRE_DATABASE(m_databases);
-    auto owner = m_databases.openAnother(db);
-    Hy::SqlDataSource &sql = *owner;
-    sql.schema().dropTables<Tag>(Hy::SchemaBuilder::IfMissing::Skip);
-    sql.schema().createTables<Tag>();
-
-    // Another thread calls everything it can while the owner works.
-    std::atomic<bool> stop = false;
-    QList<ErrorCode> codes;
-    int calls = 0;
-    QThread *intruder = QThread::create([&] {
-        const QList<std::function<void()>> attempts{
-                [&] { sql.from<Tag>().count(); },
-                [&] { sql.from<Tag>().insert({{"code", "intruder"}}); },
-                [&] { sql.from<Tag>().insertMany({{{"code", "i1"}}, {{"code", "i2"}}}); },
-                [&] { sql.from<Tag>().where("code", "t1").update({{"label", "intruder"}}); },
-                [&] { sql.from<Tag>().remove(); },
-                [&] { sql.from(QStringLiteral("tags")).many(); },
-                [&] { sql.schema().hasTable(QStringLiteral("tags")); },
-                [&] { sql.database(); },
-                [&] { sql.close(); },
-        };
-        while (!stop) {
-            for (const auto &attempt : attempts) {
-                ++calls;
-                try {
-                    attempt();
-                    codes.append(ErrorCode::QueryFailed); // should not have run
-                } catch (const Hy::Error &error) {
-                    codes.append(error.code());
-                }
-            }
-        }
-    });
-    intruder->start();
-    QStringList expected;
-    for (int i = 0; i < 150; ++i) {
-        const QString code = QStringLiteral("t%1").arg(i);
-        sql.from<Tag>().insert({{"code", code}});
-        QCOMPARE(sql.from<Tag>().where("code", code).count(), 1);
-        QCOMPARE(sql.from<Tag>().where("code", code).update({{"label", "owner"}}), 1);
-        expected.append(code);
-    }
-    stop = true;
-    QVERIFY(intruder->wait(30000));
-    delete intruder;
-
-    QVERIFY(calls > 0);
-    QCOMPARE(codes.count(ErrorCode::WrongThread), calls);
-    QVERIFY(sql.isOpen());
-    QStringList stored;
-    for (const auto &tag : sql.from<Tag>().many())
-        stored.append(tag->code());
-    stored.sort();
-    expected.sort();
-    QCOMPARE(stored, expected);
-    QCOMPARE(sql.from<Tag>().where("label", "owner").count(), 150);
-    if (db == u"postgres") {
-        QSqlQuery query(sql.database());
-        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM pg_prepared_statements")) && query.next());
-        QCOMPARE(query.value(0).toInt(), 0);
-    }
 }
 
 QTEST_GUILESS_MAIN(tst_SqlDataSource)

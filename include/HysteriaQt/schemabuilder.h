@@ -7,13 +7,15 @@
 #include <HysteriaQt/modelinfo.h>
 
 #include <QtCore/QList>
-#include <QtCore/QPointer>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
+
+#include <memory>
 
 namespace Hy {
 
 class SqlDataSource;
+class SqlDataSourcePrivate;
 
 // Tables from model definitions: sql.schema().createTables<User, Post>().
 class HYSTERIAQT_EXPORT SchemaBuilder
@@ -47,7 +49,8 @@ public:
                                       IfExists ifExists = IfExists::Fail) const;
 
 private:
-    QPointer<SqlDataSource> m_source;
+    // Weakly: a builder that outlives its data source throws ConnectionNotOpen.
+    std::weak_ptr<SqlDataSourcePrivate> m_source;
 };
 
 } // namespace Hy

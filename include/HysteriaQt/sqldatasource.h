@@ -27,8 +27,10 @@ class SqlDataSourcePrivate;
 //     sql.open();
 //     auto users = sql.from<User>().where("isActive", true).many();
 //
-// Like QSqlDatabase, a data source is used from the thread that opened it;
-// a call from another thread throws Hy::Error(WrongThread).
+// A data source can be used from any thread: each thread gets a connection
+// of its own, made on first use and removed when the thread ends (QtSql
+// connections belong to one thread). An adopted QSqlDatabase is the
+// application's, and is used from its own thread only.
 class HYSTERIAQT_EXPORT SqlDataSource : public QObject
 {
     Q_OBJECT
@@ -82,7 +84,8 @@ public:
 
 private:
     friend class SqlDataSourcePrivate;
-    std::unique_ptr<SqlDataSourcePrivate> d;
+    // Shared with the builders (weakly) and the operations running.
+    std::shared_ptr<SqlDataSourcePrivate> d;
 };
 
 } // namespace Hy

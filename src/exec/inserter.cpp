@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "exec/inserter_p.h"
 
-#include "exec/sqldatasource_p.h"
+#include "exec/connection_p.h"
 #include "sql/sqlcompiler_p.h"
 
 #include <QtCore/QtMath>

@@ -12,11 +12,10 @@
 #include <QtCore/QVariantList>
 #include <QtSql/QSqlQuery>
 
-namespace Hy {
-class SqlDataSourcePrivate;
-}
 
 namespace Hy::detail {
+
+class Connection;
 
 struct ModelData;
 
@@ -62,7 +61,7 @@ struct InsertedRows
 class Inserter
 {
 public:
-    explicit Inserter(SqlDataSourcePrivate *source) : m_source(source) {}
+    explicit Inserter(Connection *source) : m_source(source) {}
     ~Inserter();
     Inserter(const Inserter &) = delete;
     Inserter &operator=(const Inserter &) = delete;
@@ -88,7 +87,7 @@ private:
     QString insertSql(const InsertBatch &batch, const InsertReadBack &readBack, int rows) const;
     QSqlQuery &prepared(const QString &sql) const;
 
-    SqlDataSourcePrivate *m_source;
+    Connection *m_source;
     mutable QHash<QString, QSqlQuery> m_statements;
 };
 

@@ -8,186 +8,173 @@
 #include <HysteriaQt/querybuilder.h>
 #include <HysteriaQt/schemabuilder.h>
 
-#include <QtCore/QAtomicInteger>
-#include <QtCore/QElapsedTimer>
-#include <QtCore/QScopeGuard>
+#include <QtCore/QCoreApplication>
+#include <QtCore/QMetaEnum>
 #include <QtCore/QThread>
-#include <QtSql/QSqlDriver>
-#include <QtSql/QSqlQuery>
+
+#include <vector>
 
 namespace Hy {
 
 namespace {
-QString nextConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("hysteriaqt-%1").arg(counter.fetchAndAddRelaxed(1) + 1);
-}
 
-Error wrongThread()
+// The connections the calling thread has made, one per data source, owned
+// by the thread: destroyed (closed and removed from QtSql's registry) when
+// the thread ends. A QThread's go when it emits finished(), before wait()
+// returns in the thread that waits for it; others (std::thread, the threads
+// of a QThreadPool, which retire without a word) with thread_local's own
+// destruction when they exit.
+class ThreadConnections
 {
-    return Error(ErrorCode::WrongThread,
-                 QStringLiteral("A data source is used from the thread that opened it"));
-}
+public:
+    ~ThreadConnections() { m_entries.clear(); }
 
-// The client's own wait: the server's statement timeout fires first if the
-// server still answers; this one only if it does not.
-constexpr std::chrono::milliseconds DeadlineGrace{1000};
+    struct Entry
+    {
+        std::weak_ptr<SqlDataSourcePrivate> owner;
+        std::unique_ptr<detail::Connection> connection;
+    };
 
-// A statement larger than the server takes would make it drop the connection
-// (MySQL's max_allowed_packet): refused before it is sent.
-void requireFits(const QVariantList &bindings, qint64 limit)
-{
-    if (const qint64 bytes = detail::boundBytes(bindings, limit); bytes > limit) {
-        throw Error(ErrorCode::ValueTooLong,
-                    QStringLiteral("A statement with %1 bytes of values is larger than the largest "
-                                   "statement the server takes (%2 bytes)")
-                            .arg(bytes)
-                            .arg(limit));
+    // The entry of `owner`, if the thread has one; drops those of data
+    // sources that no longer exist on the way.
+    Entry *find(const std::shared_ptr<SqlDataSourcePrivate> &owner)
+    {
+        std::erase_if(m_entries, [](const Entry &entry) { return entry.owner.expired(); });
+        for (Entry &entry : m_entries) {
+            if (!entry.owner.owner_before(owner) && !owner.owner_before(entry.owner))
+                return &entry;
+        }
+        return nullptr;
     }
+
+    detail::Connection *add(const std::shared_ptr<SqlDataSourcePrivate> &owner,
+                            std::unique_ptr<detail::Connection> connection)
+    {
+        watchThread();
+        m_entries.push_back({owner, std::move(connection)});
+        return m_entries.back().connection.get();
+    }
+
+    void remove(const std::shared_ptr<SqlDataSourcePrivate> &owner)
+    {
+        if (Entry *entry = find(owner))
+            m_entries.erase(m_entries.begin() + (entry - m_entries.data()));
+    }
+
+private:
+    void watchThread();
+
+    std::vector<Entry> m_entries;
+    bool m_watching = false;
+};
+
+thread_local ThreadConnections t_connections;
+
+void ThreadConnections::watchThread()
+{
+    if (m_watching)
+        return;
+    m_watching = true;
+    QThread *thread = QThread::currentThread();
+    if (QCoreApplication::instance() && thread == QCoreApplication::instance()->thread())
+        return; // the main thread ends with the program
+    // Emitted by the thread itself as it finishes: the slot runs there.
+    QObject::connect(thread, &QThread::finished, thread, [] { t_connections.m_entries.clear(); },
+                     Qt::DirectConnection);
 }
+
+Error notOpen(const SqlDataSourcePrivate &d)
+{
+    return Error(ErrorCode::ConnectionNotOpen,
+                 d.lost ? QStringLiteral("The connection to the database was lost: call open() to connect again")
+                        : QStringLiteral("The data source is not open: call open() first"));
+}
+
+bool isInMemorySqlite(const ConnectionOptions &options)
+{
+    return options.driver == u"QSQLITE"
+            && (options.database == u":memory:" || options.database.contains(u"mode=memory"));
+}
+
 } // namespace
 
 SqlDataSource::SqlDataSource(const ConnectionOptions &options, QObject *parent)
-    : QObject(parent), d(std::make_unique<SqlDataSourcePrivate>())
+    : QObject(parent), d(std::make_shared<SqlDataSourcePrivate>())
 {
     d->options = options;
-    d->ownsConnection = true;
 }
 
 SqlDataSource::SqlDataSource(const QSqlDatabase &connection, QObject *parent)
-    : QObject(parent), d(std::make_unique<SqlDataSourcePrivate>())
+    : QObject(parent), d(std::make_shared<SqlDataSourcePrivate>())
 {
-    d->connectionName = connection.connectionName();
+    d->adopted = connection.connectionName();
     d->options.driver = connection.driverName();
-    d->ownsConnection = false;
 }
 
 SqlDataSource::~SqlDataSource()
 {
-    if (d->thread.load() && QThread::currentThread() != d->thread.load())
-        qCWarning(detail::lcSql) << "A data source is destroyed in another thread than the one that opened it";
-    d->shutDown();
+    d->open = false;
+    // The connections of other threads go when those threads end, or when
+    // they next reach for this data source.
+    d->closeThreadConnection();
 }
 
 void SqlDataSource::open()
 {
-    // A connection made (or found lost) in one thread belongs to it.
-    if (d->thread.load() && !d->connectionName.isEmpty() && QThread::currentThread() != d->thread.load())
-        throw wrongThread();
-    if (d->opened)
+    if (d->open)
         return;
-    // After a lost connection: the dead one goes first, an adopted one is
-    // closed (it is dead too) so that it can be opened again below.
-    if (d->lost)
-        d->shutDown();
-
-    QSqlDatabase db;
-    bool openedHere = false;
-    // On any failure below, leave nothing behind: no registered connection of
-    // our own, and an adopted one as it was.
-    auto undo = qScopeGuard([&] {
-        if (d->ownsConnection && !d->connectionName.isEmpty()) {
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(d->connectionName);
-            d->connectionName.clear();
-        } else if (openedHere) {
-            db.close();
-        }
-    });
-
-    if (d->ownsConnection) {
-        if (!QSqlDatabase::isDriverAvailable(d->options.driver)) {
-            throw Error(ErrorCode::DriverNotAvailable,
-                        QStringLiteral("The Qt SQL driver \"%1\" is not available (installed: %2)")
-                                .arg(d->options.driver,
-                                     QSqlDatabase::drivers().join(QStringLiteral(", "))));
-        }
-        d->connectionName = nextConnectionName();
-        db = QSqlDatabase::addDatabase(d->options.driver, d->connectionName);
-        db.setDatabaseName(d->options.database);
-        db.setHostName(d->options.host);
-        db.setPort(d->options.port);
-        db.setUserName(d->options.user);
-        db.setPassword(d->options.password);
-        db.setConnectOptions(detail::SqlDialect::connectOptions(db.driver()->dbmsType(), d->options));
-    } else {
-        db = QSqlDatabase::database(d->connectionName, false);
-        if (!db.isValid()) {
-            throw Error(ErrorCode::ConnectionFailed,
-                        QStringLiteral("There is no QSqlDatabase connection named \"%1\"")
-                                .arg(d->connectionName));
-        }
+    // The calling thread's connection, made now so that a failure is
+    // reported here; other threads make theirs when they first need one.
+    const quint64 generation = ++d->generation;
+    d->closeThreadConnection();
+    auto connection = std::make_unique<detail::Connection>(d, d->options, d->adopted, generation);
+    d->databaseType = int(connection->dialect().type());
+    quint32 features = 0;
+    const QMetaEnum all = QMetaEnum::fromType<Feature>();
+    for (int i = 0; i < all.keyCount(); ++i) {
+        if (connection->dialect().hasFeature(Feature(all.value(i))))
+            features |= 1u << all.value(i);
     }
-
-    if (!db.isOpen()) {
-        if (!db.open()) {
-            const QSqlError error = db.lastError();
-            throw Error(ErrorCode::ConnectionFailed,
-                        QStringLiteral("Could not connect (%1): %2").arg(d->options.driver, error.text()),
-                        QString(), error);
-        }
-        openedHere = true;
-    }
-    auto dialect = detail::SqlDialect::create(db);
-    if (!dialect) {
-        throw Error(ErrorCode::DriverNotAvailable,
-                    QStringLiteral("The driver \"%1\" is not one HysteriaQt supports "
-                                   "(SQLite, PostgreSQL, MySQL, MariaDB)")
-                            .arg(db.driverName()));
-    }
-    {
-        // The session set-up talks to the server too.
-        std::optional<detail::StatementDeadline> deadline;
-        if (d->options.statementTimeout.count() > 0) {
-            if (const int socket = dialect->deadlineSocket(db.driver()); socket >= 0)
-                deadline.emplace(socket, d->options.statementTimeout + DeadlineGrace);
-        }
-        dialect->initializeSession(db, d->options);
-        if (deadline && deadline->expired()) {
-            throw Error(ErrorCode::ConnectionFailed,
-                        QStringLiteral("The server did not answer within the statement timeout "
-                                       "while the session was set up"));
-        }
-    }
-    undo.dismiss();
-    d->sqlDialect = std::move(dialect);
-    d->transactionDepth = 0;
-    d->thread = QThread::currentThread();
+    d->features = features;
+    t_connections.add(d, std::move(connection));
+    d->ownerThread = QThread::currentThread();
     d->lost = false;
-    d->opened = true;
+    d->open = true;
 }
 
 void SqlDataSource::close()
 {
-    if (d->thread.load() && !d->connectionName.isEmpty() && QThread::currentThread() != d->thread.load())
-        throw wrongThread();
-    d->shutDown();
+    d->open = false;
+    d->lost = false;
+    d->closeThreadConnection();
 }
 
 bool SqlDataSource::isOpen() const
 {
-    return d->opened;
+    return d->open;
 }
 
 QString SqlDataSource::connectionName() const
 {
-    return d->connectionName;
+    if (!d->open)
+        return QString();
+    const auto found = t_connections.find(d);
+    return found ? found->connection->name() : QString();
 }
 
 QSqlDatabase SqlDataSource::database() const
 {
-    return d->database();
+    return SqlDataSourcePrivate::session(d)->database();
 }
 
 SqlDataSource::DatabaseType SqlDataSource::databaseType() const
 {
-    return d->sqlDialect ? d->sqlDialect->type() : DatabaseType::Unknown;
+    return d->open ? DatabaseType(d->databaseType.load()) : DatabaseType::Unknown;
 }
 
 bool SqlDataSource::hasFeature(Feature feature) const
 {
-    return d->sqlDialect && d->sqlDialect->hasFeature(feature);
+    return d->open && (d->features.load() & (1u << int(feature)));
 }
 
 QueryBuilder SqlDataSource::from(QAnyStringView table)
@@ -200,237 +187,53 @@ SchemaBuilder SqlDataSource::schema()
     return SchemaBuilder(this);
 }
 
-SqlDataSourcePrivate *SqlDataSourcePrivate::get(SqlDataSource *source)
+std::weak_ptr<SqlDataSourcePrivate> SqlDataSourcePrivate::handle(SqlDataSource *source)
 {
-    if (!source) {
+    return source ? source->d : std::weak_ptr<SqlDataSourcePrivate>();
+}
+
+Session SqlDataSourcePrivate::session(const std::weak_ptr<SqlDataSourcePrivate> &handle)
+{
+    std::shared_ptr<SqlDataSourcePrivate> d = handle.lock();
+    if (!d) {
         throw Error(ErrorCode::ConnectionNotOpen,
                     QStringLiteral("The data source of this query no longer exists"));
     }
-    SqlDataSourcePrivate *d = source->d.get();
-    if (!d->opened) {
-        throw Error(ErrorCode::ConnectionNotOpen,
-                    d->lost ? QStringLiteral("The connection to the database was lost: call open() to "
-                                             "connect again")
-                            : QStringLiteral("The data source is not open: call open() first"));
+    if (!d->open)
+        throw notOpen(*d);
+    const bool ownThread = QThread::currentThread() == d->ownerThread.load();
+    if (!ownThread && d->adopted) {
+        throw Error(ErrorCode::WrongThread,
+                    QStringLiteral("An adopted connection is used from the thread it belongs to: make the "
+                                   "data source from connection options for other threads"));
     }
-    if (QThread::currentThread() != d->thread.load())
-        throw wrongThread();
-    return d;
-}
-
-void SqlDataSourcePrivate::shutDown()
-{
-    releaseFailedStatements();
-    autoIncrementColumns.clear();
-    opened = false;
-    sqlDialect.reset();
-    transactionDepth = 0;
-    if (connectionName.isEmpty())
-        return;
-    if (ownsConnection) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(connectionName, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(connectionName);
-        connectionName.clear();
-    } else if (lost) {
-        QSqlDatabase::database(connectionName, false).close();
+    if (!ownThread && isInMemorySqlite(d->options)) {
+        throw Error(ErrorCode::WrongThread,
+                    QStringLiteral("An in-memory SQLite database lives in one connection, used from the "
+                                   "thread that opened it: use a file for several threads"));
     }
-    lost = false;
-}
-
-QSqlDatabase SqlDataSourcePrivate::database() const
-{
-    if (!opened) {
-        throw Error(ErrorCode::ConnectionNotOpen,
-                    QStringLiteral("The data source is not open: call open() first"));
+    ThreadConnections::Entry *entry = t_connections.find(d);
+    const quint64 generation = d->generation;
+    if (entry && entry->connection->generation() != generation) {
+        t_connections.remove(d); // made before the last open(): made again
+        entry = nullptr;
     }
-    if (QThread::currentThread() != thread.load())
-        throw wrongThread();
-    return QSqlDatabase::database(connectionName, false);
+    if (entry)
+        return Session(d, entry->connection.get());
+    auto connection = std::make_unique<detail::Connection>(d, d->options, d->adopted, generation);
+    detail::Connection *made = t_connections.add(d, std::move(connection));
+    return Session(std::move(d), made);
 }
 
-const detail::SqlDialect &SqlDataSourcePrivate::dialect() const
+void SqlDataSourcePrivate::markLost()
 {
-    if (!sqlDialect) {
-        throw Error(ErrorCode::ConnectionNotOpen,
-                    QStringLiteral("The data source is not open: call open() first"));
-    }
-    return *sqlDialect;
-}
-
-int SqlDataSourcePrivate::deadlineSocket(const QSqlDriver *driver) const
-{
-    if (options.statementTimeout.count() <= 0 || !opened || !sqlDialect)
-        return -1;
-    return sqlDialect->deadlineSocket(driver);
-}
-
-std::optional<detail::StatementDeadline> SqlDataSourcePrivate::armDeadline(const QSqlDriver *driver) const
-{
-    const int socket = deadlineSocket(driver);
-    if (socket < 0)
-        return std::nullopt;
-    return std::optional<detail::StatementDeadline>(std::in_place, socket,
-                                                    options.statementTimeout + DeadlineGrace);
-}
-
-bool SqlDataSourcePrivate::ranOutOfTime(const QElapsedTimer &timer,
-                                         const std::optional<detail::StatementDeadline> &deadline) const
-{
-    return (deadline && deadline->expired())
-            || (options.statementTimeout.count() > 0
-                && timer.elapsed() >= options.statementTimeout.count());
-}
-
-Error SqlDataSourcePrivate::failure(const QSqlError &error, const QString &sql, ErrorCode fallback,
-                                    bool outOfTime) const
-{
-    const QSqlDriver *driver = QSqlDatabase::database(connectionName, false).driver();
-    ErrorCode code = sqlDialect ? sqlDialect->errorCode(error, driver) : ErrorCode::QueryFailed;
-    QString message = error.databaseText().trimmed();
-    if (message.isEmpty())
-        message = error.text().trimmed();
-    if (code == ErrorCode::ConnectionLost) {
-        // The session is gone, and with it any transaction: say so rather
-        // than let later calls fail one by one, or silently run outside the
-        // transaction the application believes is open.
-        markLost();
-        if (outOfTime) {
-            // The server may still have done the work: a COMMIT, or a write
-            // outside a transaction, may have taken effect.
-            code = ErrorCode::QueryTimeout;
-            message = QStringLiteral("No answer from the database within the statement timeout "
-                                     "(%1 ms); the connection was closed%2: %3")
-                              .arg(options.statementTimeout.count())
-                              .arg(sql == u"COMMIT" ? QStringLiteral(", and whether the transaction was "
-                                                                     "committed is unknown")
-                                                    : QString(),
-                                   message);
-        } else {
-            message = QStringLiteral("The connection to the database was lost: %1").arg(message);
-        }
-    } else if (code == ErrorCode::QueryFailed && fallback == ErrorCode::TransactionFailed) {
-        code = ErrorCode::TransactionFailed;
-        message = QStringLiteral("%1 failed: %2").arg(sql, message);
-    }
-    return Error(code, message, sql, error);
-}
-
-void SqlDataSourcePrivate::markLost() const
-{
-    if (!opened)
-        return;
-    qCWarning(detail::lcSql) << "The connection" << connectionName
-                             << "was lost; the data source is closed until open() is called";
     lost = true;
-    opened = false;
+    open = false;
 }
 
-bool SqlDataSourcePrivate::needsStatementSavepoint() const
+void SqlDataSourcePrivate::closeThreadConnection()
 {
-    const detail::SqlDialect &d = dialect();
-    if (transactionDepth > 0 || !d.behaves(detail::SqlDialect::FailedStatementAbortsTransaction))
-        return false;
-    QSqlDatabase db = database();
-    if (const auto known = d.knownTransactionState(db.driver()))
-        return *known;
-    QSqlQuery query(db);
-    const QString sql = d.openTransactionQuery();
-    // When the question itself fails, the transaction is an aborted one: the
-    // savepoint will say so (TransactionFailed); but a lost connection is lost.
-    bool open = true;
-    run(db.driver(), sql, ErrorCode::QueryFailed, [&] {
-        if (query.exec(sql) && query.next())
-            open = query.value(0).toBool();
-        else if (d.errorCode(query.lastError(), db.driver()) == ErrorCode::ConnectionLost)
-            return query.lastError();
-        return QSqlError();
-    });
-    return open;
-}
-
-QSqlQuery SqlDataSourcePrivate::prepare(const QString &sql) const
-{
-    QSqlDatabase db = database(); // the checks first: a refused call touches nothing
-    // Statements kept from an earlier failure outside HysteriaQt's own
-    // transactions go now, before this one is prepared.
-    if (transactionDepth == 0 && !failedInTransaction.isEmpty())
-        releaseFailedStatements();
-    QSqlQuery query(db);
-    query.setForwardOnly(dialect().behaves(detail::SqlDialect::ForwardOnlyResults));
-    run(db.driver(), sql, ErrorCode::QueryFailed,
-        [&] { return query.prepare(sql) ? QSqlError() : query.lastError(); });
-    return query;
-}
-
-void SqlDataSourcePrivate::execPrepared(QSqlQuery &query, const QVariantList &bindings) const
-{
-    if (const qint64 limit = dialect().maxStatementBytes(); limit > 0)
-        requireFits(bindings, limit);
-    QElapsedTimer timer;
-    timer.start();
-    // Before binding, which may talk to the server (PostgreSQL's client_encoding).
-    std::optional<detail::StatementDeadline> deadline = armDeadline(query.driver());
-    dialect().bindValues(query, bindings);
-    const bool ok = query.exec();
-    const bool outOfTime = !ok && ranOutOfTime(timer, deadline);
-    deadline.reset();
-    if (!ok) {
-        const Error error = failure(query.lastError(), query.lastQuery(), ErrorCode::QueryFailed, outOfTime);
-        // Inside a transaction, HysteriaQt's or maybe the application's, see failedInTransaction.
-        if (opened && (transactionDepth > 0 || dialect().behaves(detail::SqlDialect::KeepsFailedStatements))) {
-            failedInTransaction.append(query);
-            if (failedInTransaction.size() > MaxKeptStatements)
-                failedInTransaction.removeFirst();
-        }
-        throw error;
-    }
-    if (detail::lcSql().isDebugEnabled()) {
-        qCDebug(detail::lcSql).noquote() << query.lastQuery() << "--" << bindings.size()
-                                          << "bindings," << timer.nsecsElapsed() / 1000 << "us";
-    }
-}
-
-detail::ExecutedQuery SqlDataSourcePrivate::exec(const SqlStatement &statement) const
-{
-    detail::ExecutedQuery query(this, prepare(statement.sql));
-    execPrepared(*query, statement.bindings);
-    return query;
-}
-
-void SqlDataSourcePrivate::release(QSqlQuery &query) const noexcept
-{
-    std::optional<detail::StatementDeadline> deadline;
-    try {
-        if (const int socket = deadlineSocket(query.driver()); socket >= 0)
-            deadline.emplace(socket, options.statementTimeout + DeadlineGrace);
-    } catch (...) {
-        // No watchdog thread to be had: released without a deadline.
-    }
-    query = QSqlQuery();
-}
-
-void SqlDataSourcePrivate::releaseFailedStatements() const noexcept
-{
-    while (!failedInTransaction.isEmpty()) {
-        release(failedInTransaction.last());
-        failedInTransaction.removeLast();
-    }
-}
-
-detail::ExecutedQuery::~ExecutedQuery()
-{
-    if (m_source)
-        m_source->release(m_query);
-}
-
-void SqlDataSourcePrivate::execDirect(const QString &sql, ErrorCode fallback) const
-{
-    QSqlQuery query(database());
-    run(query.driver(), sql, fallback, [&] { return query.exec(sql) ? QSqlError() : query.lastError(); });
-    qCDebug(detail::lcSql).noquote() << sql;
+    t_connections.remove(shared_from_this());
 }
 
 } // namespace Hy

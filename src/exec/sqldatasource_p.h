@@ -3,147 +3,76 @@
 #ifndef HYSTERIAQT_SQLDATASOURCE_P_H
 #define HYSTERIAQT_SQLDATASOURCE_P_H
 
-#include "exec/statementdeadline_p.h"
-#include "sql/sqldialect_p.h"
-#include "sql/statement_p.h"
+#include "exec/connection_p.h"
 
 #include <HysteriaQt/sqldatasource.h>
 
-#include <QtCore/QElapsedTimer>
-#include <QtCore/QHash>
 #include <QtCore/QThread>
-#include <QtSql/QSqlQuery>
 
 #include <atomic>
 #include <memory>
 #include <optional>
-#include <utility>
 
 namespace Hy {
 
-class SqlDataSourcePrivate;
-
-namespace detail {
-// The QSqlQuery of a statement that ran, released under the statement
-// deadline: QPSQL DEALLOCATEs its prepared statement then, a round trip that a
-// server that stopped answering would leave waiting for ever.
-class ExecutedQuery
+// The calling thread's connection of a data source, for one operation: it
+// keeps the data source's state alive while the operation runs, even if the
+// SqlDataSource is destroyed meanwhile in another thread.
+class Session
 {
 public:
-    ExecutedQuery(const SqlDataSourcePrivate *source, QSqlQuery &&query)
-        : m_source(source), m_query(std::move(query))
+    Session(std::shared_ptr<SqlDataSourcePrivate> owner, detail::Connection *connection)
+        : m_owner(std::move(owner)), m_connection(connection)
     {
     }
-    ExecutedQuery(ExecutedQuery &&other) noexcept
-        : m_source(std::exchange(other.m_source, nullptr)), m_query(std::move(other.m_query))
-    {
-    }
-    ExecutedQuery(const ExecutedQuery &) = delete;
-    ExecutedQuery &operator=(const ExecutedQuery &) = delete;
-    ~ExecutedQuery();
-
-    QSqlQuery *operator->() { return &m_query; }
-    QSqlQuery &operator*() { return m_query; }
+    detail::Connection *operator->() const { return m_connection; }
+    detail::Connection *connection() const { return m_connection; }
 
 private:
-    const SqlDataSourcePrivate *m_source;
-    QSqlQuery m_query;
+    std::shared_ptr<SqlDataSourcePrivate> m_owner;
+    detail::Connection *m_connection;
 };
-} // namespace detail
 
-class SqlDataSourcePrivate
+// What a data source, its builders and its connections share. The
+// SqlDataSource owns it; builders hold it weakly, so that one outliving its
+// data source (in a QML model, a lambda, another thread) throws
+// ConnectionNotOpen instead of dangling; an operation holds it while it runs.
+//
+// Each thread that uses the data source gets a connection of its own, made
+// on first use with the data source's options and owned by that thread: it
+// is closed and removed when the thread ends, or when the thread next uses
+// the data source after close() or open(), or destroys it. An adopted
+// connection is the application's, and stays in its thread.
+class SqlDataSourcePrivate : public std::enable_shared_from_this<SqlDataSourcePrivate>
 {
 public:
-    // Where every operation starts: throws ConnectionNotOpen when the data
-    // source no longer exists or is not open, WrongThread when it is called
-    // from a thread other than the one that opened it. Those checks read
+    // Where every operation starts: the calling thread's connection, made
+    // now if it has none. Throws ConnectionNotOpen when the data source no
+    // longer exists, is not open or lost its connection; WrongThread for an
+    // adopted connection (or an in-memory SQLite database, which lives in one
+    // connection) used from another thread than its own. Those checks read
     // nothing but atomics, so a refused call touches nothing.
-    static SqlDataSourcePrivate *get(SqlDataSource *source);
+    static Session session(const std::weak_ptr<SqlDataSourcePrivate> &handle);
+    static std::weak_ptr<SqlDataSourcePrivate> handle(SqlDataSource *source);
 
-    // The open connection of the calling thread. Throws ConnectionNotOpen or WrongThread.
-    QSqlDatabase database() const;
-    const detail::SqlDialect &dialect() const;
-
-    // Prepares once; reuse the query with execPrepared() for every row or chunk.
-    QSqlQuery prepare(const QString &sql) const;
-    void execPrepared(QSqlQuery &query, const QVariantList &bindings) const;
-    // prepare + execPrepared. Queries returning rows are forward-only where
-    // the dialect reads them so.
-    detail::ExecutedQuery exec(const SqlStatement &statement) const;
-    // Lets a prepared query go, under the statement deadline (see
-    // ExecutedQuery); never throws.
-    void release(QSqlQuery &query) const noexcept;
-    // Lets the statements kept in failedInTransaction go, the same way.
-    void releaseFailedStatements() const noexcept;
-    // For statements without values (DDL, savepoints); a failure the dialect
-    // does not know is `fallback`.
-    void execDirect(const QString &sql, ErrorCode fallback = ErrorCode::QueryFailed) const;
-
-    // One call that talks to the server (a prepare, BEGIN, COMMIT...), under
-    // the statement deadline. `call` returns an invalid QSqlError when it
-    // worked; otherwise this throws failure(error, sql, fallback).
-    template <typename Call>
-    void run(const QSqlDriver *driver, const QString &sql, ErrorCode fallback, Call &&call) const
-    {
-        QElapsedTimer timer;
-        timer.start();
-        std::optional<detail::StatementDeadline> deadline = armDeadline(driver);
-        const QSqlError error = call();
-        if (error.isValid())
-            throw failure(error, sql, fallback, ranOutOfTime(timer, deadline));
-    }
-
-    // Whether the connection is in a transaction HysteriaQt did not open, on
-    // a database where a failed statement aborts the whole of it: a write
-    // then runs in a savepoint of its own, so that a failure leaves the
-    // application's transaction usable, as on the other databases.
-    bool needsStatementSavepoint() const;
-
-    // Closes the connection and forgets the session; from close(), open()
-    // and the destructor.
-    void shutDown();
-
-    // The client-side deadline of one statement when a statement timeout is
-    // set and the driver has no timeout of its own (PostgreSQL).
-    std::optional<detail::StatementDeadline> armDeadline(const QSqlDriver *driver) const;
-    // Whether a failed statement failed for want of time: its deadline shut
-    // the socket, or it ran longer than the timeout (a driver's read timeout).
-    bool ranOutOfTime(const QElapsedTimer &timer,
-                      const std::optional<detail::StatementDeadline> &deadline) const;
+    // A connection found lost closes the data source.
+    void markLost();
+    // Closes the calling thread's connection to this data source, if it has one.
+    void closeThreadConnection();
 
     ConnectionOptions options;
-    QString connectionName;
-    bool ownsConnection = false;
-    // Atomics: read by the checks of get() from any thread.
-    mutable std::atomic<bool> opened = false;
-    std::atomic<QThread *> thread = nullptr;
-    // Set when the connection was found lost; cleared by open().
-    mutable std::atomic<bool> lost = false;
-    std::unique_ptr<detail::SqlDialect> sqlDialect;
-    int transactionDepth = 0;
-    // Statements that failed inside a transaction. PostgreSQL refuses to
-    // DEALLOCATE them until the transaction is rolled back, so they are kept
-    // alive until then: until HysteriaQt's transaction ends (TransactionScope);
-    // on PostgreSQL also outside HysteriaQt's transactions, since the
-    // application's own cannot always be seen, until the next statement is
-    // prepared (by then the application has usually rolled back).
-    static constexpr qsizetype MaxKeptStatements = 16;
-    mutable QList<QSqlQuery> failedInTransaction;
-    // MySQL: the auto-increment column of a table, for insert() on tables without a model.
-    mutable QHash<QString, QString> autoIncrementColumns;
-
-    // A driver error as a Hy::Error with the SQL and the driver's message.
-    // `fallback` is the code of an error the dialect does not know
-    // (QueryFailed, or TransactionFailed for BEGIN, SAVEPOINT, COMMIT). A
-    // lost connection marks the data source closed: isOpen() is false, and
-    // open() connects again; `outOfTime` makes it QueryTimeout.
-    Error failure(const QSqlError &error, const QString &sql, ErrorCode fallback,
-                  bool outOfTime = false) const;
-
-private:
-    void markLost() const;
-    // The socket a statement deadline shuts, or -1 when none is wanted.
-    int deadlineSocket(const QSqlDriver *driver) const;
+    // The application's connection, for an adopted one.
+    std::optional<QString> adopted;
+    std::atomic<bool> open = false;
+    std::atomic<bool> lost = false;
+    std::atomic<QThread *> ownerThread = nullptr;
+    // open() starts a new generation; connections of an earlier one are
+    // remade on their next use.
+    std::atomic<quint64> generation = 0;
+    // Of the connection open() made, for databaseType() and hasFeature()
+    // from any thread.
+    std::atomic<int> databaseType = 0;
+    std::atomic<quint32> features = 0;
 };
 
 } // namespace Hy

@@ -3,12 +3,12 @@
 #include "exec/transactionscope_p.h"
 
 #include "core/logging_p.h"
-#include "exec/sqldatasource_p.h"
+#include "exec/connection_p.h"
 #include "sql/sqlcompiler_p.h"
 
 namespace Hy::detail {
 
-TransactionScope::TransactionScope(SqlDataSourcePrivate *source) : m_source(source)
+TransactionScope::TransactionScope(Connection *source) : m_source(source)
 {
     // Named by depth: names are reused once released, and never run out.
     const QString savepoint = QStringLiteral("hy_sp_%1").arg(m_source->transactionDepth);
@@ -34,10 +34,10 @@ void TransactionScope::commit()
     if (m_savepoint.isEmpty()) {
         QSqlDatabase db = m_source->database();
         try {
-            m_source->run(db.driver(), QStringLiteral("COMMIT"), ErrorCode::TransactionFailed,
+            m_source->run(QStringLiteral("COMMIT"), ErrorCode::TransactionFailed,
                           [&] { return m_source->dialect().commit(db); });
         } catch (const Error &) {
-            if (!m_source->opened || m_source->dialect().behaves(SqlDialect::FailedCommitEndsTransaction))
+            if (m_source->isLost() || m_source->dialect().behaves(SqlDialect::FailedCommitEndsTransaction))
                 finish();
             else
                 rollback();
@@ -52,7 +52,7 @@ void TransactionScope::commit()
 void TransactionScope::finish()
 {
     m_done = true;
-    // Statements kept alive for PostgreSQL (see SqlDataSourcePrivate) can go
+    // Statements kept alive for PostgreSQL (see Connection) can go
     // once nothing of HysteriaQt's is open on the connection any more.
     if (--m_source->transactionDepth == 0)
         m_source->releaseFailedStatements();
@@ -61,11 +61,11 @@ void TransactionScope::finish()
 void TransactionScope::rollback() noexcept
 {
     // A lost connection took the transaction with it.
-    if (m_source->opened) {
+    if (!m_source->isLost()) {
         try {
             if (m_savepoint.isEmpty()) {
                 QSqlDatabase db = m_source->database();
-                m_source->run(db.driver(), QStringLiteral("ROLLBACK"), ErrorCode::TransactionFailed,
+                m_source->run(QStringLiteral("ROLLBACK"), ErrorCode::TransactionFailed,
                               [&] { return db.rollback() ? QSqlError() : db.lastError(); });
             } else {
                 const SqlCompiler compiler(m_source->dialect());

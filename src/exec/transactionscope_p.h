@@ -5,11 +5,10 @@
 
 #include <QtCore/QString>
 
-namespace Hy {
-class SqlDataSourcePrivate;
-}
 
 namespace Hy::detail {
+
+class Connection;
 
 // Makes a piece of work all-or-nothing: a transaction, or a savepoint when one
 // is already open, HysteriaQt's or the application's own on the connection.
@@ -17,7 +16,7 @@ namespace Hy::detail {
 class TransactionScope
 {
 public:
-    explicit TransactionScope(SqlDataSourcePrivate *source);
+    explicit TransactionScope(Connection *source);
     ~TransactionScope();
     TransactionScope(const TransactionScope &) = delete;
     TransactionScope &operator=(const TransactionScope &) = delete;
@@ -28,7 +27,7 @@ private:
     void rollback() noexcept;
     void finish();
 
-    SqlDataSourcePrivate *m_source;
+    Connection *m_source;
     QString m_savepoint;
     bool m_done = false;
 };

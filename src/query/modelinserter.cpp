@@ -3,7 +3,7 @@
 #include "query/modelinserter_p.h"
 
 #include "exec/inserter_p.h"
-#include "exec/sqldatasource_p.h"
+#include "exec/connection_p.h"
 #include "exec/transactionscope_p.h"
 #include "model/valueconverter_p.h"
 #include "query/modelrows_p.h"

@@ -13,10 +13,11 @@
 
 namespace Hy {
 class Model;
-class SqlDataSourcePrivate;
 }
 
 namespace Hy::detail {
+
+class Connection;
 
 struct RowValues;
 
@@ -26,7 +27,7 @@ struct RowValues;
 class ModelInserter
 {
 public:
-    ModelInserter(SqlDataSourcePrivate *source, const ModelData *model)
+    ModelInserter(Connection *source, const ModelData *model)
         : m_source(source), m_model(model)
     {
     }
@@ -61,7 +62,7 @@ private:
     std::vector<std::unique_ptr<Model>> modelsOf(const InsertBatch &batch, const QList<int> &present,
                                                  const InsertedRows &inserted) const;
 
-    SqlDataSourcePrivate *m_source;
+    Connection *m_source;
     const ModelData *m_model;
 };
 

@@ -23,9 +23,9 @@ namespace Hy::detail {
 
 namespace {
 
-SqlDataSourcePrivate *priv(const QPointer<SqlDataSource> &source)
+Session open(const std::weak_ptr<SqlDataSourcePrivate> &source)
 {
-    return SqlDataSourcePrivate::get(source.data());
+    return SqlDataSourcePrivate::session(source);
 }
 
 Error invalidQuery(const QString &message)
@@ -49,7 +49,7 @@ Condition::Join joinOf(ConditionJoin join)
 
 // Runs one write statement: in a savepoint of its own inside the
 // application's transaction on PostgreSQL (see needsStatementSavepoint()).
-qint64 runWrite(SqlDataSourcePrivate *source, const SqlStatement &statement)
+qint64 runWrite(Connection *source, const SqlStatement &statement)
 {
     std::optional<TransactionScope> savepoint;
     if (source->needsStatementSavepoint())
@@ -113,7 +113,7 @@ QVariantList rowFromMap(const QVariantMap &map, const QStringList &columns, cons
 }
 
 // MySQL without RETURNING: the auto-increment column names the inserted row.
-QString autoIncrementColumn(SqlDataSourcePrivate *source, const QString &table)
+QString autoIncrementColumn(Connection *source, const QString &table)
 {
     auto found = source->autoIncrementColumns.constFind(table);
     if (found != source->autoIncrementColumns.cend())
@@ -144,13 +144,13 @@ QList<InsertBatch> rowBatches(const QList<QVariantMap> &rows, const QString &tab
 } // namespace
 
 QueryCore::QueryCore(SqlDataSource *source, const QString &table)
-    : m_source(source), m_model(nullptr), d(new QueryState)
+    : m_source(SqlDataSourcePrivate::handle(source)), m_model(nullptr), d(new QueryState)
 {
     d->table = table;
 }
 
 QueryCore::QueryCore(SqlDataSource *source, const ModelData *model)
-    : m_source(source), m_model(model), d(new QueryState)
+    : m_source(SqlDataSourcePrivate::handle(source)), m_model(model), d(new QueryState)
 {
     d->table = model->table;
     d->model = model;
@@ -282,7 +282,8 @@ void QueryCore::groupConditions()
 
 std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
 {
-    SqlDataSourcePrivate *source = priv(m_source);
+    const Session session = open(m_source);
+    Connection *source = session.connection();
     const SqlDialect &dialect = source->dialect();
     const CompiledSelect compiled = SqlCompiler(dialect).select(resolved(*d, dialect), limit);
     auto executed = source->exec(compiled.statement);
@@ -309,7 +310,8 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
 
 SqlStatements QueryCore::fetchSql(qint64 limit) const
 {
-    const SqlDialect &dialect = priv(m_source)->dialect();
+    const Session session = open(m_source);
+    const SqlDialect &dialect = session->dialect();
     return {SqlCompiler(dialect).select(resolved(*d, dialect), limit).statement};
 }
 
@@ -321,12 +323,12 @@ std::unique_ptr<Model> QueryCore::insertModel(const RowValues &row) const
 
 std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const QList<RowValues> &rows) const
 {
-    return ModelInserter(priv(m_source), m_model).insert(rows);
+    return ModelInserter(open(m_source).connection(), m_model).insert(rows);
 }
 
 SqlStatements QueryCore::insertModelsSql(const QList<RowValues> &rows) const
 {
-    return ModelInserter(priv(m_source), m_model).statements(rows);
+    return ModelInserter(open(m_source).connection(), m_model).statements(rows);
 }
 
 namespace {
@@ -373,18 +375,20 @@ SqlStatement removal(const QueryState &state, const SqlDialect &dialect)
 
 qint64 QueryCore::updateModels(const RowValues &row) const
 {
-    SqlDataSourcePrivate *source = priv(m_source);
+    const Session session = open(m_source);
+    Connection *source = session.connection();
     return runWrite(source, modelUpdate(*d, row, source->dialect()));
 }
 
 SqlStatements QueryCore::updateModelsSql(const RowValues &row) const
 {
-    return {modelUpdate(*d, row, priv(m_source)->dialect())};
+    return {modelUpdate(*d, row, open(m_source)->dialect())};
 }
 
 QList<QVariantMap> QueryCore::fetchRows(qint64 limit) const
 {
-    SqlDataSourcePrivate *source = priv(m_source);
+    const Session session = open(m_source);
+    Connection *source = session.connection();
     const SqlDialect &dialect = source->dialect();
     auto executed = source->exec(SqlCompiler(dialect).select(resolved(*d, dialect), limit).statement);
     QSqlQuery &query = *executed;
@@ -405,7 +409,8 @@ QList<QVariantMap> QueryCore::fetchRows(qint64 limit) const
 
 QVariantMap QueryCore::insertRow(const QVariantMap &values) const
 {
-    SqlDataSourcePrivate *source = priv(m_source);
+    const Session session = open(m_source);
+    Connection *source = session.connection();
     const SqlDialect &dialect = source->dialect();
     const InsertBatch batch = rowBatches({values}, d->table, dialect).front();
     InsertReadBack readBack;
@@ -444,7 +449,8 @@ QVariantMap QueryCore::insertRow(const QVariantMap &values) const
 
 void QueryCore::insertRows(const QList<QVariantMap> &rows) const
 {
-    SqlDataSourcePrivate *source = priv(m_source);
+    const Session session = open(m_source);
+    Connection *source = session.connection();
     const QList<InsertBatch> batches = rowBatches(rows, d->table, source->dialect());
     Inserter inserter(source);
     TransactionScope transaction(source);
@@ -455,7 +461,8 @@ void QueryCore::insertRows(const QList<QVariantMap> &rows) const
 
 SqlStatements QueryCore::insertRowsSql(const QList<QVariantMap> &rows) const
 {
-    SqlDataSourcePrivate *source = priv(m_source);
+    const Session session = open(m_source);
+    Connection *source = session.connection();
     Inserter inserter(source);
     SqlStatements list;
     for (const InsertBatch &batch : rowBatches(rows, d->table, source->dialect()))
@@ -465,37 +472,41 @@ SqlStatements QueryCore::insertRowsSql(const QList<QVariantMap> &rows) const
 
 qint64 QueryCore::updateRows(const QVariantMap &values) const
 {
-    SqlDataSourcePrivate *source = priv(m_source);
+    const Session session = open(m_source);
+    Connection *source = session.connection();
     return runWrite(source, rowsUpdate(*d, values, source->dialect()));
 }
 
 SqlStatements QueryCore::updateRowsSql(const QVariantMap &values) const
 {
-    return {rowsUpdate(*d, values, priv(m_source)->dialect())};
+    return {rowsUpdate(*d, values, open(m_source)->dialect())};
 }
 
 qint64 QueryCore::count() const
 {
-    SqlDataSourcePrivate *source = priv(m_source);
+    const Session session = open(m_source);
+    Connection *source = session.connection();
     auto query = source->exec(countSql().front());
     return query->next() ? query->value(0).toLongLong() : 0;
 }
 
 SqlStatements QueryCore::countSql() const
 {
-    const SqlDialect &dialect = priv(m_source)->dialect();
+    const Session session = open(m_source);
+    const SqlDialect &dialect = session->dialect();
     return {SqlCompiler(dialect).count(resolved(*d, dialect))};
 }
 
 qint64 QueryCore::remove() const
 {
-    SqlDataSourcePrivate *source = priv(m_source);
+    const Session session = open(m_source);
+    Connection *source = session.connection();
     return runWrite(source, removal(*d, source->dialect()));
 }
 
 SqlStatements QueryCore::removeSql() const
 {
-    return {removal(*d, priv(m_source)->dialect())};
+    return {removal(*d, open(m_source)->dialect())};
 }
 
 } // namespace Hy::detail

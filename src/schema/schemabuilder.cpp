@@ -25,11 +25,12 @@ void requireValid(const QList<ModelInfo> &models)
 }
 } // namespace
 
-SchemaBuilder::SchemaBuilder(SqlDataSource *source) : m_source(source) {}
+SchemaBuilder::SchemaBuilder(SqlDataSource *source) : m_source(SqlDataSourcePrivate::handle(source)) {}
 
 QStringList SchemaBuilder::createTableStatements(const ModelInfo &model, IfExists ifExists) const
 {
-    const detail::SqlDialect &dialect = SqlDataSourcePrivate::get(m_source.data())->dialect();
+    const Session session = SqlDataSourcePrivate::session(m_source);
+    const detail::SqlDialect &dialect = session->dialect();
     requireValid({model});
     return {detail::SqlCompiler(dialect).createTable(model.data(), ifExists == IfExists::Skip
                                                                      ? detail::SqlCompiler::IfExists::Skip
@@ -38,7 +39,8 @@ QStringList SchemaBuilder::createTableStatements(const ModelInfo &model, IfExist
 
 void SchemaBuilder::createTables(const QList<ModelInfo> &models, IfExists ifExists) const
 {
-    SqlDataSourcePrivate *source = SqlDataSourcePrivate::get(m_source.data());
+    const Session session = SqlDataSourcePrivate::session(m_source);
+    detail::Connection *source = session.connection();
     requireValid(models);
     std::optional<detail::TransactionScope> transaction;
     if (source->dialect().hasFeature(SqlDataSource::Feature::TransactionalDdl) && models.size() > 1)
@@ -53,7 +55,8 @@ void SchemaBuilder::createTables(const QList<ModelInfo> &models, IfExists ifExis
 
 void SchemaBuilder::dropTables(const QList<ModelInfo> &models, IfMissing ifMissing) const
 {
-    SqlDataSourcePrivate *source = SqlDataSourcePrivate::get(m_source.data());
+    const Session session = SqlDataSourcePrivate::session(m_source);
+    detail::Connection *source = session.connection();
     const detail::SqlDialect &dialect = source->dialect();
     std::optional<detail::TransactionScope> transaction;
     if (dialect.hasFeature(SqlDataSource::Feature::TransactionalDdl) && models.size() > 1)
@@ -70,7 +73,7 @@ void SchemaBuilder::dropTables(const QList<ModelInfo> &models, IfMissing ifMissi
 
 bool SchemaBuilder::hasTable(const QString &table) const
 {
-    return SqlDataSourcePrivate::get(m_source.data())->database().tables().contains(table);
+    return SqlDataSourcePrivate::session(m_source)->database().tables().contains(table);
 }
 
 } // namespace Hy

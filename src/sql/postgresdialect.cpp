@@ -3,7 +3,7 @@
 #include "sql/postgresdialect_p.h"
 
 #include "core/logging_p.h"
-#include "exec/sqldatasource_p.h"
+#include "exec/connection_p.h"
 #include "sql/libpq_p.h"
 
 #include <QtSql/QSqlQuery>
@@ -192,7 +192,7 @@ QString PostgresDialect::dateTimeText(const QDateTime &value) const
     return SqlDialect::dateTimeText(value) + QStringLiteral("+00");
 }
 
-void PostgresDialect::afterExplicitKeys(SqlDataSourcePrivate &source, const QString &table,
+void PostgresDialect::afterExplicitKeys(Connection &source, const QString &table,
                                         const QString &column) const
 {
     // Past the largest key in the table, and never back: the sequence may

@@ -26,7 +26,7 @@ public:
     QString selectText(const QString &quotedColumn) const override;
     QString dateTimeText(const QDateTime &value) const override;
     int maxBindings() const override { return 65535; }
-    void afterExplicitKeys(SqlDataSourcePrivate &source, const QString &table,
+    void afterExplicitKeys(Connection &source, const QString &table,
                            const QString &column) const override;
 
     void bindValues(QSqlQuery &query, const QVariantList &bindings) const override;

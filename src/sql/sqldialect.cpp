@@ -7,7 +7,7 @@
 #include "sql/postgresdialect_p.h"
 #include "sql/sqlitedialect_p.h"
 
-#include "exec/sqldatasource_p.h"
+#include "exec/connection_p.h"
 #include "sql/sqlcompiler_p.h"
 
 #include <QtSql/QSqlDriver>
@@ -89,14 +89,14 @@ QString SqlDialect::connectOptions(QSqlDriver::DbmsType type, const ConnectionOp
     return ours.isEmpty() ? user : user + u';' + ours.join(u';');
 }
 
-bool SqlDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const
+bool SqlDialect::beginWork(Connection &source, const QString &savepoint) const
 {
     QSqlDatabase db = source.database();
     std::optional<bool> open = knownTransactionState(db.driver());
     if (!open) {
         QSqlQuery query(db);
         const QString sql = openTransactionQuery();
-        source.run(db.driver(), sql, ErrorCode::TransactionFailed, [&] {
+        source.run(sql, ErrorCode::TransactionFailed, [&] {
             return query.exec(sql) && query.next() ? QSqlError() : query.lastError();
         });
         open = query.value(0).toBool();
@@ -105,7 +105,7 @@ bool SqlDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoin
         source.execDirect(SqlCompiler(*this).savepoint(savepoint), ErrorCode::TransactionFailed);
         return true;
     }
-    source.run(db.driver(), QStringLiteral("BEGIN"), ErrorCode::TransactionFailed,
+    source.run(QStringLiteral("BEGIN"), ErrorCode::TransactionFailed,
                [&] { return db.transaction() ? QSqlError() : db.lastError(); });
     return false;
 }

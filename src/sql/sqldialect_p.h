@@ -23,11 +23,10 @@ QT_BEGIN_NAMESPACE
 class QSqlQuery;
 QT_END_NAMESPACE
 
-namespace Hy {
-class SqlDataSourcePrivate;
-}
 
 namespace Hy::detail {
+
+class Connection;
 
 // What differs between databases, in the spirit of QSqlDriver: one object per
 // connection, asked by the SQL compiler, the schema builder and the executor.
@@ -84,7 +83,7 @@ public:
     // (BEGIN would fail on SQLite, be ignored on PostgreSQL and silently
     // commit the application's work on MySQL). Returns whether it made a
     // savepoint. Throws Hy::Error(TransactionFailed).
-    virtual bool beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const;
+    virtual bool beginWork(Connection &source, const QString &savepoint) const;
     // Whether a transaction is open on the session, when the client knows it
     // without asking the server (PostgreSQL); std::nullopt otherwise.
     virtual std::optional<bool> knownTransactionState(const QSqlDriver *) const { return std::nullopt; }
@@ -130,7 +129,7 @@ public:
     // After rows were inserted with keys of their own into an auto-increment
     // column: keys generated later must not collide with them. SQLite and
     // MySQL move on by themselves; PostgreSQL's identity sequence does not.
-    virtual void afterExplicitKeys(SqlDataSourcePrivate &, const QString &, const QString &) const {}
+    virtual void afterExplicitKeys(Connection &, const QString &, const QString &) const {}
     // Without RETURNING: a SELECT of the auto-increment column of `table`,
     // which names an inserted row of a table without a model.
     virtual SqlStatement autoIncrementColumnQuery(const QString &) const { return {}; }

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "sql/sqlitedialect_p.h"
 
-#include "exec/sqldatasource_p.h"
+#include "exec/connection_p.h"
 #include "sql/sqlcompiler_p.h"
 
 #include <QtCore/QVersionNumber>
@@ -39,7 +39,7 @@ void SqliteDialect::initializeSession(QSqlDatabase &database, const ConnectionOp
     runSetup(query, QStringLiteral("PRAGMA case_sensitive_like = ON"));
 }
 
-bool SqliteDialect::beginWork(SqlDataSourcePrivate &source, const QString &savepoint) const
+bool SqliteDialect::beginWork(Connection &source, const QString &savepoint) const
 {
     QSqlDatabase db = source.database();
     if (db.transaction())

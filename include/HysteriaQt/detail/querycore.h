@@ -11,7 +11,6 @@
 #include <HysteriaQt/sqlstatement.h>
 
 #include <QtCore/QList>
-#include <QtCore/QPointer>
 #include <QtCore/QSharedDataPointer>
 #include <QtCore/QString>
 #include <QtCore/QVariant>
@@ -24,6 +23,7 @@
 namespace Hy {
 class Model;
 class SqlDataSource;
+class SqlDataSourcePrivate;
 }
 
 namespace Hy::detail {
@@ -99,8 +99,9 @@ public:
 
 private:
     // A builder may outlive its data source (stored in a QML model, captured
-    // by a lambda): then it throws ConnectionNotOpen instead of dangling.
-    QPointer<SqlDataSource> m_source;
+    // by a lambda, in another thread): then it throws ConnectionNotOpen
+    // instead of dangling.
+    std::weak_ptr<SqlDataSourcePrivate> m_source;
     const ModelData *m_model;
     QSharedDataPointer<QueryState> d;
 };

@@ -1,0 +1,159 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_CONNECTION_P_H
+#define HYSTERIAQT_CONNECTION_P_H
+
+#include "exec/statementdeadline_p.h"
+#include "sql/sqldialect_p.h"
+#include "sql/statement_p.h"
+
+#include <HysteriaQt/connectionoptions.h>
+#include <HysteriaQt/error.h>
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QHash>
+#include <QtSql/QSqlQuery>
+
+#include <memory>
+#include <optional>
+#include <utility>
+
+namespace Hy {
+class SqlDataSourcePrivate;
+}
+
+namespace Hy::detail {
+
+class Connection;
+
+// The QSqlQuery of a statement that ran, released under the statement
+// deadline: QPSQL DEALLOCATEs its prepared statement then, a round trip that a
+// server that stopped answering would leave waiting for ever.
+class ExecutedQuery
+{
+public:
+    ExecutedQuery(const Connection *connection, QSqlQuery &&query)
+        : m_connection(connection), m_query(std::move(query))
+    {
+    }
+    ExecutedQuery(ExecutedQuery &&other) noexcept
+        : m_connection(std::exchange(other.m_connection, nullptr)), m_query(std::move(other.m_query))
+    {
+    }
+    ExecutedQuery(const ExecutedQuery &) = delete;
+    ExecutedQuery &operator=(const ExecutedQuery &) = delete;
+    ~ExecutedQuery();
+
+    QSqlQuery *operator->() { return &m_query; }
+    QSqlQuery &operator*() { return m_query; }
+
+private:
+    const Connection *m_connection;
+    QSqlQuery m_query;
+};
+
+// One QSqlDatabase connection of a data source, with what belongs to it: its
+// dialect (the server's version and session), the depth of HysteriaQt's
+// transactions on it, statements kept for PostgreSQL. A connection is used
+// by one thread only, the one that made it, as QtSql requires; a data source
+// has one per thread that uses it (see SqlDataSourcePrivate).
+class Connection
+{
+public:
+    // Connects, or adopts and opens the application's connection `adopted`,
+    // and sets up the session. Throws DriverNotAvailable or ConnectionFailed,
+    // leaving nothing behind.
+    Connection(const std::shared_ptr<SqlDataSourcePrivate> &owner, const ConnectionOptions &options,
+               const std::optional<QString> &adopted, quint64 generation);
+    // Closes and removes a connection of its own; leaves an adopted one open,
+    // unless it was lost.
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    QString name() const { return m_name; }
+    quint64 generation() const { return m_generation; }
+    bool isLost() const { return m_lost; }
+
+    // Throws ConnectionNotOpen once the connection was found lost.
+    QSqlDatabase database() const;
+    const SqlDialect &dialect() const { return *m_dialect; }
+
+    // Prepares once; reuse the query with execPrepared() for every row or chunk.
+    QSqlQuery prepare(const QString &sql) const;
+    void execPrepared(QSqlQuery &query, const QVariantList &bindings) const;
+    // prepare + execPrepared. Queries returning rows are forward-only where
+    // the dialect reads them so.
+    ExecutedQuery exec(const SqlStatement &statement) const;
+    // Lets a prepared query go, under the statement deadline (see
+    // ExecutedQuery); never throws.
+    void release(QSqlQuery &query) const noexcept;
+    // Lets the statements kept in failedInTransaction go, the same way.
+    void releaseFailedStatements() const noexcept;
+    // For statements without values (DDL, savepoints); a failure the dialect
+    // does not know is `fallback`.
+    void execDirect(const QString &sql, ErrorCode fallback = ErrorCode::QueryFailed) const;
+
+    // One call that talks to the server (a prepare, BEGIN, COMMIT...), under
+    // the statement deadline. `call` returns an invalid QSqlError when it
+    // worked; otherwise this throws failure(error, sql, fallback).
+    template <typename Call>
+    void run(const QString &sql, ErrorCode fallback, Call &&call) const
+    {
+        QElapsedTimer timer;
+        timer.start();
+        std::optional<StatementDeadline> deadline = armDeadline();
+        const QSqlError error = call();
+        if (error.isValid())
+            throw failure(error, sql, fallback, ranOutOfTime(timer, deadline));
+    }
+
+    // Whether the connection is in a transaction HysteriaQt did not open, on
+    // a database where a failed statement aborts the whole of it: a write
+    // then runs in a savepoint of its own, so that a failure leaves the
+    // application's transaction usable, as on the other databases.
+    bool needsStatementSavepoint() const;
+
+    // A driver error as a Hy::Error with the SQL and the driver's message.
+    // `fallback` is the code of an error the dialect does not know
+    // (QueryFailed, or TransactionFailed for BEGIN, SAVEPOINT, COMMIT). A
+    // lost connection closes the data source: isOpen() is false, and open()
+    // connects again; `outOfTime` makes it QueryTimeout.
+    Error failure(const QSqlError &error, const QString &sql, ErrorCode fallback, bool outOfTime = false) const;
+
+    // The client-side deadline of one statement when a statement timeout is
+    // set and the driver has no timeout of its own (PostgreSQL).
+    std::optional<StatementDeadline> armDeadline() const;
+    // Whether a failed statement failed for want of time: its deadline shut
+    // the socket, or it ran longer than the timeout (a driver's read timeout).
+    bool ranOutOfTime(const QElapsedTimer &timer, const std::optional<StatementDeadline> &deadline) const;
+
+    int transactionDepth = 0;
+    // Statements that failed inside a transaction. PostgreSQL refuses to
+    // DEALLOCATE them until the transaction is rolled back, so they are kept
+    // alive until then: until HysteriaQt's transaction ends (TransactionScope);
+    // on PostgreSQL also outside HysteriaQt's transactions, since the
+    // application's own cannot always be seen, until the next statement is
+    // prepared (by then the application has usually rolled back).
+    static constexpr qsizetype MaxKeptStatements = 16;
+    mutable QList<QSqlQuery> failedInTransaction;
+    // MySQL: the auto-increment column of a table, for insert() on tables without a model.
+    mutable QHash<QString, QString> autoIncrementColumns;
+
+private:
+    void markLost() const;
+    int deadlineSocket() const;
+    QSqlDatabase handle() const;
+
+    std::weak_ptr<SqlDataSourcePrivate> m_owner;
+    ConnectionOptions m_options;
+    QString m_name;
+    bool m_owned = false;
+    quint64 m_generation = 0;
+    std::unique_ptr<SqlDialect> m_dialect;
+    mutable bool m_lost = false;
+};
+
+} // namespace Hy::detail
+
+#endif // HYSTERIAQT_CONNECTION_P_H
