@@ -37,16 +37,27 @@ void SqliteDialect::initializeSession(QSqlDatabase &database, const ConnectionOp
     // utf8mb4_bin tables HysteriaQt creates: the same here.
     runSetup(query, QStringLiteral("PRAGMA foreign_keys = ON"));
     runSetup(query, QStringLiteral("PRAGMA case_sensitive_like = ON"));
+    // Write-ahead logging for a database file: readers do not wait for a
+    // writer, nor it for them, when several threads each have a connection.
+    // (The mode is the file's, kept across connections; an in-memory
+    // database has its own.)
+    const QString file = database.databaseName();
+    if (file != u":memory:" && !file.contains(u"mode=memory"))
+        runSetup(query, QStringLiteral("PRAGMA journal_mode = WAL"));
 }
 
 bool SqliteDialect::beginWork(Connection &source, const QString &savepoint) const
 {
-    QSqlDatabase db = source.database();
-    if (db.transaction())
+    // IMMEDIATE: the write lock now, waiting for it under the busy timeout.
+    // A deferred transaction that reads first and writes later would be
+    // refused at once (SQLITE_BUSY) when another connection wrote meanwhile.
+    const QString begin = QStringLiteral("BEGIN IMMEDIATE");
+    QSqlQuery query(source.database());
+    if (query.exec(begin))
         return false;
-    const QSqlError error = db.lastError();
+    const QSqlError error = query.lastError();
     if (!error.databaseText().contains(QStringLiteral("within a transaction")))
-        throw source.failure(error, QStringLiteral("BEGIN"), ErrorCode::TransactionFailed);
+        throw source.failure(error, begin, ErrorCode::TransactionFailed);
     // The application's own transaction is open: work inside it.
     source.execDirect(SqlCompiler(*this).savepoint(savepoint), ErrorCode::TransactionFailed);
     return true;
