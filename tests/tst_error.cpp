@@ -56,11 +56,12 @@ void tst_Error::codeNamesAreStableAndUnique()
             {Hy::ErrorCode::UnknownColumn, 100},    {Hy::ErrorCode::UnknownOperator, 101},
             {Hy::ErrorCode::InvalidValue, 102},     {Hy::ErrorCode::NullValue, 103},
             {Hy::ErrorCode::ValueTooLong, 104},     {Hy::ErrorCode::MissingValue, 105},
-            {Hy::ErrorCode::InvalidQuery, 106},     {Hy::ErrorCode::RowNotFound, 200},
+            {Hy::ErrorCode::InvalidQuery, 106},     {Hy::ErrorCode::IsolationLevelNotSupported, 107},
+            {Hy::ErrorCode::TransactionNotActive, 108}, {Hy::ErrorCode::RowNotFound, 200},
             {Hy::ErrorCode::UnreadableValue, 201},  {Hy::ErrorCode::QueryFailed, 300},
             {Hy::ErrorCode::UniqueViolation, 301},  {Hy::ErrorCode::NotNullViolation, 302},
             {Hy::ErrorCode::ForeignKeyViolation, 303}, {Hy::ErrorCode::CheckViolation, 304},
-            {Hy::ErrorCode::TransactionFailed, 305},
+            {Hy::ErrorCode::TransactionFailed, 305}, {Hy::ErrorCode::TransactionConflict, 306},
     };
     QCOMPARE(numbers.size(), codes.keyCount());
     for (const auto &[code, number] : numbers)

@@ -32,6 +32,8 @@ enum class ErrorCode {
     ValueTooLong,
     MissingValue,
     InvalidQuery,
+    IsolationLevelNotSupported,
+    TransactionNotActive,
 
     // Results
     RowNotFound = 200,
@@ -44,6 +46,9 @@ enum class ErrorCode {
     ForeignKeyViolation,
     CheckViolation,
     TransactionFailed,
+    // A serialization failure or a deadlock: the transaction was rolled
+    // back, and running it again may succeed.
+    TransactionConflict,
 };
 Q_ENUM_NS(ErrorCode)
 

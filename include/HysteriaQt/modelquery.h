@@ -11,6 +11,7 @@
 #include <HysteriaQt/value.h>
 #include <HysteriaQt/values.h>
 #include <HysteriaQt/detail/querycore.h>
+#include <HysteriaQt/detail/sourcehandle.h>
 
 #include <concepts>
 
@@ -54,7 +55,7 @@ class ModelQuery
     static_assert(detail::checkModel<M>());
 
 public:
-    explicit ModelQuery(SqlDataSource *source) : m_core(source, detail::modelData<M>()) {}
+    explicit ModelQuery(const detail::SourceHandle &source) : m_core(source, detail::modelData<M>()) {}
 
     // where(column, value): `=`, or IS NULL when the value is null.
     ModelQuery &where(ColumnName<M> column, const Value &value)

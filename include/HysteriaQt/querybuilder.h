@@ -8,6 +8,7 @@
 #include <HysteriaQt/querybuildersql.h>
 #include <HysteriaQt/value.h>
 #include <HysteriaQt/detail/querycore.h>
+#include <HysteriaQt/detail/sourcehandle.h>
 
 #include <QtCore/QAnyStringView>
 #include <QtCore/QList>
@@ -31,7 +32,7 @@ class SqlDataSource;
 class HYSTERIAQT_EXPORT QueryBuilder
 {
 public:
-    QueryBuilder(SqlDataSource *source, QAnyStringView table);
+    QueryBuilder(const detail::SourceHandle &source, QAnyStringView table);
 
     // where(column, value): `=`, or IS NULL when the value is null.
     QueryBuilder &where(QAnyStringView column, const Value &value);

@@ -5,6 +5,7 @@
 
 #include <HysteriaQt/hysteriaqt_global.h>
 #include <HysteriaQt/modelinfo.h>
+#include <HysteriaQt/detail/sourcehandle.h>
 
 #include <QtCore/QList>
 #include <QtCore/QString>
@@ -49,8 +50,7 @@ public:
                                       IfExists ifExists = IfExists::Fail) const;
 
 private:
-    // Weakly: a builder that outlives its data source throws ConnectionNotOpen.
-    std::weak_ptr<SqlDataSourcePrivate> m_source;
+    detail::SourceHandle m_source;
 };
 
 } // namespace Hy

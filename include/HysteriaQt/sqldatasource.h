@@ -5,6 +5,7 @@
 
 #include <HysteriaQt/connectionoptions.h>
 #include <HysteriaQt/hysteriaqt_global.h>
+#include <HysteriaQt/transaction.h>
 
 #include <QtCore/QAnyStringView>
 #include <QtCore/QObject>
@@ -82,6 +83,21 @@ public:
     QueryBuilder from(QAnyStringView table);
     SchemaBuilder schema();
 
+    // Runs `work` in a transaction on the calling thread's connection (a
+    // savepoint when one is open there already) and returns what it returns:
+    // commits when it returns, rolls back and rethrows when it throws.
+    // `work` takes a Hy::Transaction & or nothing. See docs/transactions.md.
+    //     auto user = sql.transaction([&](Hy::Transaction &trx) { ... return user; });
+    template <typename Work>
+    auto transaction(Work &&work, Transaction::IsolationLevel isolation = Transaction::IsolationLevel::Default)
+    {
+        return detail::runInTransaction(beginTransaction(isolation), work);
+    }
+    // The same, by hand: commit() or rollback(); rolled back when the
+    // returned guard is destroyed still active. Throws Hy::Error:
+    // IsolationLevelNotSupported (before any SQL), TransactionFailed.
+    Transaction beginTransaction(Transaction::IsolationLevel isolation = Transaction::IsolationLevel::Default);
+
 private:
     friend class SqlDataSourcePrivate;
     // Shared with the builders (weakly) and the operations running.
@@ -97,7 +113,7 @@ private:
 template <typename M>
 Hy::ModelQuery<M> Hy::SqlDataSource::from()
 {
-    return ModelQuery<M>(this);
+    return ModelQuery<M>(detail::SourceHandle(this));
 }
 
 #endif // HYSTERIAQT_SQLDATASOURCE_H

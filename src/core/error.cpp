@@ -38,6 +38,8 @@ QString Error::codeName(ErrorCode code)
     case ErrorCode::ValueTooLong: return QStringLiteral("VALUE_TOO_LONG");
     case ErrorCode::MissingValue: return QStringLiteral("MISSING_VALUE");
     case ErrorCode::InvalidQuery: return QStringLiteral("INVALID_QUERY");
+    case ErrorCode::IsolationLevelNotSupported: return QStringLiteral("ISOLATION_LEVEL_NOT_SUPPORTED");
+    case ErrorCode::TransactionNotActive: return QStringLiteral("TRANSACTION_NOT_ACTIVE");
     case ErrorCode::RowNotFound: return QStringLiteral("ROW_NOT_FOUND");
     case ErrorCode::UnreadableValue: return QStringLiteral("UNREADABLE_VALUE");
     case ErrorCode::QueryFailed: return QStringLiteral("QUERY_FAILED");
@@ -46,6 +48,7 @@ QString Error::codeName(ErrorCode code)
     case ErrorCode::ForeignKeyViolation: return QStringLiteral("FOREIGN_KEY_VIOLATION");
     case ErrorCode::CheckViolation: return QStringLiteral("CHECK_VIOLATION");
     case ErrorCode::TransactionFailed: return QStringLiteral("TRANSACTION_FAILED");
+    case ErrorCode::TransactionConflict: return QStringLiteral("TRANSACTION_CONFLICT");
     }
     return QStringLiteral("UNKNOWN_ERROR");
 }

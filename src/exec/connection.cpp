@@ -113,6 +113,15 @@ Connection::Connection(const std::shared_ptr<SqlDataSourcePrivate> &owner, const
 
 Connection::~Connection()
 {
+    // An adopted connection stays open: leave no transaction of ours behind
+    // on it. (Levels still held, by a Hy::Transaction, are ended.)
+    if (!levels.empty())
+        Transactions::rollbackQuietly(*levels.front());
+    for (const auto &level : levels) {
+        level->state = Transaction::State::RolledBack;
+        level->connection = nullptr;
+    }
+    levels.clear();
     releaseFailedStatements();
     autoIncrementColumns.clear();
     m_dialect.reset();
@@ -204,10 +213,24 @@ void Connection::markLost() const
         owner->markLost();
 }
 
+void Connection::rollbackAbandoned() noexcept
+{
+    const auto abandoned = std::find_if(levels.begin(), levels.end(),
+                                        [](const auto &level) { return level->abandoned.load(); });
+    if (abandoned != levels.end()) {
+        qCWarning(lcSql) << "A transaction was destroyed in another thread than its own: rolled back";
+        Transactions::rollbackQuietly(**abandoned);
+    }
+}
+
 bool Connection::needsStatementSavepoint() const
 {
-    if (transactionDepth > 0 || !m_dialect->behaves(SqlDialect::FailedStatementAbortsTransaction))
+    if (!m_dialect->behaves(SqlDialect::FailedStatementAbortsTransaction))
         return false;
+    // The application's code runs in its Hy::Transaction, and may catch a
+    // failed statement and go on, as it can on the other databases.
+    if (!levels.empty())
+        return levels.back()->kind == TransactionLevel::Kind::Application;
     QSqlDatabase db = database();
     if (const auto known = m_dialect->knownTransactionState(db.driver()))
         return *known;
@@ -231,7 +254,7 @@ QSqlQuery Connection::prepare(const QString &sql) const
     QSqlDatabase db = database();
     // Statements kept from an earlier failure outside HysteriaQt's own
     // transactions go now, before this one is prepared.
-    if (transactionDepth == 0 && !failedInTransaction.isEmpty())
+    if (levels.empty() && !failedInTransaction.isEmpty())
         releaseFailedStatements();
     QSqlQuery query(db);
     query.setForwardOnly(m_dialect->behaves(SqlDialect::ForwardOnlyResults));
@@ -254,7 +277,7 @@ void Connection::execPrepared(QSqlQuery &query, const QVariantList &bindings) co
     if (!ok) {
         const Error error = failure(query.lastError(), query.lastQuery(), ErrorCode::QueryFailed, outOfTime);
         // Inside a transaction, HysteriaQt's or maybe the application's, see failedInTransaction.
-        if (!m_lost && (transactionDepth > 0 || m_dialect->behaves(SqlDialect::KeepsFailedStatements))) {
+        if (!m_lost && (!levels.empty() || m_dialect->behaves(SqlDialect::KeepsFailedStatements))) {
             failedInTransaction.append(query);
             if (failedInTransaction.size() > MaxKeptStatements)
                 failedInTransaction.removeFirst();

@@ -4,6 +4,7 @@
 #define HYSTERIAQT_CONNECTION_P_H
 
 #include "exec/statementdeadline_p.h"
+#include "exec/transactionscope_p.h"
 #include "sql/sqldialect_p.h"
 #include "sql/statement_p.h"
 
@@ -17,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <utility>
+#include <vector>
 
 namespace Hy {
 class SqlDataSourcePrivate;
@@ -65,8 +67,8 @@ public:
     // leaving nothing behind.
     Connection(const std::shared_ptr<SqlDataSourcePrivate> &owner, const ConnectionOptions &options,
                const std::optional<QString> &adopted, quint64 generation);
-    // Closes and removes a connection of its own; leaves an adopted one open,
-    // unless it was lost.
+    // Rolls back what HysteriaQt has open on it; closes and removes a
+    // connection of its own; leaves an adopted one open, unless it was lost.
     ~Connection();
     Connection(const Connection &) = delete;
     Connection &operator=(const Connection &) = delete;
@@ -128,10 +130,16 @@ public:
     // the socket, or it ran longer than the timeout (a driver's read timeout).
     bool ranOutOfTime(const QElapsedTimer &timer, const std::optional<StatementDeadline> &deadline) const;
 
-    int transactionDepth = 0;
+    // HysteriaQt's transaction and savepoints open on the connection,
+    // outermost first (see Transactions).
+    std::vector<std::shared_ptr<TransactionLevel>> levels;
+    // Rolls back what a Hy::Transaction destroyed in another thread left
+    // open (see TransactionLevel::abandoned).
+    void rollbackAbandoned() noexcept;
+
     // Statements that failed inside a transaction. PostgreSQL refuses to
     // DEALLOCATE them until the transaction is rolled back, so they are kept
-    // alive until then: until HysteriaQt's transaction ends (TransactionScope);
+    // alive until then: until HysteriaQt's transaction ends;
     // on PostgreSQL also outside HysteriaQt's transactions, since the
     // application's own cannot always be seen, until the next statement is
     // prepared (by then the application has usually rolled back).

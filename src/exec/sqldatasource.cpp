@@ -1,6 +1,7 @@
 // Copyright (C) 2026 The HysteriaQt authors
 // SPDX-License-Identifier: MIT
 #include "exec/sqldatasource_p.h"
+#include "exec/transaction_p.h"
 
 #include "core/logging_p.h"
 
@@ -98,6 +99,8 @@ bool isInMemorySqlite(const ConnectionOptions &options)
 
 } // namespace
 
+detail::SourceHandle::SourceHandle(const SqlDataSource *source) : source(SqlDataSourcePrivate::handle(source)) {}
+
 SqlDataSource::SqlDataSource(const ConnectionOptions &options, QObject *parent)
     : QObject(parent), d(std::make_shared<SqlDataSourcePrivate>())
 {
@@ -164,7 +167,12 @@ QString SqlDataSource::connectionName() const
 
 QSqlDatabase SqlDataSource::database() const
 {
-    return SqlDataSourcePrivate::session(d)->database();
+    return SqlDataSourcePrivate::session(detail::SourceHandle(this))->database();
+}
+
+Transaction SqlDataSource::beginTransaction(Transaction::IsolationLevel isolation)
+{
+    return TransactionPrivate::begin(d, isolation);
 }
 
 SqlDataSource::DatabaseType SqlDataSource::databaseType() const
@@ -179,7 +187,7 @@ bool SqlDataSource::hasFeature(Feature feature) const
 
 QueryBuilder SqlDataSource::from(QAnyStringView table)
 {
-    return QueryBuilder(this, table);
+    return QueryBuilder(detail::SourceHandle(this), table);
 }
 
 SchemaBuilder SqlDataSource::schema()
@@ -187,14 +195,20 @@ SchemaBuilder SqlDataSource::schema()
     return SchemaBuilder(this);
 }
 
-std::weak_ptr<SqlDataSourcePrivate> SqlDataSourcePrivate::handle(SqlDataSource *source)
+std::weak_ptr<SqlDataSourcePrivate> SqlDataSourcePrivate::handle(const SqlDataSource *source)
 {
     return source ? source->d : std::weak_ptr<SqlDataSourcePrivate>();
 }
 
-Session SqlDataSourcePrivate::session(const std::weak_ptr<SqlDataSourcePrivate> &handle)
+Session SqlDataSourcePrivate::session(const detail::SourceHandle &handle)
 {
-    std::shared_ptr<SqlDataSourcePrivate> d = handle.lock();
+    std::shared_ptr<TransactionPrivate> transaction;
+    if (handle.fromTransaction) {
+        transaction = handle.transaction.lock();
+        if (transaction)
+            transaction->requireOwnThread();
+    }
+    std::shared_ptr<SqlDataSourcePrivate> d = handle.source.lock();
     if (!d) {
         throw Error(ErrorCode::ConnectionNotOpen,
                     QStringLiteral("The data source of this query no longer exists"));
@@ -218,11 +232,19 @@ Session SqlDataSourcePrivate::session(const std::weak_ptr<SqlDataSourcePrivate> 
         t_connections.remove(d); // made before the last open(): made again
         entry = nullptr;
     }
-    if (entry)
-        return Session(d, entry->connection.get());
-    auto connection = std::make_unique<detail::Connection>(d, d->options, d->adopted, generation);
-    detail::Connection *made = t_connections.add(d, std::move(connection));
-    return Session(std::move(d), made);
+    detail::Connection *connection = entry ? entry->connection.get() : nullptr;
+    if (!connection) {
+        connection = t_connections.add(
+                d, std::make_unique<detail::Connection>(d, d->options, d->adopted, generation));
+    } else if (!connection->levels.empty()) {
+        connection->rollbackAbandoned();
+    }
+    if (handle.fromTransaction && (!transaction || transaction->level->connection != connection)) {
+        throw Error(ErrorCode::TransactionNotActive,
+                    QStringLiteral("The transaction this query was made from has ended: run it on the "
+                                   "data source, or in a transaction of its own"));
+    }
+    return Session(std::move(d), connection);
 }
 
 void SqlDataSourcePrivate::markLost()

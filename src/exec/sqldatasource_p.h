@@ -6,6 +6,7 @@
 #include "exec/connection_p.h"
 
 #include <HysteriaQt/sqldatasource.h>
+#include <HysteriaQt/detail/sourcehandle.h>
 
 #include <QtCore/QThread>
 
@@ -52,8 +53,11 @@ public:
     // adopted connection (or an in-memory SQLite database, which lives in one
     // connection) used from another thread than its own. Those checks read
     // nothing but atomics, so a refused call touches nothing.
-    static Session session(const std::weak_ptr<SqlDataSourcePrivate> &handle);
-    static std::weak_ptr<SqlDataSourcePrivate> handle(SqlDataSource *source);
+    //
+    // For a handle made from a transaction: throws WrongThread in another
+    // thread than the transaction's, TransactionNotActive once it has ended.
+    static Session session(const detail::SourceHandle &handle);
+    static std::weak_ptr<SqlDataSourcePrivate> handle(const SqlDataSource *source);
 
     // A connection found lost closes the data source.
     void markLost();

@@ -5,7 +5,7 @@
 
 namespace Hy {
 
-QueryBuilder::QueryBuilder(SqlDataSource *source, QAnyStringView table)
+QueryBuilder::QueryBuilder(const detail::SourceHandle &source, QAnyStringView table)
     : m_core(source, table.toString())
 {
 }

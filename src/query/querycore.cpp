@@ -23,7 +23,7 @@ namespace Hy::detail {
 
 namespace {
 
-Session open(const std::weak_ptr<SqlDataSourcePrivate> &source)
+Session open(const SourceHandle &source)
 {
     return SqlDataSourcePrivate::session(source);
 }
@@ -143,14 +143,14 @@ QList<InsertBatch> rowBatches(const QList<QVariantMap> &rows, const QString &tab
 
 } // namespace
 
-QueryCore::QueryCore(SqlDataSource *source, const QString &table)
-    : m_source(SqlDataSourcePrivate::handle(source)), m_model(nullptr), d(new QueryState)
+QueryCore::QueryCore(const SourceHandle &source, const QString &table)
+    : m_source(source), m_model(nullptr), d(new QueryState)
 {
     d->table = table;
 }
 
-QueryCore::QueryCore(SqlDataSource *source, const ModelData *model)
-    : m_source(SqlDataSourcePrivate::handle(source)), m_model(model), d(new QueryState)
+QueryCore::QueryCore(const SourceHandle &source, const ModelData *model)
+    : m_source(source), m_model(model), d(new QueryState)
 {
     d->table = model->table;
     d->model = model;

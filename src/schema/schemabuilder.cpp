@@ -25,7 +25,7 @@ void requireValid(const QList<ModelInfo> &models)
 }
 } // namespace
 
-SchemaBuilder::SchemaBuilder(SqlDataSource *source) : m_source(SqlDataSourcePrivate::handle(source)) {}
+SchemaBuilder::SchemaBuilder(SqlDataSource *source) : m_source(source) {}
 
 QStringList SchemaBuilder::createTableStatements(const ModelInfo &model, IfExists ifExists) const
 {

@@ -74,6 +74,16 @@ QString MySqlDialect::openTransactionQuery() const
             : QStringLiteral("SELECT @@autocommit = 0");
 }
 
+QStringList MySqlDialect::beginStatements(Transaction::IsolationLevel isolation) const
+{
+    // SET TRANSACTION applies to the next transaction only, and must come
+    // before it: inside one it is an error.
+    if (isolation == Transaction::IsolationLevel::Default)
+        return {QStringLiteral("START TRANSACTION")};
+    return {QStringLiteral("SET TRANSACTION ISOLATION LEVEL ") + isolationLevelName(isolation),
+            QStringLiteral("START TRANSACTION")};
+}
+
 QString MySqlDialect::quoteIdentifier(const QString &name) const
 {
     QString quoted = name;
@@ -178,6 +188,11 @@ ErrorCode MySqlDialect::errorCode(const QSqlError &error, const QSqlDriver *) co
     case 1969: // ER_STATEMENT_TIMEOUT (MariaDB)
     case 3024: // ER_QUERY_TIMEOUT (MySQL)
         return ErrorCode::QueryTimeout;
+    case 1205: // ER_LOCK_WAIT_TIMEOUT: innodb_lock_wait_timeout
+        return ErrorCode::QueryTimeout;
+    case 1213: // ER_LOCK_DEADLOCK: the transaction was rolled back
+    case 1020: // ER_CHECKREAD: the row changed since this snapshot (MariaDB)
+        return ErrorCode::TransactionConflict;
     case 1062: // ER_DUP_ENTRY
     case 1586: // ER_DUP_ENTRY_WITH_KEY_NAME
         return ErrorCode::UniqueViolation;

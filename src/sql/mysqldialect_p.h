@@ -16,6 +16,7 @@ public:
 
     QString quoteIdentifier(const QString &name) const override;
     QString openTransactionQuery() const override;
+    QStringList beginStatements(Transaction::IsolationLevel isolation) const override;
     QString columnType(const ColumnData &column) const override;
     QString autoIncrementColumn(const ColumnData &column) const override;
     QString currentTimestampDefault() const override;

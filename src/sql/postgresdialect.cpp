@@ -271,6 +271,8 @@ ErrorCode PostgresDialect::errorCode(const QSqlError &error, const QSqlDriver *d
         return ErrorCode::ConnectionLost;
     if (state == u"57014") // query_canceled: statement_timeout
         return ErrorCode::QueryTimeout;
+    if (state == u"40001" || state == u"40P01") // serialization_failure, deadlock_detected
+        return ErrorCode::TransactionConflict;
     if (state == u"23505")
         return ErrorCode::UniqueViolation;
     if (state == u"23502")

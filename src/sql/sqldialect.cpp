@@ -89,7 +89,8 @@ QString SqlDialect::connectOptions(QSqlDriver::DbmsType type, const ConnectionOp
     return ours.isEmpty() ? user : user + u';' + ours.join(u';');
 }
 
-bool SqlDialect::beginWork(Connection &source, const QString &savepoint) const
+bool SqlDialect::beginWork(Connection &source, const QString &savepoint,
+                           Transaction::IsolationLevel isolation) const
 {
     QSqlDatabase db = source.database();
     std::optional<bool> open = knownTransactionState(db.driver());
@@ -102,12 +103,39 @@ bool SqlDialect::beginWork(Connection &source, const QString &savepoint) const
         open = query.value(0).toBool();
     }
     if (*open) {
+        if (isolation != Transaction::IsolationLevel::Default) {
+            throw Error(ErrorCode::IsolationLevelNotSupported,
+                        QStringLiteral("The application has a transaction open on the connection: a "
+                                       "transaction inside it runs at its isolation level, not %1")
+                                .arg(isolationLevelName(isolation)));
+        }
         source.execDirect(SqlCompiler(*this).savepoint(savepoint), ErrorCode::TransactionFailed);
         return true;
     }
-    source.run(QStringLiteral("BEGIN"), ErrorCode::TransactionFailed,
-               [&] { return db.transaction() ? QSqlError() : db.lastError(); });
+    for (const QString &sql : beginStatements(isolation))
+        source.execDirect(sql, ErrorCode::TransactionFailed);
     return false;
+}
+
+QStringList SqlDialect::beginStatements(Transaction::IsolationLevel isolation) const
+{
+    // PostgreSQL's form; QPSQL's own transaction() sends a plain BEGIN, and
+    // keeps no state of its own that running it here would bypass.
+    if (isolation == Transaction::IsolationLevel::Default)
+        return {QStringLiteral("BEGIN")};
+    return {QStringLiteral("BEGIN ISOLATION LEVEL ") + isolationLevelName(isolation)};
+}
+
+QString SqlDialect::isolationLevelName(Transaction::IsolationLevel isolation)
+{
+    switch (isolation) {
+    case Transaction::IsolationLevel::Default: break;
+    case Transaction::IsolationLevel::ReadUncommitted: return QStringLiteral("READ UNCOMMITTED");
+    case Transaction::IsolationLevel::ReadCommitted: return QStringLiteral("READ COMMITTED");
+    case Transaction::IsolationLevel::RepeatableRead: return QStringLiteral("REPEATABLE READ");
+    case Transaction::IsolationLevel::Serializable: return QStringLiteral("SERIALIZABLE");
+    }
+    return QString();
 }
 
 void SqlDialect::runSetup(QSqlQuery &query, const QString &sql)

@@ -6,10 +6,12 @@
 #include <HysteriaQt/connectionoptions.h>
 #include <HysteriaQt/error.h>
 #include <HysteriaQt/sqldatasource.h>
+#include <HysteriaQt/transaction.h>
 #include "model/modeldata_p.h"
 
 #include <QtCore/QSet>
 #include <QtCore/QString>
+#include <QtCore/QStringList>
 #include <QtCore/QVariant>
 #include <QtCore/QVariantList>
 #include <QtSql/QSqlDatabase>
@@ -82,8 +84,15 @@ public:
     // `savepoint` if the application has opened one on the connection itself
     // (BEGIN would fail on SQLite, be ignored on PostgreSQL and silently
     // commit the application's work on MySQL). Returns whether it made a
-    // savepoint. Throws Hy::Error(TransactionFailed).
-    virtual bool beginWork(Connection &source, const QString &savepoint) const;
+    // savepoint. Throws Hy::Error: TransactionFailed; IsolationLevelNotSupported
+    // for a level in the application's transaction, which has its own.
+    virtual bool beginWork(Connection &source, const QString &savepoint,
+                           Transaction::IsolationLevel isolation) const;
+    // The statements that begin a transaction at `isolation`, which the
+    // database supports (see hasFeature(IsolationLevels)).
+    virtual QStringList beginStatements(Transaction::IsolationLevel isolation) const;
+    // "READ COMMITTED"...; empty for Default.
+    static QString isolationLevelName(Transaction::IsolationLevel isolation);
     // Whether a transaction is open on the session, when the client knows it
     // without asking the server (PostgreSQL); std::nullopt otherwise.
     virtual std::optional<bool> knownTransactionState(const QSqlDriver *) const { return std::nullopt; }

@@ -46,8 +46,10 @@ void SqliteDialect::initializeSession(QSqlDatabase &database, const ConnectionOp
         runSetup(query, QStringLiteral("PRAGMA journal_mode = WAL"));
 }
 
-bool SqliteDialect::beginWork(Connection &source, const QString &savepoint) const
+bool SqliteDialect::beginWork(Connection &source, const QString &savepoint, Transaction::IsolationLevel) const
 {
+    // Every SQLite transaction is serializable, which is all the levels it
+    // is asked for (see Transactions::begin()), the application's included.
     // IMMEDIATE: the write lock now, waiting for it under the busy timeout.
     // A deferred transaction that reads first and writes later would be
     // refused at once (SQLITE_BUSY) when another connection wrote meanwhile.
@@ -162,9 +164,10 @@ ErrorCode SqliteDialect::errorCode(const QSqlError &error, const QSqlDriver *) c
     switch (error.nativeErrorCode().toInt()) {
     case 5:   // SQLITE_BUSY: another connection's lock outlasted the busy timeout
     case 261: // SQLITE_BUSY_RECOVERY
-    case 517: // SQLITE_BUSY_SNAPSHOT
     case 773: // SQLITE_BUSY_TIMEOUT
         return ErrorCode::QueryTimeout;
+    case 517: // SQLITE_BUSY_SNAPSHOT: another connection wrote since this transaction read
+        return ErrorCode::TransactionConflict;
     case 2067: // SQLITE_CONSTRAINT_UNIQUE
     case 1555: // SQLITE_CONSTRAINT_PRIMARYKEY
         return ErrorCode::UniqueViolation;

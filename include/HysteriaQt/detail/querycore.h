@@ -9,6 +9,7 @@
 #include <HysteriaQt/comparison.h>
 #include <HysteriaQt/hysteriaqt_global.h>
 #include <HysteriaQt/sqlstatement.h>
+#include <HysteriaQt/detail/sourcehandle.h>
 
 #include <QtCore/QList>
 #include <QtCore/QSharedDataPointer>
@@ -38,8 +39,8 @@ enum class ConditionJoin : quint8 { And, Or };
 class HYSTERIAQT_EXPORT QueryCore
 {
 public:
-    QueryCore(SqlDataSource *source, const QString &table);
-    QueryCore(SqlDataSource *source, const ModelData *model);
+    QueryCore(const SourceHandle &source, const QString &table);
+    QueryCore(const SourceHandle &source, const ModelData *model);
     QueryCore(const QueryCore &other);
     QueryCore(QueryCore &&other) noexcept;
     QueryCore &operator=(const QueryCore &other);
@@ -98,10 +99,7 @@ public:
     SqlStatements removeSql() const;
 
 private:
-    // A builder may outlive its data source (stored in a QML model, captured
-    // by a lambda, in another thread): then it throws ConnectionNotOpen
-    // instead of dangling.
-    std::weak_ptr<SqlDataSourcePrivate> m_source;
+    SourceHandle m_source;
     const ModelData *m_model;
     QSharedDataPointer<QueryState> d;
 };
