@@ -6,6 +6,7 @@
 #include <HysteriaQt/connectionoptions.h>
 #include <HysteriaQt/hysteriaqt_global.h>
 #include <HysteriaQt/transaction.h>
+#include <HysteriaQt/detail/asynccall.h>
 
 #include <QtCore/QAnyStringView>
 #include <QtCore/QObject>
@@ -98,8 +99,22 @@ public:
     // IsolationLevelNotSupported (before any SQL), TransactionFailed.
     Transaction beginTransaction(Transaction::IsolationLevel isolation = Transaction::IsolationLevel::Default);
 
+    // Runs `work(sql)` on the data source's worker thread, which has a
+    // connection of its own, and returns at once with the future of what it
+    // returns (or throws). Works run one at a time, in the order they were
+    // asked for. Models in the result arrive owned by, and living in, the
+    // thread that called async(). Continue with Hy::onFinished() (see
+    // docs/threads.md):
+    //     QFuture<Hy::ModelList<User>> users =
+    //             sql.async([](Hy::SqlDataSource &sql) { return sql.from<User>().many(); });
+    // Works still queued when the data source is destroyed are cancelled;
+    // the running one is waited for.
+    template <typename Work>
+    auto async(Work &&work);
+
 private:
     friend class SqlDataSourcePrivate;
+    void enqueue(std::unique_ptr<detail::AsyncJob> job);
     // Shared with the builders (weakly) and the operations running.
     std::shared_ptr<SqlDataSourcePrivate> d;
 };
@@ -114,6 +129,20 @@ template <typename M>
 Hy::ModelQuery<M> Hy::SqlDataSource::from()
 {
     return ModelQuery<M>(detail::SourceHandle(this));
+}
+
+template <typename Work>
+auto Hy::SqlDataSource::async(Work &&work)
+{
+    using Callable = std::decay_t<Work>;
+    static_assert(std::invocable<Callable &, SqlDataSource &>,
+                  "HysteriaQt: async work is callable as work(Hy::SqlDataSource &)");
+    using Result = std::remove_cvref_t<std::invoke_result_t<Callable &, SqlDataSource &>>;
+    auto job = std::make_unique<detail::AsyncCall<Callable, Result>>(std::forward<Work>(work),
+                                                                     QThread::currentThread());
+    QFuture<Result> future = job->future();
+    enqueue(std::move(job));
+    return future;
 }
 
 #endif // HYSTERIAQT_SQLDATASOURCE_H

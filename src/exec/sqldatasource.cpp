@@ -116,6 +116,13 @@ SqlDataSource::SqlDataSource(const QSqlDatabase &connection, QObject *parent)
 
 SqlDataSource::~SqlDataSource()
 {
+    // First, while the works it is running can still use this object.
+    std::unique_ptr<detail::AsyncWorker> worker;
+    {
+        QMutexLocker locker(&d->workerMutex);
+        worker.swap(d->worker);
+    }
+    worker.reset();
     d->open = false;
     // The connections of other threads go when those threads end, or when
     // they next reach for this data source.
@@ -168,6 +175,14 @@ QString SqlDataSource::connectionName() const
 QSqlDatabase SqlDataSource::database() const
 {
     return SqlDataSourcePrivate::session(detail::SourceHandle(this))->database();
+}
+
+void SqlDataSource::enqueue(std::unique_ptr<detail::AsyncJob> job)
+{
+    QMutexLocker locker(&d->workerMutex);
+    if (!d->worker)
+        d->worker = std::make_unique<detail::AsyncWorker>(this);
+    d->worker->enqueue(std::move(job));
 }
 
 Transaction SqlDataSource::beginTransaction(Transaction::IsolationLevel isolation)

@@ -3,11 +3,13 @@
 #ifndef HYSTERIAQT_SQLDATASOURCE_P_H
 #define HYSTERIAQT_SQLDATASOURCE_P_H
 
+#include "exec/asyncworker_p.h"
 #include "exec/connection_p.h"
 
 #include <HysteriaQt/sqldatasource.h>
 #include <HysteriaQt/detail/sourcehandle.h>
 
+#include <QtCore/QMutex>
 #include <QtCore/QThread>
 
 #include <atomic>
@@ -77,6 +79,10 @@ public:
     // from any thread.
     std::atomic<int> databaseType = 0;
     std::atomic<quint32> features = 0;
+
+    // SqlDataSource::async()'s thread, made on first use.
+    QMutex workerMutex;
+    std::unique_ptr<detail::AsyncWorker> worker;
 };
 
 } // namespace Hy

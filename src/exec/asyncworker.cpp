@@ -1,0 +1,81 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include "exec/asyncworker_p.h"
+
+#include "core/logging_p.h"
+
+#include <HysteriaQt/error.h>
+
+namespace Hy::detail {
+
+AsyncJob::~AsyncJob() = default;
+
+void reportUnhandledAsyncError(std::exception_ptr error)
+{
+    try {
+        std::rethrow_exception(error);
+    } catch (const std::exception &exception) {
+        qCWarning(lcSql) << "Unhandled error of asynchronous work:" << exception.what();
+    } catch (...) {
+        qCWarning(lcSql) << "Unhandled error of asynchronous work";
+    }
+}
+
+QString cancelledMessage()
+{
+    return QStringLiteral("The work was cancelled before it ran: its data source was destroyed, or its "
+                          "future cancelled");
+}
+
+AsyncWorker::AsyncWorker(SqlDataSource *source) : m_source(source) {}
+
+AsyncWorker::~AsyncWorker()
+{
+    std::deque<std::unique_ptr<AsyncJob>> dropped;
+    {
+        QMutexLocker locker(&m_mutex);
+        m_stopping = true;
+        dropped.swap(m_jobs);
+        m_ready.wakeAll();
+    }
+    dropped.clear(); // outside the lock: a QPromise destroyed unfinished cancels its future
+    if (m_thread) {
+        Q_ASSERT_X(QThread::currentThread() != m_thread.get(), "AsyncWorker",
+                   "a data source destroyed by its own asynchronous work");
+        m_thread->wait();
+    }
+}
+
+void AsyncWorker::enqueue(std::unique_ptr<AsyncJob> job)
+{
+    QMutexLocker locker(&m_mutex);
+    if (m_stopping)
+        return; // the data source is going: the job's future is cancelled
+    m_jobs.push_back(std::move(job));
+    if (!m_thread) {
+        m_thread.reset(QThread::create([this] { runJobs(); }));
+        m_thread->setObjectName(QStringLiteral("HysteriaQt async"));
+        m_thread->start();
+    }
+    m_ready.wakeOne();
+}
+
+void AsyncWorker::runJobs()
+{
+    for (;;) {
+        std::unique_ptr<AsyncJob> job;
+        {
+            QMutexLocker locker(&m_mutex);
+            while (m_jobs.empty() && !m_stopping)
+                m_ready.wait(&m_mutex);
+            if (m_stopping)
+                return;
+            job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+        }
+        // The job catches what its work throws, into its future.
+        job->run(*m_source);
+    }
+}
+
+} // namespace Hy::detail
