@@ -7,12 +7,15 @@
 
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QMetaEnum>
+#include <QtCore/QMutex>
 #include <QtCore/QThread>
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
+#include <stdexcept>
 #include <QtTest/QTest>
 
 using Hy::ErrorCode;
@@ -46,6 +49,7 @@ private Q_SLOTS:
     void ownConnectionIsRemoved();
     void unknownDriver();
     void logsStatements();
+    void observersSeeEveryStatement();
     void failedOpenLeavesNothingBehind();
     void buildersOutlivingTheirSource();
     void adoptedSessionKeepsItsModes();
@@ -226,9 +230,104 @@ void tst_SqlDataSource::logsStatements()
     qInstallMessageHandler(previousHandler);
 
     QCOMPARE(capturedLog.size(), 1);
-    QVERIFY2(capturedLog.front().startsWith(u"SELECT COUNT(*) FROM "), qPrintable(capturedLog.front()));
-    QVERIFY(capturedLog.front().contains(u"-- 1 bindings,"));
-    QVERIFY(!capturedLog.front().contains(u"logged")); // values are bound, not shown in the SQL
+    // The statement, its values (text quoted, long text cut short), its time.
+    const QRegularExpression line(QStringLiteral(
+            R"(^SELECT COUNT\(\*\) FROM .tags. WHERE .tags.\..code. = \? -- \['logged'\] -- \d+ us(, \d+ rows)?$)"));
+    QVERIFY2(line.match(capturedLog.front()).hasMatch(), qPrintable(capturedLog.front()));
+
+    capturedLog.clear();
+    previousHandler = qInstallMessageHandler(captureLog);
+    QLoggingCategory::setFilterRules(QStringLiteral("hysteria.sql.debug=true"));
+    HY_EXPECT_ERROR(sql.from<Tag>().insert({{"code", QString(40, u'x')}, {"label", QString(100, u'y')}}),
+                    ErrorCode::ValueTooLong);
+    sql.from<Tag>().where("code", "long").update({{"label", QString(100, u'y')}});
+    QLoggingCategory::setFilterRules(QString());
+    qInstallMessageHandler(previousHandler);
+    QCOMPARE(capturedLog.size(), 1);
+    QVERIFY2(capturedLog.front().contains(QStringLiteral("['%1...' (100 characters), 'long']").arg(QString(60, u'y'))),
+             qPrintable(capturedLog.front()));
+    QVERIFY2(capturedLog.front().endsWith(u", 0 rows"), qPrintable(capturedLog.front()));
+}
+
+void tst_SqlDataSource::observersSeeEveryStatement()
+{
+    HY_TEST_REQUIRE_DATABASE(m_databases);
+    auto sql = m_databases.openAnother(db);
+    sql->schema().createTables<Tag>(Hy::SchemaBuilder::IfExists::Skip);
+    sql->from<Tag>().remove();
+    QMutex mutex;
+    QList<Hy::QueryEvent> events;
+    const int id = sql->addQueryObserver([&](const Hy::QueryEvent &event) {
+        QMutexLocker locker(&mutex);
+        events.append(event);
+    });
+    sql->from<Tag>().insertMany({{{"code", "a"}, {"label", "x"}}, {{"code", "b"}, {"label", "x"}}});
+    events.clear();
+
+    QCOMPARE(sql->from<Tag>().where("label", "x").update({{"label", "y"}}), 2);
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events[0].stage(), Hy::QueryEvent::Stage::Started);
+    QCOMPARE(events[1].stage(), Hy::QueryEvent::Stage::Finished);
+    for (const auto &event : events) {
+        QVERIFY2(event.sql().startsWith(u"UPDATE "), qPrintable(event.sql()));
+        QCOMPARE(event.bindings(), (QVariantList{QStringLiteral("y"), QStringLiteral("x")}));
+        QCOMPARE(event.connectionName(), sql->connectionName());
+        QCOMPARE(event.error(), std::nullopt);
+    }
+    QCOMPARE(events[0].duration().count(), 0);
+    QVERIFY(events[1].duration().count() > 0);
+    QCOMPARE(events[1].rows(), 2);
+
+    // A failure: the error the caller gets, and nothing written.
+    events.clear();
+    HY_EXPECT_ERROR(sql->from<Tag>().insert({{"code", "a"}}), ErrorCode::UniqueViolation);
+    const auto failed = std::find_if(events.cbegin(), events.cend(), [](const Hy::QueryEvent &event) {
+        return event.stage() == Hy::QueryEvent::Stage::Failed;
+    });
+    QVERIFY(failed != events.cend());
+    QVERIFY2(failed->sql().startsWith(u"INSERT "), qPrintable(failed->sql()));
+    QCOMPARE(failed->error()->code(), ErrorCode::UniqueViolation);
+    QVERIFY(failed->errorMessage().startsWith(u"UNIQUE_VIOLATION"));
+    QCOMPARE(failed->rows(), -1);
+    QCOMPARE(sql->from<Tag>().count(), 2);
+
+    // Transactions: their COMMIT and ROLLBACK too.
+    events.clear();
+    sql->transaction([&] { sql->from<Tag>().where("code", "a").remove(); });
+    QVERIFY(std::any_of(events.cbegin(), events.cend(), [](const Hy::QueryEvent &event) {
+        return event.sql() == u"COMMIT" && event.stage() == Hy::QueryEvent::Stage::Finished;
+    }));
+    const auto removed = std::find_if(events.cbegin(), events.cend(), [](const Hy::QueryEvent &event) {
+        return event.sql().startsWith(u"DELETE ") && event.stage() == Hy::QueryEvent::Stage::Finished;
+    });
+    QVERIFY(removed != events.cend());
+    QCOMPARE(removed->rows(), 1);
+
+    // Other threads' statements, on their own connections.
+    events.clear();
+    QString theirs;
+    std::unique_ptr<QThread> thread(QThread::create([&] {
+        sql->from<Tag>().count();
+        theirs = sql->database().connectionName();
+    }));
+    thread->start();
+    QVERIFY(thread->wait(60000));
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events[1].connectionName(), theirs);
+    QVERIFY(theirs != sql->connectionName());
+
+    // An observer that throws changes nothing but a warning.
+    const int throwing = sql->addQueryObserver([](const Hy::QueryEvent &) { throw std::runtime_error("observer"); });
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("A query observer threw: observer")));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("A query observer threw: observer")));
+    QCOMPARE(sql->from<Tag>().count(), 1);
+    sql->removeQueryObserver(throwing);
+
+    // Removed: nothing more.
+    sql->removeQueryObserver(id);
+    events.clear();
+    sql->from<Tag>().count();
+    QCOMPARE(events.size(), 0);
 }
 
 void tst_SqlDataSource::failedOpenLeavesNothingBehind()

@@ -5,6 +5,7 @@
 
 #include <HysteriaQt/connectionoptions.h>
 #include <HysteriaQt/hysteriaqt_global.h>
+#include <HysteriaQt/queryevent.h>
 #include <HysteriaQt/transaction.h>
 #include <HysteriaQt/detail/asynccall.h>
 
@@ -98,6 +99,15 @@ public:
     // returned guard is destroyed still active. Throws Hy::Error:
     // IsolationLevelNotSupported (before any SQL), TransactionFailed.
     Transaction beginTransaction(Transaction::IsolationLevel isolation = Transaction::IsolationLevel::Default);
+
+    // Calls `observer` for every statement that any thread runs on this data
+    // source: as it starts, and as it finishes or fails, with its SQL, values,
+    // duration and rows (see docs/sqldatasource.md#observing-statements).
+    // Observers run in the thread of the statement, so they must be
+    // thread-safe and quick; one that throws is logged and ignored. Returns
+    // an id for removeQueryObserver().
+    int addQueryObserver(QueryObserver observer);
+    void removeQueryObserver(int id);
 
     // Runs `work(sql)` on the data source's worker thread, which has a
     // connection of its own, and returns at once with the future of what it

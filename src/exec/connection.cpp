@@ -12,6 +12,32 @@
 namespace Hy::detail {
 
 namespace {
+// The values of a statement for the hysteria.sql log: long text cut short,
+// bytes counted rather than shown.
+QString formatBindings(const QVariantList &bindings)
+{
+    constexpr qsizetype MaxText = 60;
+    QStringList shown;
+    shown.reserve(bindings.size());
+    for (const QVariant &value : bindings) {
+        if (value.isNull()) {
+            shown.append(QStringLiteral("NULL"));
+        } else if (value.metaType() == QMetaType::fromType<QByteArray>()) {
+            shown.append(QStringLiteral("<%1 bytes>").arg(value.toByteArray().size()));
+        } else if (value.metaType() == QMetaType::fromType<QString>()) {
+            const QString text = value.toString();
+            shown.append(text.size() > MaxText
+                                 ? QStringLiteral("'%1...' (%2 characters)").arg(text.left(MaxText)).arg(text.size())
+                                 : u'\'' + text + u'\'');
+        } else if (value.metaType() == QMetaType::fromType<QDateTime>()) {
+            shown.append(value.toDateTime().toString(Qt::ISODateWithMs));
+        } else {
+            shown.append(value.toString());
+        }
+    }
+    return u'[' + shown.join(QStringLiteral(", ")) + u']';
+}
+
 QString nextConnectionName()
 {
     static QAtomicInteger<quint64> counter;
@@ -44,7 +70,7 @@ Error lostError()
 
 Connection::Connection(const std::shared_ptr<SqlDataSourcePrivate> &owner, const ConnectionOptions &options,
                        const std::optional<QString> &adopted, quint64 generation)
-    : m_owner(owner), m_options(options), m_owned(!adopted), m_generation(generation)
+    : m_owner(owner), m_observers(owner->observers), m_options(options), m_owned(!adopted), m_generation(generation)
 {
     QSqlDatabase db;
     bool openedHere = false;
@@ -266,6 +292,7 @@ void Connection::execPrepared(QSqlQuery &query, const QVariantList &bindings) co
 {
     if (const qint64 limit = m_dialect->maxStatementBytes(); limit > 0)
         requireFits(bindings, limit);
+    const Observation observation = observe(query.lastQuery(), bindings);
     QElapsedTimer timer;
     timer.start();
     // Before binding, which may talk to the server (PostgreSQL's client_encoding).
@@ -282,11 +309,46 @@ void Connection::execPrepared(QSqlQuery &query, const QVariantList &bindings) co
             if (failedInTransaction.size() > MaxKeptStatements)
                 failedInTransaction.removeFirst();
         }
+        observed(observation, query.lastQuery(), bindings, -1, &error);
         throw error;
     }
-    if (lcSql().isDebugEnabled()) {
-        qCDebug(lcSql).noquote() << query.lastQuery() << "--" << bindings.size() << "bindings,"
-                                 << timer.nsecsElapsed() / 1000 << "us";
+    if (observation.observers || observation.log)
+        observed(observation, query.lastQuery(), bindings, query.isSelect() ? query.size() : query.numRowsAffected(),
+                 nullptr);
+}
+
+Connection::Observation Connection::observe(const QString &sql, const QVariantList &bindings) const
+{
+    Observation observation;
+    observation.observers = !m_observers->isEmpty();
+    observation.log = lcSql().isDebugEnabled();
+    if (observation.observers || observation.log)
+        observation.timer.start();
+    if (observation.observers)
+        m_observers->notify(QueryEventData::make(QueryEvent::Stage::Started, sql, bindings, m_name));
+    return observation;
+}
+
+void Connection::observed(const Observation &observation, const QString &sql, const QVariantList &bindings,
+                          qint64 rows, const Error *error) const
+{
+    if (!observation.observers && !observation.log)
+        return;
+    const std::chrono::nanoseconds duration(observation.timer.nsecsElapsed());
+    if (observation.log) {
+        QString line = sql;
+        if (!bindings.isEmpty())
+            line += QStringLiteral(" -- ") + formatBindings(bindings);
+        line += QStringLiteral(" -- %1 us").arg(duration.count() / 1000);
+        if (error)
+            line += QStringLiteral(", failed: ") + QString::fromUtf8(error->what());
+        else if (rows >= 0)
+            line += QStringLiteral(", %1 rows").arg(rows);
+        qCDebug(lcSql).noquote() << line;
+    }
+    if (observation.observers) {
+        m_observers->notify(QueryEventData::make(error ? QueryEvent::Stage::Failed : QueryEvent::Stage::Finished, sql,
+                                                 bindings, m_name, duration, error ? -1 : rows, error));
     }
 }
 
@@ -320,8 +382,7 @@ void Connection::releaseFailedStatements() const noexcept
 void Connection::execDirect(const QString &sql, ErrorCode fallback) const
 {
     QSqlQuery query(database());
-    run(sql, fallback, [&] { return query.exec(sql) ? QSqlError() : query.lastError(); });
-    qCDebug(lcSql).noquote() << sql;
+    runObserved(sql, fallback, [&] { return query.exec(sql) ? QSqlError() : query.lastError(); });
 }
 
 ExecutedQuery::~ExecutedQuery()

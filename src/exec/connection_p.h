@@ -3,6 +3,7 @@
 #ifndef HYSTERIAQT_CONNECTION_P_H
 #define HYSTERIAQT_CONNECTION_P_H
 
+#include "exec/queryobservers_p.h"
 #include "exec/statementdeadline_p.h"
 #include "exec/transactionscope_p.h"
 #include "sql/sqldialect_p.h"
@@ -110,6 +111,21 @@ public:
             throw failure(error, sql, fallback, ranOutOfTime(timer, deadline));
     }
 
+    // run() for a statement the query observers and the log see (COMMIT,
+    // ROLLBACK...); execPrepared() and execDirect() are seen already.
+    template <typename Call>
+    void runObserved(const QString &sql, ErrorCode fallback, Call &&call) const
+    {
+        Observation observation = observe(sql, {});
+        try {
+            run(sql, fallback, call);
+        } catch (const Error &error) {
+            observed(observation, sql, {}, -1, &error);
+            throw;
+        }
+        observed(observation, sql, {}, -1, nullptr);
+    }
+
     // Whether the connection is in a transaction HysteriaQt did not open, on
     // a database where a failed statement aborts the whole of it: a write
     // then runs in a savepoint of its own, so that a failure leaves the
@@ -149,11 +165,27 @@ public:
     mutable QHash<QString, QString> autoIncrementColumns;
 
 private:
+    // One statement as the query observers and the hysteria.sql log see it:
+    // observe() before it runs (Started), observed() after (Finished or
+    // Failed). Both cost a load and a branch when nobody watches.
+    struct Observation
+    {
+        bool observers = false;
+        bool log = false;
+        QElapsedTimer timer;
+    };
+    Observation observe(const QString &sql, const QVariantList &bindings) const;
+    void observed(const Observation &observation, const QString &sql, const QVariantList &bindings, qint64 rows,
+                  const Error *error) const;
+
     void markLost() const;
     int deadlineSocket() const;
     QSqlDatabase handle() const;
 
     std::weak_ptr<SqlDataSourcePrivate> m_owner;
+    // Shared with the data source: a connection can outlive it briefly (until
+    // its thread next looks), and rolls back as it goes.
+    std::shared_ptr<const QueryObservers> m_observers;
     ConnectionOptions m_options;
     QString m_name;
     bool m_owned = false;

@@ -177,6 +177,16 @@ QSqlDatabase SqlDataSource::database() const
     return SqlDataSourcePrivate::session(detail::SourceHandle(this))->database();
 }
 
+int SqlDataSource::addQueryObserver(QueryObserver observer)
+{
+    return d->observers->add(std::move(observer));
+}
+
+void SqlDataSource::removeQueryObserver(int id)
+{
+    d->observers->remove(id);
+}
+
 void SqlDataSource::enqueue(std::unique_ptr<detail::AsyncJob> job)
 {
     QMutexLocker locker(&d->workerMutex);

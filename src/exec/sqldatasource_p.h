@@ -80,6 +80,8 @@ public:
     std::atomic<int> databaseType = 0;
     std::atomic<quint32> features = 0;
 
+    std::shared_ptr<detail::QueryObservers> observers = std::make_shared<detail::QueryObservers>();
+
     // SqlDataSource::async()'s thread, made on first use.
     QMutex workerMutex;
     std::unique_ptr<detail::AsyncWorker> worker;

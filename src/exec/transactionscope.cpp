@@ -90,7 +90,7 @@ void Transactions::commit(TransactionLevel &level)
     try {
         if (level.savepoint.isEmpty()) {
             QSqlDatabase db = connection->database();
-            connection->run(QStringLiteral("COMMIT"), ErrorCode::TransactionFailed,
+            connection->runObserved(QStringLiteral("COMMIT"), ErrorCode::TransactionFailed,
                             [&] { return connection->dialect().commit(db); });
         } else {
             connection->execDirect(SqlCompiler(connection->dialect()).releaseSavepoint(level.savepoint),
@@ -123,7 +123,7 @@ void Transactions::rollback(TransactionLevel &level)
     try {
         if (level.savepoint.isEmpty()) {
             QSqlDatabase db = connection->database();
-            connection->run(QStringLiteral("ROLLBACK"), ErrorCode::TransactionFailed,
+            connection->runObserved(QStringLiteral("ROLLBACK"), ErrorCode::TransactionFailed,
                             [&] { return db.rollback() ? QSqlError() : db.lastError(); });
         } else {
             const SqlCompiler compiler(connection->dialect());
