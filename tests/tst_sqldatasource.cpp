@@ -20,19 +20,7 @@
 
 using Hy::ErrorCode;
 
-namespace {
-// A connection of the application's own, not opened.
-QSqlDatabase addConnection(const QString &name, const Hy::ConnectionOptions &options)
-{
-    QSqlDatabase connection = QSqlDatabase::addDatabase(options.driver, name);
-    connection.setDatabaseName(options.database);
-    connection.setHostName(options.host);
-    connection.setPort(options.port);
-    connection.setUserName(options.user);
-    connection.setPassword(options.password);
-    return connection;
-}
-} // namespace
+using HyTest::addConnection;
 
 class tst_SqlDataSource : public QObject
 {

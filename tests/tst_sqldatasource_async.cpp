@@ -237,12 +237,7 @@ void tst_SqlDataSourceAsync::connectionsThatStayInTheirThread()
     const Hy::ConnectionOptions options = m_databases.options(db);
     const QString name = QStringLiteral("adopted-async-") + db;
     {
-        QSqlDatabase connection = QSqlDatabase::addDatabase(options.driver, name);
-        connection.setDatabaseName(options.database);
-        connection.setHostName(options.host);
-        connection.setPort(options.port);
-        connection.setUserName(options.user);
-        connection.setPassword(options.password);
+        QSqlDatabase connection = HyTest::addConnection(name, options);
         Hy::SqlDataSource sql(connection);
         sql.open();
         auto future = sql.async([](Hy::SqlDataSource &source) { return source.from<Tag>().count(); });
@@ -255,6 +250,11 @@ void tst_SqlDataSourceAsync::connectionsThatStayInTheirThread()
         memory.open();
         auto future = memory.async([](Hy::SqlDataSource &source) { return source.schema().hasTable(QStringLiteral("tags")); });
         HY_EXPECT_ERROR(future.result(), ErrorCode::WrongThread);
+        // Nor can another thread close it.
+        auto closing = memory.async([](Hy::SqlDataSource &source) { source.close(); });
+        HY_EXPECT_ERROR(closing.waitForFinished(), ErrorCode::WrongThread);
+        QVERIFY(memory.isOpen());
+        QVERIFY(!memory.schema().hasTable(QStringLiteral("tags")));
     }
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "testdatabases.h"
 #include "testmodels.h"
+#include "testthreads.h"
 
 #include <HysteriaQt/SqlDataSource>
 
@@ -16,26 +17,8 @@
 #include <memory>
 
 using Hy::ErrorCode;
+using HyTest::inThread;
 
-namespace {
-// Runs `work` in a thread of its own and waits for it; an error it throws
-// comes back as its code.
-std::optional<ErrorCode> inThread(const std::function<void()> &work)
-{
-    std::optional<ErrorCode> code;
-    std::unique_ptr<QThread> thread(QThread::create([&] {
-        try {
-            work();
-        } catch (const Hy::Error &error) {
-            code = error.code();
-        }
-    }));
-    thread->start();
-    if (!thread->wait(60000))
-        qFatal("a thread did not end");
-    return code;
-}
-} // namespace
 
 // Hy::SqlDataSource used from several threads: a connection for each, gone
 // with its thread; handles that stay safe when the data source goes away.
@@ -182,12 +165,7 @@ void tst_SqlDataSourceThreads::adoptedConnectionsStayInTheirThread()
     const Hy::ConnectionOptions options = m_databases.options(db);
     const QString name = QStringLiteral("adopted-") + db;
     {
-        QSqlDatabase connection = QSqlDatabase::addDatabase(options.driver, name);
-        connection.setDatabaseName(options.database);
-        connection.setHostName(options.host);
-        connection.setPort(options.port);
-        connection.setUserName(options.user);
-        connection.setPassword(options.password);
+        QSqlDatabase connection = HyTest::addConnection(name, options);
         Hy::SqlDataSource sql(connection);
         sql.open();
         sql.from<Tag>().remove();
@@ -207,6 +185,8 @@ void tst_SqlDataSourceThreads::adoptedConnectionsStayInTheirThread()
                     [&] { sql.from(QStringLiteral("tags")).many(); },
                     [&] { sql.schema().hasTable(QStringLiteral("tags")); },
                     [&] { sql.database(); },
+                    [&] { sql.close(); },
+                    [&] { sql.open(); },
             };
             while (!stop) {
                 for (const auto &attempt : attempts) {

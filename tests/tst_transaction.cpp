@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "testdatabases.h"
 #include "testmodels.h"
+#include "testthreads.h"
 
 #include <HysteriaQt/SqlDataSource>
 #include <HysteriaQt/Transaction>
@@ -19,6 +20,7 @@
 #include <stdexcept>
 
 using Hy::ErrorCode;
+using HyTest::inThread;
 using Hy::Transaction;
 
 namespace {
@@ -31,23 +33,6 @@ QStringList storedCodes(Hy::SqlDataSource &sql)
     return codes;
 }
 
-// Runs `work` in a thread of its own and waits for it; an error it throws
-// comes back as its code.
-std::optional<ErrorCode> inThread(const std::function<void()> &work)
-{
-    std::optional<ErrorCode> code;
-    std::unique_ptr<QThread> thread(QThread::create([&] {
-        try {
-            work();
-        } catch (const Hy::Error &error) {
-            code = error.code();
-        }
-    }));
-    thread->start();
-    if (!thread->wait(60000))
-        qFatal("a thread did not end");
-    return code;
-}
 } // namespace
 
 // Hy::Transaction: the callback form, guards, savepoints for nested

@@ -97,6 +97,26 @@ bool isInMemorySqlite(const ConnectionOptions &options)
             && (options.database == u":memory:" || options.database.contains(u"mode=memory"));
 }
 
+// An adopted connection, or an in-memory SQLite database, is one connection,
+// used (opened, closed) only in the thread that opened it. Reads atomics
+// only, so that a refused call touches nothing.
+void requireOwnerThreadForSingleConnection(const SqlDataSourcePrivate &d)
+{
+    const QThread *owner = d.ownerThread.load();
+    if (!owner || owner == QThread::currentThread())
+        return;
+    if (d.adopted) {
+        throw Error(ErrorCode::WrongThread,
+                    QStringLiteral("An adopted connection is used from the thread it belongs to: make the "
+                                   "data source from connection options for other threads"));
+    }
+    if (isInMemorySqlite(d.options)) {
+        throw Error(ErrorCode::WrongThread,
+                    QStringLiteral("An in-memory SQLite database lives in one connection, used from the "
+                                   "thread that opened it: use a file for several threads"));
+    }
+}
+
 } // namespace
 
 detail::SourceHandle::SourceHandle(const SqlDataSource *source) : source(SqlDataSourcePrivate::handle(source)) {}
@@ -131,6 +151,7 @@ SqlDataSource::~SqlDataSource()
 
 void SqlDataSource::open()
 {
+    requireOwnerThreadForSingleConnection(*d);
     if (d->open)
         return;
     // The calling thread's connection, made now so that a failure is
@@ -154,6 +175,7 @@ void SqlDataSource::open()
 
 void SqlDataSource::close()
 {
+    requireOwnerThreadForSingleConnection(*d);
     d->open = false;
     d->lost = false;
     d->closeThreadConnection();
@@ -240,17 +262,7 @@ Session SqlDataSourcePrivate::session(const detail::SourceHandle &handle)
     }
     if (!d->open)
         throw notOpen(*d);
-    const bool ownThread = QThread::currentThread() == d->ownerThread.load();
-    if (!ownThread && d->adopted) {
-        throw Error(ErrorCode::WrongThread,
-                    QStringLiteral("An adopted connection is used from the thread it belongs to: make the "
-                                   "data source from connection options for other threads"));
-    }
-    if (!ownThread && isInMemorySqlite(d->options)) {
-        throw Error(ErrorCode::WrongThread,
-                    QStringLiteral("An in-memory SQLite database lives in one connection, used from the "
-                                   "thread that opened it: use a file for several threads"));
-    }
+    requireOwnerThreadForSingleConnection(*d);
     ThreadConnections::Entry *entry = t_connections.find(d);
     const quint64 generation = d->generation;
     if (entry && entry->connection->generation() != generation) {

@@ -87,8 +87,17 @@ Hy::ConnectionOptions Databases::options(const QString &tag) const
     options.port = s.port;
     options.user = s.user;
     options.password = s.password;
-    options.database = QStringLiteral("hy_") + m_suite;
+    options.database = databaseName();
     return options;
+}
+
+QString Databases::databaseName() const
+{
+    // CTest runs a suite's PostgreSQL cases a second time without libpq,
+    // perhaps at the same time as the first run: a database of its own, so
+    // that neither drops the other's (DROP DATABASE ... WITH (FORCE)).
+    return QStringLiteral("hy_") + m_suite
+            + (qEnvironmentVariableIsSet("HYSTERIAQT_NO_LIBPQ") ? QStringLiteral("_nolibpq") : QString());
 }
 
 void Databases::createDatabase(const QString &tag)
@@ -96,7 +105,7 @@ void Databases::createDatabase(const QString &tag)
     if (tag == u"sqlite")
         return;
     const Server s = *server(tag);
-    const QString name = QStringLiteral("hy_") + m_suite;
+    const QString name = databaseName();
     const QString connection = QStringLiteral("hytest-admin-") + tag;
     {
         QSqlDatabase admin = QSqlDatabase::addDatabase(driverOf(tag), connection);
@@ -145,6 +154,17 @@ std::unique_ptr<Hy::SqlDataSource> Databases::openAnother(const QString &tag)
     auto source = std::make_unique<Hy::SqlDataSource>(options(tag));
     source->open();
     return source;
+}
+
+QSqlDatabase addConnection(const QString &name, const Hy::ConnectionOptions &options)
+{
+    QSqlDatabase connection = QSqlDatabase::addDatabase(options.driver, name);
+    connection.setDatabaseName(options.database);
+    connection.setHostName(options.host);
+    connection.setPort(options.port);
+    connection.setUserName(options.user);
+    connection.setPassword(options.password);
+    return connection;
 }
 
 } // namespace HyTest

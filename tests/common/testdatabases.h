@@ -47,11 +47,15 @@ public:
 
 private:
     void createDatabase(const QString &tag);
+    QString databaseName() const;
 
     QString m_suite;
     QTemporaryDir m_dir;
     QHash<QString, Hy::SqlDataSource *> m_sources;
 };
+
+// A connection of the application's own, with `options`, not opened.
+QSqlDatabase addConnection(const QString &name, const Hy::ConnectionOptions &options);
 
 } // namespace HyTest
 
