@@ -5,10 +5,14 @@
 
 #include <HysteriaQt/SqlDataSource>
 
+#include <QtCore/QMutex>
 #include <QtCore/QPointer>
+#include <QtCore/QScopeGuard>
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
 #include <QtTest/QTest>
+
+#include <functional>
 
 using Hy::ErrorCode;
 
@@ -78,6 +82,8 @@ private Q_SLOTS:
     void textIsBoundNotPasted();
     void builderIsAValue();
     void resultsBelongToTheCaller();
+    void completeRowsAreNotReadBack();
+    void bulkInsertBuildsNoModels();
     void findKeepsOrWhereApart();
     void limitZeroMeansNone();
     void insertManyKeepsTheGivenOrder();
@@ -1040,6 +1046,89 @@ void tst_ModelQuery::groupedConditions()
                  q.where(QStringLiteral("name"), "Alice").orWhereNull(QStringLiteral("name"));
              }).count(),
              2);
+}
+
+namespace {
+// The statements a data source runs while `work` runs, as started.
+QStringList statementsOf(Hy::SqlDataSource &sql, const std::function<void()> &work)
+{
+    QMutex mutex;
+    QStringList seen;
+    const int id = sql.addQueryObserver([&](const Hy::QueryEvent &event) {
+        if (event.stage() == Hy::QueryEvent::Stage::Started) {
+            QMutexLocker locker(&mutex);
+            seen.append(event.sql());
+        }
+    });
+    auto removeObserver = qScopeGuard([&] { sql.removeQueryObserver(id); });
+    work();
+    return seen;
+}
+} // namespace
+
+void tst_ModelQuery::completeRowsAreNotReadBack()
+{
+    HY_TEST_SOURCE(m_databases);
+    // Every column given (the autoCreate dates are filled in): the models are
+    // the values written plus the generated keys, which are all that is read.
+    Hy::ModelList<Post> posts;
+    const QStringList statements = statementsOf(sql, [&] {
+        posts = sql.from<Post>().insertMany({{{"title", "b"}, {"body", "x"}, {"userId", 2}},
+                                             {{"title", "a"}, {"body", nullptr}, {"userId", 1}},
+                                             {{"title", "c"}, {"body", "z"}, {"userId", nullptr}}});
+    });
+    for (const QString &statement : statements)
+        QVERIFY2(!statement.startsWith(u"SELECT"), qPrintable(statement));
+    const QStringList inserts = statements.filter(QRegularExpression(QStringLiteral("^INSERT")));
+    QCOMPARE(inserts.size(), db.startsWith(u"mariadb-interleaved") ? 3 : 1);
+    QVERIFY2(db.startsWith(u"mariadb") ? !inserts.front().contains(u"RETURNING")
+                                       : inserts.front().endsWith(db == u"postgres" ? u"RETURNING \"id\""
+                                                                                    : u"RETURNING `id`"),
+             qPrintable(inserts.front()));
+
+    // The models are exactly the stored rows.
+    const auto stored = sql.from<Post>().orderBy("id").many();
+    QCOMPARE(posts.size(), std::size_t(3));
+    QCOMPARE(stored.size(), std::size_t(3));
+    for (std::size_t i = 0; i < 3; ++i) {
+        QCOMPARE(posts[i]->id(), stored[i]->id());
+        QCOMPARE(posts[i]->title(), stored[i]->title());
+        QCOMPARE(posts[i]->body(), stored[i]->body());
+        QCOMPARE(posts[i]->userId(), stored[i]->userId());
+        QCOMPARE(posts[i]->createdAt(), stored[i]->createdAt());
+        QCOMPARE(posts[i]->updatedAt(), stored[i]->updatedAt());
+        QCOMPARE(posts[i]->loadedColumns(), stored[i]->loadedColumns());
+    }
+    QCOMPARE(column(posts, +[](const Post &p) { return *p.title(); }), (QStringList{"b", "a", "c"}));
+    QVERIFY(posts[0]->id() < posts[1]->id() && posts[1]->id() < posts[2]->id());
+    QCOMPARE(posts[1]->body(), std::nullopt);
+
+    // One row alike.
+    auto one = sql.from<Post>().insert({{"title", "d"}, {"body", "w"}, {"userId", 4}});
+    QCOMPARE(one->id(), sql.from<Post>().where("title", "d").oneOrFail()->id());
+    QVERIFY(one->id() > posts[2]->id());
+}
+
+void tst_ModelQuery::bulkInsertBuildsNoModels()
+{
+    HY_TEST_SOURCE(m_databases);
+    QList<Hy::Values<Post>> rows;
+    for (int i = 0; i < 1200; ++i)
+        rows.append({{"title", QStringLiteral("t%1").arg(i)}, {"body", "b"}, {"userId", i}});
+    qsizetype written = 0;
+    const QStringList statements = statementsOf(sql, [&] { written = sql.from<Post>().bulkInsert(rows); });
+    QCOMPARE(written, 1200);
+    for (const QString &statement : statements) {
+        QVERIFY2(!statement.startsWith(u"SELECT") && !statement.contains(u"RETURNING"), qPrintable(statement));
+    }
+    QCOMPARE(sql.from<Post>().count(), 1200);
+    QCOMPARE(sql.from<Post>().where("title", "t1199").oneOrFail()->userId(), std::optional<int>(1199));
+    // The same statements toSql() shows, and the same checks first.
+    QCOMPARE(sql.from<Post>().toSql().bulkInsert(rows).size(), statements.filter(QRegularExpression(QStringLiteral("^INSERT"))).size());
+    HY_EXPECT_ERROR(sql.from<User>().bulkInsert({{{"name", "no email"}}}), ErrorCode::MissingValue);
+    HY_EXPECT_ERROR(sql.from<Post>().bulkInsert({{{"title", "ok"}}, {{"userId", "many"}}}), ErrorCode::InvalidValue);
+    QCOMPARE(sql.from<Post>().count(), 1200);
+    QCOMPARE(sql.from<User>().count(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_ModelQuery)

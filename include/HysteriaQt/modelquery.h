@@ -200,6 +200,18 @@ public:
         return detail::downcast<M>(m_core.insertModels(detail::rowsOf<M>(rows)));
     }
 
+    // insertMany() for bulk loads: the same statements and guarantees, but
+    // no models are built and no keys read back. Returns the rows written.
+    qsizetype bulkInsert(std::initializer_list<Values<M>> rows) const
+    {
+        return m_core.bulkInsertModels(detail::rowsOf<M>(rows));
+    }
+    template <std::ranges::input_range R>
+    qsizetype bulkInsert(const R &rows) const
+    {
+        return m_core.bulkInsertModels(detail::rowsOf<M>(rows));
+    }
+
     // Sets the given columns (and autoUpdate columns to now) on every matching
     // row; returns the number of rows matched. Use where() only: limit, offset
     // and orderBy throw Hy::Error(InvalidQuery) here.

@@ -64,6 +64,15 @@ public:
     {
         return m_core.insertModelsSql(detail::rowsOf<M>(rows));
     }
+    SqlStatements bulkInsert(std::initializer_list<Values<M>> rows) const
+    {
+        return m_core.bulkInsertModelsSql(detail::rowsOf<M>(rows));
+    }
+    template <std::ranges::input_range R>
+    SqlStatements bulkInsert(const R &rows) const
+    {
+        return m_core.bulkInsertModelsSql(detail::rowsOf<M>(rows));
+    }
     SqlStatements update(const Values<M> &values) const { return m_core.updateModelsSql(values.row()); }
     SqlStatements remove() const { return m_core.removeSql(); }
 

@@ -143,7 +143,11 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
             bindings.append(batch.rows[chunk.start + r]);
         m_source->execPrepared(*query, bindings);
 
-        if (useReturning) {
+        if (useReturning && readBack.what == InsertReadBack::GeneratedKeys) {
+            while (query->next())
+                result.generatedKeys.append(query->value(0).toLongLong());
+            result.sql = query->lastQuery();
+        } else if (useReturning) {
             readRows(*query, &result);
             result.sql = query->lastQuery();
         } else if (readBack.what != InsertReadBack::Nothing && !readBack.key.isEmpty()) {
@@ -161,7 +165,7 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
         query->finish();
     }
 
-    if (!useReturning && !keys.isEmpty()) {
+    if (!useReturning && !keys.isEmpty() && readBack.what != InsertReadBack::GeneratedKeys) {
         const SqlCompiler compiler(dialect);
         const ModelData *model = readBack.what == InsertReadBack::ModelColumns ? readBack.model : nullptr;
         const int chunk = std::max(1, std::min(dialect.maxBindings(), 1000));

@@ -31,10 +31,12 @@ struct InsertBatch
 // on a database without RETURNING.
 struct InsertReadBack
 {
-    enum What { Nothing, ModelColumns, AllColumns };
+    // GeneratedKeys: the auto-increment key alone, with RETURNING or from
+    // lastInsertId(), into InsertedRows::generatedKeys; never a SELECT.
+    enum What { Nothing, GeneratedKeys, ModelColumns, AllColumns };
     What what = Nothing;
-    const ModelData *model = nullptr; // with ModelColumns
-    QList<int> columns;               // with ModelColumns: which, by index
+    const ModelData *model = nullptr; // with ModelColumns and GeneratedKeys
+    QList<int> columns;               // with ModelColumns: which, by index; GeneratedKeys: the key's
     QString key;                      // database name of the primary key, if any
     bool keyIsGenerated = false;      // auto-increment, and not among the batch's columns
 };
@@ -45,7 +47,9 @@ struct InsertedRows
     // As the database returned them, which need not be the batch's order:
     // putting them back in order is the caller's, by their key.
     QList<QVariantList> rows;
-    // Without RETURNING, the generated keys lastInsertId() gave, in batch order.
+    // The generated keys: without RETURNING, those lastInsertId() gave, in
+    // batch order; with GeneratedKeys and RETURNING, those returned, in the
+    // database's order.
     QList<qint64> generatedKeys;
     QString sql;                 // the last statement that read rows, for errors
 };

@@ -106,15 +106,31 @@ ModelInserter::Plan ModelInserter::plan(const QList<RowValues> &rows) const
             for (int c : present)
                 run.batch.columns.append(columns[c].databaseName);
             run.explicitKey = pk >= 0 && columns[pk].autoIncrement && present.contains(pk);
-            if (pk >= 0 || dialect.hasFeature(SqlDataSource::Feature::Returning)) {
+            const bool keyGenerated = pk >= 0 && columns[pk].autoIncrement && !present.contains(pk);
+            run.allKnown = present.size() + (keyGenerated ? 1 : 0) == columns.size();
+            if (m_result == Result::Nothing) {
+                // Nothing to read back.
+            } else if (run.allKnown) {
+                // Every column was given: the models are built from the
+                // values written, and the database adds only the key.
+                if (keyGenerated) {
+                    run.readBack.what = InsertReadBack::GeneratedKeys;
+                    run.readBack.model = m_model;
+                    run.readBack.columns = {pk};
+                    run.readBack.key = columns[pk].databaseName;
+                    run.readBack.keyIsGenerated = true;
+                }
+            } else if (pk >= 0 || dialect.hasFeature(SqlDataSource::Feature::Returning)) {
+                // A column left out may have a default of the database's
+                // (a table made by another tool): the stored rows are read.
                 run.readBack.what = InsertReadBack::ModelColumns;
                 run.readBack.model = m_model;
                 for (int c = 0; c < columns.size(); ++c)
                     run.readBack.columns.append(c);
-            }
-            if (pk >= 0) {
-                run.readBack.key = columns[pk].databaseName;
-                run.readBack.keyIsGenerated = columns[pk].autoIncrement && !present.contains(pk);
+                if (pk >= 0) {
+                    run.readBack.key = columns[pk].databaseName;
+                    run.readBack.keyIsGenerated = keyGenerated;
+                }
             }
             plan.runs.push_back(std::move(run));
         }
@@ -138,33 +154,43 @@ std::vector<std::unique_ptr<Model>> ModelInserter::insert(const QList<RowValues>
     const SqlDialect &dialect = m_source->dialect();
     const Plan plan = this->plan(rows);
     bool explicitKeys = false;
-    for (const Run &run : plan.runs)
+    bool readsRows = false;
+    for (const Run &run : plan.runs) {
         explicitKeys = explicitKeys || run.explicitKey;
+        readsRows = readsRows || run.readBack.what == InsertReadBack::ModelColumns;
+    }
 
-    // One INSERT with RETURNING is atomic by itself, and on a database with
-    // typed columns what it returns always reads back. Anything more (several
-    // statements, a SELECT to read the rows back, a key sequence to move on,
-    // SQLite's untyped values that may fail to read) runs in a transaction,
-    // or a savepoint inside an open one, so that an error means nothing was
-    // written; so does a lone INSERT inside the application's transaction on
-    // PostgreSQL, where its failure would abort that transaction.
+    // One INSERT statement is atomic by itself. Anything more (several
+    // statements, a SELECT to read rows back, a key sequence to move on,
+    // SQLite's untyped values read back that may fail to read) runs in a
+    // transaction, or a savepoint inside an open one, so that an error means
+    // nothing was written; so does a lone INSERT inside the application's
+    // transaction on PostgreSQL, where its failure would abort that transaction.
     // The Inserter is declared first, so that its prepared statements are
     // freed after the rollback: PostgreSQL cannot DEALLOCATE them in an
     // aborted transaction.
     Inserter inserter(m_source);
     std::optional<TransactionScope> transaction;
-    if (rows.size() > 1 || !dialect.hasFeature(SqlDataSource::Feature::Returning) || explicitKeys
-        || dialect.type() == SqlDataSource::DatabaseType::SQLite || m_source->needsStatementSavepoint()) {
+    const bool readsUntypedOrBySelect = readsRows
+            && (!dialect.hasFeature(SqlDataSource::Feature::Returning)
+                || dialect.type() == SqlDataSource::DatabaseType::SQLite);
+    if (rows.size() > 1 || explicitKeys || readsUntypedOrBySelect || m_source->needsStatementSavepoint())
         transaction.emplace(m_source);
-    }
 
-    std::vector<std::unique_ptr<Model>> models(std::size_t(rows.size()));
+    std::vector<std::unique_ptr<Model>> models;
+    if (m_result == Result::Models)
+        models.resize(std::size_t(rows.size()));
     for (const Run &run : plan.runs) {
         const InsertedRows inserted = inserter.insert(run.batch, run.readBack);
-        auto stored = run.readBack.what == InsertReadBack::Nothing ? writtenModels(run.batch, run.present)
-                                                                   : modelsOf(run.batch, run.present, inserted);
-        for (qsizetype i = 0; i < run.members.size(); ++i)
-            models[std::size_t(run.members[i])] = std::move(stored[std::size_t(i)]);
+        if (m_result == Result::Models) {
+            auto stored = run.readBack.what == InsertReadBack::ModelColumns
+                    ? modelsOf(run.batch, run.present, inserted)
+                    : writtenModels(run);
+            if (run.readBack.what == InsertReadBack::GeneratedKeys)
+                setGeneratedKeys(stored, inserted);
+            for (qsizetype i = 0; i < run.members.size(); ++i)
+                models[std::size_t(run.members[i])] = std::move(stored[std::size_t(i)]);
+        }
         // Before the next run, which may generate keys.
         if (run.explicitKey)
             dialect.afterExplicitKeys(*m_source, m_model->table, m_model->columns[m_model->primaryKey].databaseName);
@@ -174,22 +200,48 @@ std::vector<std::unique_ptr<Model>> ModelInserter::insert(const QList<RowValues>
     return models;
 }
 
-std::vector<std::unique_ptr<Model>> ModelInserter::writtenModels(const InsertBatch &batch,
-                                                                 const QList<int> &present) const
+std::vector<std::unique_ptr<Model>> ModelInserter::writtenModels(const Run &run) const
 {
     std::vector<std::unique_ptr<Model>> models;
-    models.reserve(std::size_t(batch.rows.size()));
+    models.reserve(std::size_t(run.batch.rows.size()));
+    // What is known of the stored rows: the columns written, and, when every
+    // other column was given, the generated key too. (Otherwise these are
+    // rows that cannot be read back: no key and no RETURNING.)
     std::bitset<MaxColumns> loaded;
-    for (int column : present)
-        loaded.set(std::size_t(column));
-    for (const QVariantList &row : batch.rows) {
+    if (run.allKnown) {
+        for (qsizetype c = 0; c < m_model->columns.size(); ++c)
+            loaded.set(std::size_t(c));
+    } else {
+        for (int column : run.present)
+            loaded.set(std::size_t(column));
+    }
+    for (const QVariantList &row : run.batch.rows) {
         std::unique_ptr<Model> model(m_model->create());
-        for (qsizetype k = 0; k < present.size(); ++k)
-            readInto(m_model, model.get(), m_model->columns[present[k]], row[k]);
+        for (qsizetype k = 0; k < run.present.size(); ++k)
+            readInto(m_model, model.get(), m_model->columns[run.present[k]], row[k]);
         ModelAccess::setLoaded(*model, loaded);
         models.push_back(std::move(model));
     }
     return models;
+}
+
+void ModelInserter::setGeneratedKeys(const std::vector<std::unique_ptr<Model>> &models,
+                                     const InsertedRows &inserted) const
+{
+    const qsizetype n = qsizetype(models.size());
+    if (inserted.generatedKeys.size() != n) {
+        throw unmatchedRows(m_model->table, inserted.sql,
+                            QStringLiteral("%1 rows inserted, %2 keys read back").arg(n).arg(inserted.generatedKeys.size()));
+    }
+    // RETURNING does not promise the order of VALUES, but keys are generated
+    // in insertion order: the smallest is the first row's.
+    QList<qint64> keys = inserted.generatedKeys;
+    std::sort(keys.begin(), keys.end());
+    if (std::adjacent_find(keys.cbegin(), keys.cend()) != keys.cend())
+        throw unmatchedRows(m_model->table, inserted.sql, QStringLiteral("a generated key was read back twice"));
+    const ColumnData &key = m_model->columns[m_model->primaryKey];
+    for (qsizetype i = 0; i < n; ++i)
+        readInto(m_model, models[std::size_t(i)].get(), key, QVariant(keys[i]));
 }
 
 std::vector<std::unique_ptr<Model>> ModelInserter::modelsOf(const InsertBatch &batch, const QList<int> &present,

@@ -23,15 +23,23 @@ struct RowValues;
 
 // insert() and insertMany() of a model: every row checked and converted
 // before any SQL, consecutive rows with the same columns as one multi-row
-// INSERT, and the stored rows returned as models in the order given.
+// INSERT, and the stored rows returned as models in the order given: built
+// from the values written plus the key the database generated when every
+// column was given, read back (RETURNING, or a SELECT by key) when a column
+// was left out, since the database may have filled it in.
 class ModelInserter
 {
 public:
-    ModelInserter(Connection *source, const ModelData *model)
-        : m_source(source), m_model(model)
+    // Models: the stored models, built from the values written and the keys
+    // the database generated. Nothing: no models, no keys read (bulk loads).
+    enum class Result { Models, Nothing };
+
+    ModelInserter(Connection *source, const ModelData *model, Result result = Result::Models)
+        : m_source(source), m_model(model), m_result(result)
     {
     }
 
+    // Returns no models with Result::Nothing.
     std::vector<std::unique_ptr<Model>> insert(const QList<RowValues> &rows) const;
     // The INSERT statements insert() runs, without running them.
     SqlStatements statements(const QList<RowValues> &rows) const;
@@ -45,6 +53,7 @@ private:
         InsertBatch batch;
         InsertReadBack readBack;
         bool explicitKey = false;  // keys given for an auto-increment column
+        bool allKnown = false;     // every column given, but for a generated key
     };
     struct Plan
     {
@@ -53,10 +62,12 @@ private:
     // Every row checked and converted, in runs: before anything is sent.
     Plan plan(const QList<RowValues> &rows) const;
 
-    // Models of what was written, where the rows cannot be read back (no
-    // primary key, no RETURNING).
-    std::vector<std::unique_ptr<Model>> writtenModels(const InsertBatch &batch, const QList<int> &present) const;
-    // The models of one run's rows, in the run's order. Rows read back are
+    // The models of what one run wrote, in the run's order.
+    std::vector<std::unique_ptr<Model>> writtenModels(const Run &run) const;
+    // Puts the keys generated for a run into its models, in insertion order;
+    // a count that does not match fails the insert rather than guess.
+    void setGeneratedKeys(const std::vector<std::unique_ptr<Model>> &models, const InsertedRows &inserted) const;
+    // The models of one run's rows read back, in the run's order. Rows are
     // put in order by their key, compared as the column's C++ type (never
     // as text); a row that cannot be matched fails the whole insert.
     std::vector<std::unique_ptr<Model>> modelsOf(const InsertBatch &batch, const QList<int> &present,
@@ -64,6 +75,7 @@ private:
 
     Connection *m_source;
     const ModelData *m_model;
+    Result m_result;
 };
 
 } // namespace Hy::detail

@@ -331,6 +331,17 @@ SqlStatements QueryCore::insertModelsSql(const QList<RowValues> &rows) const
     return ModelInserter(open(m_source).connection(), m_model).statements(rows);
 }
 
+qsizetype QueryCore::bulkInsertModels(const QList<RowValues> &rows) const
+{
+    ModelInserter(open(m_source).connection(), m_model, ModelInserter::Result::Nothing).insert(rows);
+    return rows.size();
+}
+
+SqlStatements QueryCore::bulkInsertModelsSql(const QList<RowValues> &rows) const
+{
+    return ModelInserter(open(m_source).connection(), m_model, ModelInserter::Result::Nothing).statements(rows);
+}
+
 namespace {
 // The UPDATE of a model's columns: the values given, checked and converted,
 // and autoUpdate columns set to now.

@@ -74,6 +74,8 @@ public:
     std::vector<std::unique_ptr<Model>> fetchModels(qint64 limit = -1) const;
     std::unique_ptr<Model> insertModel(const RowValues &row) const;
     std::vector<std::unique_ptr<Model>> insertModels(const QList<RowValues> &rows) const;
+    // insertModels() without models: the number of rows written.
+    qsizetype bulkInsertModels(const QList<RowValues> &rows) const;
     qint64 updateModels(const RowValues &row) const;
     const ModelData *model() const { return m_model; }
     QString table() const;
@@ -93,6 +95,7 @@ public:
     SqlStatements fetchSql(qint64 limit = -1) const;
     SqlStatements countSql() const;
     SqlStatements insertModelsSql(const QList<RowValues> &rows) const;
+    SqlStatements bulkInsertModelsSql(const QList<RowValues> &rows) const;
     SqlStatements updateModelsSql(const RowValues &row) const;
     SqlStatements insertRowsSql(const QList<QVariantMap> &rows) const;
     SqlStatements updateRowsSql(const QVariantMap &values) const;
