@@ -1,0 +1,229 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+//
+// The standard workload: 1,000 users and 20,000 posts (a user id, a title, a
+// sentence of body text, a creation date-time). HysteriaQt against the
+// fastest fair hand-written QSqlQuery code doing the same work, in the same
+// run, with the same data made before any timing:
+//
+// - insert: insertMany() of the 20,000 posts, returning the stored models,
+//   against one prepared INSERT executed per row in one transaction, values
+//   bound by index, date-times formatted as text beforehand;
+// - read: many() of the 20,000 posts into models, against a forward-only
+//   QSqlQuery read into structs by index, date-times left as text.
+//
+// Prints the median of each and the ratio HysteriaQt / raw (below 1 means
+// HysteriaQt is faster), on a SQLite file, and on PostgreSQL and MariaDB when
+// HYSTERIA_TEST_POSTGRES / HYSTERIA_TEST_MARIADB (user:password@host:port,
+// as for the tests) name a server.
+//
+//     bench_workload [repetitions=7]
+
+#include <HysteriaQt/SqlDataSource>
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QRegularExpression>
+#include <QtCore/QTemporaryDir>
+#include <QtCore/QTextStream>
+#include <QtSql/QSqlError>
+#include <QtSql/QSqlQuery>
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <vector>
+
+class WorkloadUser : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(WorkloadUser, "workload_users")
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(name, setName, Hy::col::string({.nullable = false}))
+    HY_COLUMN(email, setEmail, Hy::col::string({.nullable = false}))
+
+public:
+    using Hy::Model::Model;
+};
+
+class WorkloadPost : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(WorkloadPost, "workload_posts")
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(userId, setUserId, Hy::col::integer({.nullable = false}))
+    HY_COLUMN(title, setTitle, Hy::col::string({.nullable = false}))
+    HY_COLUMN(body, setBody, Hy::col::text({.nullable = false}))
+    HY_COLUMN(createdAt, setCreatedAt, Hy::col::datetime({.nullable = false}))
+
+public:
+    using Hy::Model::Model;
+};
+
+namespace {
+
+constexpr int Users = 1000;
+constexpr int Posts = 20000;
+
+struct PlainPost
+{
+    int id = 0;
+    int userId = 0;
+    QString title;
+    QString body;
+    QString createdAt;
+};
+
+double median(std::vector<double> samples)
+{
+    std::sort(samples.begin(), samples.end());
+    const std::size_t n = samples.size();
+    return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
+}
+
+double time(const std::function<void()> &work)
+{
+    QElapsedTimer timer;
+    timer.start();
+    work();
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+void check(bool ok, const QSqlQuery &query)
+{
+    if (!ok)
+        qFatal("%s: %s", qPrintable(query.lastQuery()), qPrintable(query.lastError().text()));
+}
+
+std::optional<Hy::ConnectionOptions> serverOptions(const char *variable, const QString &driver)
+{
+    static const QRegularExpression form(QStringLiteral("^([^:]*):([^@]*)@(.*):(\\d+)$"));
+    const QRegularExpressionMatch match = form.match(qEnvironmentVariable(variable));
+    if (!match.hasMatch())
+        return std::nullopt;
+    Hy::ConnectionOptions options;
+    options.driver = driver;
+    options.user = match.captured(1);
+    options.password = match.captured(2);
+    options.host = match.captured(3);
+    options.port = match.captured(4).toInt();
+    options.database = driver == u"QPSQL" ? QStringLiteral("postgres") : QStringLiteral("mysql");
+    return options;
+}
+
+void run(const QString &label, Hy::SqlDataSource &sql, int repetitions, QTextStream &out)
+{
+    auto schema = sql.schema();
+    schema.dropTables<WorkloadPost, WorkloadUser>(Hy::SchemaBuilder::IfMissing::Skip);
+    schema.createTables<WorkloadUser, WorkloadPost>();
+
+    // The same data for both sides, made before any timing.
+    QList<Hy::Values<WorkloadUser>> users;
+    for (int u = 0; u < Users; ++u)
+        users.append({{"name", QStringLiteral("user %1").arg(u)}, {"email", QStringLiteral("user%1@example.com").arg(u)}});
+    const auto storedUsers = sql.from<WorkloadUser>().insertMany(users);
+    const QDateTime base(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    std::vector<PlainPost> plain(static_cast<std::size_t>(Posts));
+    QList<Hy::Values<WorkloadPost>> posts;
+    posts.reserve(Posts);
+    for (int p = 0; p < Posts; ++p) {
+        PlainPost &post = plain[std::size_t(p)];
+        post.userId = storedUsers[std::size_t(p % Users)]->id();
+        post.title = QStringLiteral("Post number %1").arg(p);
+        post.body = QStringLiteral("A sentence of body text for post %1, long enough to look like one.").arg(p);
+        const QDateTime createdAt = base.addSecs(p * 7);
+        post.createdAt = createdAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        posts.append({{"userId", post.userId}, {"title", post.title}, {"body", post.body}, {"createdAt", createdAt}});
+    }
+
+    auto clearPosts = [&] { sql.from<WorkloadPost>().remove(); };
+    std::vector<double> ormInsert, rawInsert, ormRead, rawRead;
+    for (int rep = 0; rep < repetitions; ++rep) {
+        clearPosts();
+        rawInsert.push_back(time([&] {
+            QSqlDatabase db = sql.database();
+            check(db.transaction(), QSqlQuery(db));
+            QSqlQuery query(db);
+            check(query.prepare(QStringLiteral("INSERT INTO workload_posts (user_id, title, body, created_at) "
+                                               "VALUES (?, ?, ?, ?)")),
+                  query);
+            for (const PlainPost &post : plain) {
+                query.bindValue(0, post.userId);
+                query.bindValue(1, post.title);
+                query.bindValue(2, post.body);
+                query.bindValue(3, post.createdAt);
+                check(query.exec(), query);
+            }
+            check(db.commit(), query);
+        }));
+
+        rawRead.push_back(time([&] {
+            QSqlQuery query(sql.database());
+            query.setForwardOnly(true);
+            check(query.exec(QStringLiteral("SELECT id, user_id, title, body, created_at FROM workload_posts")), query);
+            std::vector<PlainPost> rows;
+            rows.reserve(std::size_t(Posts));
+            while (query.next()) {
+                PlainPost post;
+                post.id = query.value(0).toInt();
+                post.userId = query.value(1).toInt();
+                post.title = query.value(2).toString();
+                post.body = query.value(3).toString();
+                post.createdAt = query.value(4).toString();
+                rows.push_back(std::move(post));
+            }
+            if (rows.size() != std::size_t(Posts))
+                qFatal("raw read %d rows", int(rows.size()));
+        }));
+
+        clearPosts();
+        ormInsert.push_back(time([&] {
+            const auto stored = sql.from<WorkloadPost>().insertMany(posts);
+            if (stored.size() != std::size_t(Posts) || stored.back()->id() == 0)
+                qFatal("insertMany returned %d models", int(stored.size()));
+        }));
+
+        ormRead.push_back(time([&] {
+            const auto rows = sql.from<WorkloadPost>().many();
+            if (rows.size() != std::size_t(Posts))
+                qFatal("many() read %d rows", int(rows.size()));
+        }));
+    }
+    schema.dropTables<WorkloadPost, WorkloadUser>();
+
+    const double oi = median(ormInsert), ri = median(rawInsert), orr = median(ormRead), rr = median(rawRead);
+    out << label << ": " << Users << " users, " << Posts << " posts, median of " << repetitions << " runs\n";
+    out << QStringLiteral("  insertMany -> models  HysteriaQt %1 ms   raw prepared loop %2 ms   ratio %3\n")
+                   .arg(oi, 7, 'f', 1).arg(ri, 7, 'f', 1).arg(oi / ri, 0, 'f', 2);
+    out << QStringLiteral("  many() -> models      HysteriaQt %1 ms   raw QSqlQuery     %2 ms   ratio %3\n")
+                   .arg(orr, 7, 'f', 1).arg(rr, 7, 'f', 1).arg(orr / rr, 0, 'f', 2);
+    out.flush();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int repetitions = argc > 1 ? std::max(1, QByteArray(argv[1]).toInt()) : 7;
+    QTextStream out(stdout);
+
+    QTemporaryDir dir;
+    {
+        Hy::SqlDataSource sql({.database = dir.filePath(QStringLiteral("workload.sqlite"))});
+        sql.open();
+        run(QStringLiteral("SQLite file"), sql, repetitions, out);
+    }
+    const std::pair<const char *, QString> servers[] = {{"HYSTERIA_TEST_POSTGRES", QStringLiteral("QPSQL")},
+                                                        {"HYSTERIA_TEST_MARIADB", QStringLiteral("QMYSQL")}};
+    for (const auto &[variable, driver] : servers) {
+        if (const auto options = serverOptions(variable, driver)) {
+            Hy::SqlDataSource sql(*options);
+            sql.open();
+            run(driver == u"QPSQL" ? QStringLiteral("PostgreSQL") : QStringLiteral("MariaDB"), sql, repetitions, out);
+        }
+    }
+    return 0;
+}
+
+#include "bench_workload.moc"
