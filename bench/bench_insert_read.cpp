@@ -10,6 +10,8 @@
 //
 //     bench_insert_read [rows] [repetitions]
 
+#include "benchsupport.h"
+
 #include <HysteriaQt/SqlDataSource>
 
 #include <QtCore/QCoreApplication>
@@ -39,6 +41,9 @@ public:
     using Hy::Model::Model;
 };
 
+using HyBench::check;
+using HyBench::median;
+
 namespace {
 
 struct PlainRow
@@ -52,19 +57,6 @@ struct PlainRow
     QDateTime createdAt;
     QString createdAtText;
 };
-
-double median(std::vector<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    const std::size_t n = samples.size();
-    return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
-}
-
-void check(bool ok, QSqlQuery &query)
-{
-    if (!ok)
-        qFatal("%s: %s", qPrintable(query.lastQuery()), qPrintable(query.lastError().text()));
-}
 
 } // namespace
 
@@ -103,12 +95,7 @@ int main(int argc, char *argv[])
         schema.dropTables<BenchRow>(Hy::SchemaBuilder::IfMissing::Skip);
         schema.createTables<BenchRow>();
     };
-    auto time = [](const std::function<void()> &work) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        return double(timer.nsecsElapsed()) / 1e6;
-    };
+    using HyBench::time;
 
     // The hand-written read: every column into a struct, the date-time parsed
     // the usual Qt way, or kept as text.

@@ -21,6 +21,8 @@
 //
 //     bench_workload [repetitions=7]
 
+#include "benchsupport.h"
+
 #include <HysteriaQt/SqlDataSource>
 
 #include <QtCore/QCoreApplication>
@@ -62,6 +64,10 @@ public:
     using Hy::Model::Model;
 };
 
+using HyBench::check;
+using HyBench::median;
+using HyBench::time;
+
 namespace {
 
 constexpr int Users = 1000;
@@ -75,27 +81,6 @@ struct PlainPost
     QString body;
     QString createdAt;
 };
-
-double median(std::vector<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    const std::size_t n = samples.size();
-    return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
-}
-
-double time(const std::function<void()> &work)
-{
-    QElapsedTimer timer;
-    timer.start();
-    work();
-    return double(timer.nsecsElapsed()) / 1e6;
-}
-
-void check(bool ok, const QSqlQuery &query)
-{
-    if (!ok)
-        qFatal("%s: %s", qPrintable(query.lastQuery()), qPrintable(query.lastError().text()));
-}
 
 std::optional<Hy::ConnectionOptions> serverOptions(const char *variable, const QString &driver)
 {
