@@ -1,0 +1,9 @@
+// EXPECT: a transaction's work is callable as work\(Hy::Transaction &\) or work\(\)
+// A transaction's callback takes the transaction, or nothing.
+#include "testmodels.h"
+#include <HysteriaQt/SqlDataSource>
+
+void run(Hy::SqlDataSource &sql)
+{
+    sql.transaction([](Hy::SqlDataSource &) {});
+}
