@@ -108,25 +108,21 @@ ModelInserter::Plan ModelInserter::plan(const QList<RowValues> &rows) const
             run.explicitKey = pk >= 0 && columns[pk].autoIncrement && present.contains(pk);
             const bool keyGenerated = pk >= 0 && columns[pk].autoIncrement && !present.contains(pk);
             run.allKnown = present.size() + (keyGenerated ? 1 : 0) == columns.size();
-            if (m_result == Result::Nothing) {
-                // Nothing to read back.
-            } else if (run.allKnown) {
+            if (m_result == Result::Models && run.allKnown && keyGenerated) {
                 // Every column was given: the models are built from the
                 // values written, and the database adds only the key.
-                if (keyGenerated) {
-                    run.readBack.what = InsertReadBack::GeneratedKeys;
-                    run.readBack.model = m_model;
-                    run.readBack.columns = {pk};
-                    run.readBack.key = columns[pk].databaseName;
-                    run.readBack.keyIsGenerated = true;
-                }
-            } else if (pk >= 0 || dialect.hasFeature(SqlDataSource::Feature::Returning)) {
+                run.readBack.what = InsertReadBack::GeneratedKeys;
+                run.readBack.columns = {pk};
+            } else if (m_result == Result::Models && !run.allKnown
+                       && (pk >= 0 || dialect.hasFeature(SqlDataSource::Feature::Returning))) {
                 // A column left out may have a default of the database's
                 // (a table made by another tool): the stored rows are read.
                 run.readBack.what = InsertReadBack::ModelColumns;
-                run.readBack.model = m_model;
                 for (int c = 0; c < columns.size(); ++c)
                     run.readBack.columns.append(c);
+            }
+            if (run.readBack.what != InsertReadBack::Nothing) {
+                run.readBack.model = m_model;
                 if (pk >= 0) {
                     run.readBack.key = columns[pk].databaseName;
                     run.readBack.keyIsGenerated = keyGenerated;
