@@ -4,6 +4,7 @@
 
 #include "core/logging_p.h"
 #include "exec/sqldatasource_p.h"
+#include "sql/sqliteapi_p.h"
 
 #include <QtCore/QAtomicInteger>
 #include <QtCore/QScopeGuard>
@@ -124,6 +125,7 @@ Connection::Connection(const std::shared_ptr<SqlDataSourcePrivate> &owner, const
                                    "(SQLite, PostgreSQL, MySQL, MariaDB)")
                             .arg(db.driverName()));
     }
+    m_sqlite = SqliteApi::forDriver(db.driver());
     {
         // The session set-up talks to the server too.
         std::optional<StatementDeadline> deadline = armDeadline();
@@ -275,24 +277,49 @@ bool Connection::needsStatementSavepoint() const
     return open;
 }
 
-QSqlQuery Connection::prepare(const QString &sql) const
+PreparedStatement Connection::prepare(const QString &sql) const
 {
     QSqlDatabase db = database();
     // Statements kept from an earlier failure outside HysteriaQt's own
     // transactions go now, before this one is prepared.
     if (levels.empty() && !failedInTransaction.isEmpty())
         releaseFailedStatements();
-    QSqlQuery query(db);
+    PreparedStatement statement(this, sql);
+    if (m_sqlite) {
+        if (void *handle = SqliteApi::connection(db.driver())) {
+            statement.m_native = std::make_unique<SqliteStatement>(m_sqlite, handle, sql);
+            if (!statement.m_native->isValid())
+                throw failure(statement.m_native->lastError(), sql, ErrorCode::QueryFailed);
+            return statement;
+        }
+    }
+    QSqlQuery &query = statement.m_query;
+    query = QSqlQuery(db);
     query.setForwardOnly(m_dialect->behaves(SqlDialect::ForwardOnlyResults));
     run(sql, ErrorCode::QueryFailed, [&] { return query.prepare(sql) ? QSqlError() : query.lastError(); });
-    return query;
+    return statement;
 }
 
-void Connection::execPrepared(QSqlQuery &query, const QVariantList &bindings) const
+void Connection::execPrepared(PreparedStatement &statement, const QVariantList &bindings) const
 {
     if (const qint64 limit = m_dialect->maxStatementBytes(); limit > 0)
         requireFits(bindings, limit);
-    const Observation observation = observe(query.lastQuery(), bindings);
+    const QString &sql = statement.m_sql;
+    const Observation observation = observe(sql, bindings);
+    if (SqliteStatement *native = statement.m_native.get()) {
+        for (const QVariant &value : bindings)
+            checkedBinding(value);
+        if (!native->exec(bindings)) {
+            const Error error = failure(native->lastError(), sql, ErrorCode::QueryFailed);
+            observed(observation, sql, bindings, -1, &error);
+            throw error;
+        }
+        if (observation.observers || observation.log)
+            observed(observation, sql, bindings, native->returnsRows() ? -1 : native->rowsAffected(), nullptr);
+        return;
+    }
+
+    QSqlQuery &query = statement.m_query;
     QElapsedTimer timer;
     timer.start();
     // Before binding, which may talk to the server (PostgreSQL's client_encoding).
@@ -302,19 +329,18 @@ void Connection::execPrepared(QSqlQuery &query, const QVariantList &bindings) co
     const bool outOfTime = !ok && ranOutOfTime(timer, deadline);
     deadline.reset();
     if (!ok) {
-        const Error error = failure(query.lastError(), query.lastQuery(), ErrorCode::QueryFailed, outOfTime);
+        const Error error = failure(query.lastError(), sql, ErrorCode::QueryFailed, outOfTime);
         // Inside a transaction, HysteriaQt's or maybe the application's, see failedInTransaction.
         if (!m_lost && (!levels.empty() || m_dialect->behaves(SqlDialect::KeepsFailedStatements))) {
             failedInTransaction.append(query);
             if (failedInTransaction.size() > MaxKeptStatements)
                 failedInTransaction.removeFirst();
         }
-        observed(observation, query.lastQuery(), bindings, -1, &error);
+        observed(observation, sql, bindings, -1, &error);
         throw error;
     }
     if (observation.observers || observation.log)
-        observed(observation, query.lastQuery(), bindings, query.isSelect() ? query.size() : query.numRowsAffected(),
-                 nullptr);
+        observed(observation, sql, bindings, query.isSelect() ? query.size() : query.numRowsAffected(), nullptr);
 }
 
 Connection::Observation Connection::observe(const QString &sql, const QVariantList &bindings) const
@@ -352,11 +378,11 @@ void Connection::observed(const Observation &observation, const QString &sql, co
     }
 }
 
-ExecutedQuery Connection::exec(const SqlStatement &statement) const
+PreparedStatement Connection::exec(const SqlStatement &statement) const
 {
-    ExecutedQuery query(this, prepare(statement.sql));
-    execPrepared(*query, statement.bindings);
-    return query;
+    PreparedStatement prepared = prepare(statement.sql);
+    execPrepared(prepared, statement.bindings);
+    return prepared;
 }
 
 void Connection::release(QSqlQuery &query) const noexcept
@@ -383,12 +409,6 @@ void Connection::execDirect(const QString &sql, ErrorCode fallback) const
 {
     QSqlQuery query(database());
     runObserved(sql, fallback, [&] { return query.exec(sql) ? QSqlError() : query.lastError(); });
-}
-
-ExecutedQuery::~ExecutedQuery()
-{
-    if (m_connection)
-        m_connection->release(m_query);
 }
 
 } // namespace Hy::detail

@@ -3,6 +3,7 @@
 #ifndef HYSTERIAQT_CONNECTION_P_H
 #define HYSTERIAQT_CONNECTION_P_H
 
+#include "exec/preparedstatement_p.h"
 #include "exec/queryobservers_p.h"
 #include "exec/statementdeadline_p.h"
 #include "exec/transactionscope_p.h"
@@ -28,32 +29,7 @@ class SqlDataSourcePrivate;
 namespace Hy::detail {
 
 class Connection;
-
-// The QSqlQuery of a statement that ran, released under the statement
-// deadline: QPSQL DEALLOCATEs its prepared statement then, a round trip that a
-// server that stopped answering would leave waiting for ever.
-class ExecutedQuery
-{
-public:
-    ExecutedQuery(const Connection *connection, QSqlQuery &&query)
-        : m_connection(connection), m_query(std::move(query))
-    {
-    }
-    ExecutedQuery(ExecutedQuery &&other) noexcept
-        : m_connection(std::exchange(other.m_connection, nullptr)), m_query(std::move(other.m_query))
-    {
-    }
-    ExecutedQuery(const ExecutedQuery &) = delete;
-    ExecutedQuery &operator=(const ExecutedQuery &) = delete;
-    ~ExecutedQuery();
-
-    QSqlQuery *operator->() { return &m_query; }
-    QSqlQuery &operator*() { return m_query; }
-
-private:
-    const Connection *m_connection;
-    QSqlQuery m_query;
-};
+class SqliteApi;
 
 // One QSqlDatabase connection of a data source, with what belongs to it: its
 // dialect (the server's version and session), the depth of HysteriaQt's
@@ -82,14 +58,15 @@ public:
     QSqlDatabase database() const;
     const SqlDialect &dialect() const { return *m_dialect; }
 
-    // Prepares once; reuse the query with execPrepared() for every row or chunk.
-    QSqlQuery prepare(const QString &sql) const;
-    void execPrepared(QSqlQuery &query, const QVariantList &bindings) const;
-    // prepare + execPrepared. Queries returning rows are forward-only where
-    // the dialect reads them so.
-    ExecutedQuery exec(const SqlStatement &statement) const;
-    // Lets a prepared query go, under the statement deadline (see
-    // ExecutedQuery); never throws.
+    // Prepares once; reuse the statement with execPrepared() for every row
+    // or chunk. Results are forward-only where the dialect reads them so.
+    PreparedStatement prepare(const QString &sql) const;
+    void execPrepared(PreparedStatement &statement, const QVariantList &bindings) const;
+    // prepare + execPrepared.
+    PreparedStatement exec(const SqlStatement &statement) const;
+    // Lets a prepared query go under the statement deadline: QPSQL
+    // DEALLOCATEs its prepared statement then, a round trip that a server
+    // that stopped answering would leave waiting for ever. Never throws.
     void release(QSqlQuery &query) const noexcept;
     // Lets the statements kept in failedInTransaction go, the same way.
     void releaseFailedStatements() const noexcept;
@@ -191,6 +168,9 @@ private:
     bool m_owned = false;
     quint64 m_generation = 0;
     std::unique_ptr<SqlDialect> m_dialect;
+    // SQLite's own calls, for statements on a QSQLITE connection; nullptr
+    // on other databases, or where SQLite cannot be reached.
+    const SqliteApi *m_sqlite = nullptr;
     mutable bool m_lost = false;
 };
 

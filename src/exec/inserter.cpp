@@ -6,7 +6,6 @@
 #include "sql/sqlcompiler_p.h"
 
 #include <QtCore/QtMath>
-#include <QtSql/QSqlRecord>
 
 #include <algorithm>
 
@@ -16,13 +15,10 @@ namespace {
 // Beyond a few hundred rows a longer statement stops paying off and only costs memory.
 constexpr int MaxRowsPerStatement = 500;
 
-void readRows(QSqlQuery &query, InsertedRows *result)
+void readRows(PreparedStatement &query, InsertedRows *result)
 {
-    if (result->fieldNames.isEmpty()) {
-        const QSqlRecord record = query.record();
-        for (int i = 0; i < record.count(); ++i)
-            result->fieldNames.append(record.fieldName(i));
-    }
+    if (result->fieldNames.isEmpty())
+        result->fieldNames = query.fieldNames();
     const int fields = int(result->fieldNames.size());
     while (query.next()) {
         QVariantList row;
@@ -33,12 +29,6 @@ void readRows(QSqlQuery &query, InsertedRows *result)
     }
 }
 } // namespace
-
-Inserter::~Inserter()
-{
-    for (QSqlQuery &query : m_statements)
-        m_source->release(query);
-}
 
 int Inserter::rowsPerStatement(int columns) const
 {
@@ -136,7 +126,7 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
     const int keyIndex = int(batch.columns.indexOf(readBack.key));
 
     for (const Chunk &chunk : chunks(batch, readBack)) {
-        QSqlQuery *query = &prepared(insertSql(batch, readBack, chunk.rows));
+        PreparedStatement *query = &prepared(insertSql(batch, readBack, chunk.rows));
         QVariantList bindings;
         bindings.reserve(qsizetype(chunk.rows) * columnCount);
         for (int r = 0; r < chunk.rows; ++r)
@@ -146,10 +136,10 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
         if (useReturning && readBack.what == InsertReadBack::GeneratedKeys) {
             while (query->next())
                 result.generatedKeys.append(query->value(0).toLongLong());
-            result.sql = query->lastQuery();
+            result.sql = query->sql();
         } else if (useReturning) {
             readRows(*query, &result);
-            result.sql = query->lastQuery();
+            result.sql = query->sql();
         } else if (readBack.what != InsertReadBack::Nothing && !readBack.key.isEmpty()) {
             if (keyIndex >= 0) {
                 for (int r = 0; r < chunk.rows; ++r)
@@ -172,20 +162,20 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
         for (qsizetype start = 0; start < keys.size(); start += chunk) {
             const SqlStatement statement =
                     compiler.selectByKeys(batch.table, model, readBack.key, keys.mid(start, chunk));
-            auto query = m_source->exec(statement);
-            readRows(*query, &result);
+            PreparedStatement query = m_source->exec(statement);
+            readRows(query, &result);
             result.sql = statement.sql;
         }
     }
     return result;
 }
 
-QSqlQuery &Inserter::prepared(const QString &sql) const
+PreparedStatement &Inserter::prepared(const QString &sql) const
 {
     auto found = m_statements.find(sql);
     if (found == m_statements.end())
-        found = m_statements.insert(sql, m_source->prepare(sql));
-    return *found;
+        found = m_statements.emplace(sql, m_source->prepare(sql)).first;
+    return found->second;
 }
 
 } // namespace Hy::detail

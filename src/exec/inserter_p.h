@@ -3,6 +3,7 @@
 #ifndef HYSTERIAQT_INSERTER_P_H
 #define HYSTERIAQT_INSERTER_P_H
 
+#include "exec/preparedstatement_p.h"
 #include "sql/statement_p.h"
 
 #include <QtCore/QHash>
@@ -10,8 +11,8 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 #include <QtCore/QVariantList>
-#include <QtSql/QSqlQuery>
 
+#include <map>
 
 namespace Hy::detail {
 
@@ -66,7 +67,7 @@ class Inserter
 {
 public:
     explicit Inserter(Connection *source) : m_source(source) {}
-    ~Inserter();
+    ~Inserter() = default;
     Inserter(const Inserter &) = delete;
     Inserter &operator=(const Inserter &) = delete;
 
@@ -89,10 +90,10 @@ private:
     QList<Chunk> chunks(const InsertBatch &batch, const InsertReadBack &readBack) const;
     bool readsWithReturning(const InsertReadBack &readBack) const;
     QString insertSql(const InsertBatch &batch, const InsertReadBack &readBack, int rows) const;
-    QSqlQuery &prepared(const QString &sql) const;
+    PreparedStatement &prepared(const QString &sql) const;
 
     Connection *m_source;
-    mutable QHash<QString, QSqlQuery> m_statements;
+    mutable std::map<QString, PreparedStatement> m_statements;
 };
 
 } // namespace Hy::detail

@@ -54,7 +54,7 @@ qint64 runWrite(Connection *source, const SqlStatement &statement)
     std::optional<TransactionScope> savepoint;
     if (source->needsStatementSavepoint())
         savepoint.emplace(source);
-    const qint64 affected = source->exec(statement)->numRowsAffected();
+    const qint64 affected = source->exec(statement).rowsAffected();
     if (savepoint)
         savepoint->commit();
     return affected;
@@ -118,8 +118,8 @@ QString autoIncrementColumn(Connection *source, const QString &table)
     auto found = source->autoIncrementColumns.constFind(table);
     if (found != source->autoIncrementColumns.cend())
         return *found;
-    auto query = source->exec(source->dialect().autoIncrementColumnQuery(table));
-    const QString column = query->next() ? query->value(0).toString() : QString();
+    PreparedStatement query = source->exec(source->dialect().autoIncrementColumnQuery(table));
+    const QString column = query.next() ? query.value(0).toString() : QString();
     source->autoIncrementColumns.insert(table, column);
     return column;
 }
@@ -286,8 +286,7 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
     Connection *source = session.connection();
     const SqlDialect &dialect = source->dialect();
     const CompiledSelect compiled = SqlCompiler(dialect).select(resolved(*d, dialect), limit);
-    auto executed = source->exec(compiled.statement);
-    QSqlQuery &query = *executed;
+    PreparedStatement query = source->exec(compiled.statement);
 
     // Each result column into the model column the projection says.
     const QList<Projection::Field> &fields = compiled.projection.fields;
@@ -401,13 +400,9 @@ QList<QVariantMap> QueryCore::fetchRows(qint64 limit) const
     const Session session = open(m_source);
     Connection *source = session.connection();
     const SqlDialect &dialect = source->dialect();
-    auto executed = source->exec(SqlCompiler(dialect).select(resolved(*d, dialect), limit).statement);
-    QSqlQuery &query = *executed;
+    PreparedStatement query = source->exec(SqlCompiler(dialect).select(resolved(*d, dialect), limit).statement);
     // Without a model every result column is a value read by name.
-    const QSqlRecord record = query.record();
-    QStringList names;
-    for (int i = 0; i < record.count(); ++i)
-        names.append(record.fieldName(i));
+    const QStringList names = query.fieldNames();
     QList<QVariantMap> rows;
     while (query.next()) {
         QVariantMap row;
@@ -497,8 +492,8 @@ qint64 QueryCore::count() const
 {
     const Session session = open(m_source);
     Connection *source = session.connection();
-    auto query = source->exec(countSql().front());
-    return query->next() ? query->value(0).toLongLong() : 0;
+    PreparedStatement query = source->exec(countSql().front());
+    return query.next() ? query.value(0).toLongLong() : 0;
 }
 
 SqlStatements QueryCore::countSql() const
