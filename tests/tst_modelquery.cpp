@@ -942,6 +942,34 @@ void tst_ModelQuery::dateTimeRange()
                                                                        Qt::OffsetFromUTC, -5 * 3600)}}),
                     ErrorCode::InvalidValue);
     QCOMPARE(sql.from<Sample>().count(), 3);
+
+    // Either side of the epoch, leap days, centuries; offsets taken to UTC.
+    const QList<std::pair<QDateTime, QString>> instants{
+            {utc(1969, 12, 31, 23, 59, 59, 999), QStringLiteral("1969-12-31 23:59:59.999")},
+            {utc(1970, 1, 1, 0, 0, 0), QStringLiteral("1970-01-01 00:00:00.000")},
+            {utc(1900, 2, 28, 23, 59, 59, 1), QStringLiteral("1900-02-28 23:59:59.001")},
+            {utc(2000, 2, 29, 12, 34, 56, 789), QStringLiteral("2000-02-29 12:34:56.789")},
+            {QDateTime(QDate(2100, 3, 1), QTime(1, 0), Qt::OffsetFromUTC, 2 * 3600),
+             QStringLiteral("2100-02-28 23:00:00.000")},
+            {utc(1600, 12, 31, 0, 0, 0), QStringLiteral("1600-12-31 00:00:00.000")},
+    };
+    QList<Hy::Values<Sample>> rows;
+    for (qsizetype i = 0; i < instants.size(); ++i)
+        rows.append({{"code", QStringLiteral("i%1").arg(i)}, {"total", 1}, {"enabled", true},
+                     {"happenedAt", instants[i].first}});
+    const auto stored = sql.from<Sample>().insertMany(rows);
+    for (qsizetype i = 0; i < instants.size(); ++i) {
+        const QDateTime expected = instants[i].first.toUTC();
+        QCOMPARE(*stored[std::size_t(i)]->happenedAt(), expected);
+        QCOMPARE(*sql.from<Sample>().where("code", QStringLiteral("i%1").arg(i)).oneOrFail()->happenedAt(), expected);
+        if (sql.databaseType() == Hy::SqlDataSource::DatabaseType::SQLite) {
+            // The text SQLite keeps, which other tools read.
+            QSqlQuery raw(sql.database());
+            QVERIFY(raw.exec(QStringLiteral("SELECT happened_at FROM samples WHERE code = 'i%1'").arg(i)));
+            QVERIFY(raw.next());
+            QCOMPARE(raw.value(0).toString(), instants[i].second);
+        }
+    }
 }
 
 void tst_ModelQuery::likeEscapes()

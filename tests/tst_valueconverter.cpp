@@ -197,6 +197,24 @@ void tst_ValueConverter::nulIsRefused()
         HY_EXPECT_REFUSED(sql.from<User>().insert({{"name", QStringLiteral("x") + QChar(c)}, {"email", "a@example.com"}}),
                           ErrorCode::InvalidValue, "name");
     }
+    // Wherever it is in the text (the check reads four units at a time).
+    for (const char16_t c : {u'\u0000', u'\uFFFE', u'\uFFFF'}) {
+        for (qsizetype at = 0; at < 9; ++at) {
+            QString text = QStringLiteral("abcdefghi");
+            text[at] = QChar(c);
+            HY_EXPECT_REFUSED(sql.from<User>().insert({{"name", text}, {"email", "a@example.com"}}),
+                              ErrorCode::InvalidValue, "name");
+        }
+    }
+    // Their neighbours are stored.
+    QStringList neighbours;
+    for (const char16_t c : {u'\u0001', u'\u7FFF', u'\u8000', u'\uFFFC', u'\uFFFD'})
+        neighbours.append(QStringLiteral("abcdefg") + QChar(c));
+    for (const QString &text : neighbours)
+        QCOMPARE(sql.from<User>().insert({{"name", text}, {"email", "n@example.com"}})->name(), text);
+    QCOMPARE(rawCount(sql, QStringLiteral("users")), neighbours.size());
+    sql.from<User>().remove();
+
     const QString withNul = QStringLiteral("before") + QChar(0) + QStringLiteral("after");
     HY_EXPECT_REFUSED(sql.from<User>().insert({{"name", withNul}, {"email", "a@example.com"}}),
                       ErrorCode::InvalidValue, "name");

@@ -27,13 +27,20 @@ RowValues toRowValues(const std::unique_ptr<M> &model) { return rowValuesFromMod
 
 // The rows of an insertMany(), from a braced list or any range.
 template <typename M, typename R>
-QList<RowValues> rowsOf(const R &rows)
+RowList rowsOf(const R &rows)
 {
-    QList<RowValues> list;
+    RowList list;
     if constexpr (std::ranges::sized_range<R>)
         list.reserve(qsizetype(std::ranges::size(rows)));
-    for (const auto &row : rows)
-        list.append(toRowValues<M>(row));
+    using Reference = std::ranges::range_reference_t<const R>;
+    if constexpr (std::is_lvalue_reference_v<Reference> && std::is_same_v<std::remove_cvref_t<Reference>, Values<M>>) {
+        // Values the caller holds for the whole call: not copied.
+        for (const Values<M> &row : rows)
+            list.borrow(row.row());
+    } else {
+        for (const auto &row : rows)
+            list.own(toRowValues<M>(row));
+    }
     return list;
 }
 } // namespace detail
@@ -54,7 +61,7 @@ public:
     SqlStatements many() const { return m_core.fetchSql(); }
     SqlStatements one() const { return m_core.fetchSql(1); }
     SqlStatements count() const { return m_core.countSql(); }
-    SqlStatements insert(const Values<M> &values) const { return m_core.insertModelsSql({values.row()}); }
+    SqlStatements insert(const Values<M> &values) const { return m_core.insertModelsSql({&values.row()}); }
     SqlStatements insertMany(std::initializer_list<Values<M>> rows) const
     {
         return m_core.insertModelsSql(detail::rowsOf<M>(rows));

@@ -10,6 +10,7 @@
 #include <QtCore/QVarLengthArray>
 #include <QtCore/QVariantMap>
 
+#include <deque>
 #include <initializer_list>
 #include <utility>
 
@@ -39,6 +40,31 @@ struct RowValues
         }
         return nullptr;
     }
+};
+
+// The rows of an insertMany(): rows the caller keeps for the whole call,
+// borrowed, or rows converted for it (from maps, models), owned here.
+class RowList
+{
+public:
+    RowList() = default;
+    RowList(std::initializer_list<const RowValues *> rows) : m_rows(rows) {}
+
+    void borrow(const RowValues &row) { m_rows.append(&row); }
+    void own(RowValues &&row)
+    {
+        m_owned.push_back(std::move(row)); // a deque: rows owned earlier stay where they are
+        m_rows.append(&m_owned.back());
+    }
+    void reserve(qsizetype size) { m_rows.reserve(size); }
+
+    qsizetype size() const { return m_rows.size(); }
+    bool isEmpty() const { return m_rows.isEmpty(); }
+    const RowValues &operator[](qsizetype i) const { return *m_rows[i]; }
+
+private:
+    QList<const RowValues *> m_rows;
+    std::deque<RowValues> m_owned;
 };
 
 HYSTERIAQT_EXPORT RowValues rowValuesFromMap(const ModelData *model, const QVariantMap &map);

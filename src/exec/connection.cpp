@@ -53,7 +53,8 @@ constexpr std::chrono::milliseconds DeadlineGrace{1000};
 // (MySQL's max_allowed_packet): refused before it is sent.
 void requireFits(const QVariantList &bindings, qint64 limit)
 {
-    if (const qint64 bytes = boundBytes(bindings, limit); bytes > limit) {
+    if (const qint64 bytes = boundBytes(std::span(bindings.constData(), std::size_t(bindings.size())), limit);
+        bytes > limit) {
         throw Error(ErrorCode::ValueTooLong,
                     QStringLiteral("A statement with %1 bytes of values is larger than the largest "
                                    "statement the server takes (%2 bytes)")

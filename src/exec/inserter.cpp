@@ -57,9 +57,9 @@ QList<Inserter::Chunk> Inserter::chunks(const InsertBatch &batch, const InsertRe
     const qint64 maxBytes = dialect.maxStatementBytes();
     QList<qint64> sizes;
     if (maxBytes > 0) {
-        sizes.reserve(batch.rows.size());
-        for (const QVariantList &row : batch.rows) {
-            const qint64 bytes = boundBytes(row, maxBytes);
+        sizes.reserve(batch.rowCount);
+        for (qsizetype r = 0; r < batch.rowCount; ++r) {
+            const qint64 bytes = boundBytes(batch.row(r), maxBytes);
             if (bytes > maxBytes) {
                 throw Error(ErrorCode::ValueTooLong,
                             QStringLiteral("A row of %1 bytes for \"%2\" is larger than the largest "
@@ -73,8 +73,8 @@ QList<Inserter::Chunk> Inserter::chunks(const InsertBatch &batch, const InsertRe
     }
 
     QList<Chunk> list;
-    for (qsizetype start = 0; start < batch.rows.size();) {
-        int rows = int(std::min<qsizetype>(maxRows, batch.rows.size() - start));
+    for (qsizetype start = 0; start < batch.rowCount;) {
+        int rows = int(std::min<qsizetype>(maxRows, batch.rowCount - start));
         if (!sizes.isEmpty()) {
             qint64 bytes = sizes[start];
             int fitting = 1;
@@ -108,8 +108,8 @@ SqlStatements Inserter::statements(const InsertBatch &batch, const InsertReadBac
     for (const Chunk &chunk : chunks(batch, readBack)) {
         SqlStatement statement;
         statement.sql = insertSql(batch, readBack, chunk.rows);
-        for (int r = 0; r < chunk.rows; ++r)
-            statement.bindings.append(batch.rows[chunk.start + r]);
+        const auto values = batch.rows(chunk.start, chunk.rows);
+        statement.bindings = QVariantList(values.begin(), values.end());
         list.append(statement);
     }
     return list;
@@ -119,18 +119,21 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
 {
     const SqlDialect &dialect = m_source->dialect();
     const bool useReturning = readsWithReturning(readBack);
-    const int columnCount = int(batch.columns.size());
 
     InsertedRows result;
     QVariantList keys; // without RETURNING, in batch order
     const int keyIndex = int(batch.columns.indexOf(readBack.key));
 
+    PreparedStatement *query = nullptr;
+    int preparedRows = 0;
     for (const Chunk &chunk : chunks(batch, readBack)) {
-        PreparedStatement *query = &prepared(insertSql(batch, readBack, chunk.rows));
-        QVariantList bindings;
-        bindings.reserve(qsizetype(chunk.rows) * columnCount);
-        for (int r = 0; r < chunk.rows; ++r)
-            bindings.append(batch.rows[chunk.start + r]);
+        // Every full chunk runs the same statement: its SQL made once.
+        if (chunk.rows != preparedRows) {
+            query = &prepared(insertSql(batch, readBack, chunk.rows));
+            preparedRows = chunk.rows;
+        }
+        const auto values = batch.rows(chunk.start, chunk.rows);
+        const QVariantList bindings(values.begin(), values.end());
         m_source->execPrepared(*query, bindings);
 
         if (useReturning && readBack.what == InsertReadBack::GeneratedKeys) {
@@ -143,7 +146,7 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
         } else if (readBack.what != InsertReadBack::Nothing && !readBack.key.isEmpty()) {
             if (keyIndex >= 0) {
                 for (int r = 0; r < chunk.rows; ++r)
-                    keys.append(batch.rows[chunk.start + r][keyIndex]);
+                    keys.append(batch.row(chunk.start + r)[std::size_t(keyIndex)]);
             } else if (readBack.keyIsGenerated) {
                 const qint64 first = query->lastInsertId().toLongLong();
                 for (int r = 0; r < chunk.rows; ++r) {

@@ -13,6 +13,7 @@
 #include <QtCore/QVariantList>
 
 #include <map>
+#include <span>
 
 namespace Hy::detail {
 
@@ -25,7 +26,16 @@ struct InsertBatch
 {
     QString table;
     QStringList columns;       // database names; empty inserts default values
-    QList<QVariantList> rows;  // values in column order, ready to bind
+    // Row after row, in column order, ready to bind: one list, not one per row.
+    QVariantList values;
+    qsizetype rowCount = 0;
+
+    qsizetype width() const { return columns.size(); }
+    std::span<const QVariant> row(qsizetype i) const { return rows(i, 1); }
+    std::span<const QVariant> rows(qsizetype first, qsizetype count) const
+    {
+        return std::span(values.constData() + first * width(), std::size_t(count * width()));
+    }
 };
 
 // What to read back after inserting, and how to find the inserted rows again

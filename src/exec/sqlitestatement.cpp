@@ -52,15 +52,33 @@ bool SqliteStatement::exec(const QVariantList &values)
 {
     m_error = QSqlError();
     finish();
-    m_text.reserve(values.size());
     if (m_api->parameterCount(m_statement) != values.size()) {
         m_error = QSqlError(QCoreApplication::translate("QSQLiteResult", "Parameter count mismatch"), QString(),
                             QSqlError::StatementError);
         return false;
     }
+    // The UTF-8 of every text value goes into one buffer, sized beforehand
+    // so that it never moves while SQLite holds pointers into it.
+    qsizetype textUnits = 0;
+    for (const QVariant &value : values) {
+        if (value.typeId() == QMetaType::QString)
+            textUnits += static_cast<const QString *>(value.constData())->size();
+        else if (value.typeId() != QMetaType::QByteArray && value.typeId() > QMetaType::Double)
+            textUnits += 32; // ULongLong's digits
+    }
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
+    m_text.resize(encoder.requiredSpace(textUnits));
+    char *out = m_text.data();
+    auto bindText = [&](int index, QStringView text) {
+        char *start = out;
+        out = encoder.appendToBuffer(out, text);
+        return m_api->bindText(m_statement, index, start, int(out - start), StaticData);
+    };
+
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QVariant &value = values[i];
         const int index = int(i) + 1;
+        const void *data = value.constData();
         int code = SqliteApi::Ok;
         // QSQLITE's binding, type for type; but text as UTF-8, the database's
         // own encoding, with nothing dropped: SQLite takes a leading U+FEFF of
@@ -71,42 +89,37 @@ bool SqliteStatement::exec(const QVariantList &values)
             code = m_api->bindNull(m_statement, index);
             break;
         case QMetaType::Bool:
+            code = m_api->bindInt64(m_statement, index, *static_cast<const bool *>(data) ? 1 : 0);
+            break;
         case QMetaType::Int:
+            code = m_api->bindInt64(m_statement, index, *static_cast<const int *>(data));
+            break;
         case QMetaType::UInt:
+            code = m_api->bindInt64(m_statement, index, *static_cast<const uint *>(data));
+            break;
         case QMetaType::LongLong:
-            code = value.isNull() ? m_api->bindNull(m_statement, index)
-                                  : m_api->bindInt64(m_statement, index, value.toLongLong());
+            code = m_api->bindInt64(m_statement, index, *static_cast<const qlonglong *>(data));
             break;
         case QMetaType::Double:
-            code = value.isNull() ? m_api->bindNull(m_statement, index)
-                                  : m_api->bindDouble(m_statement, index, value.toDouble());
+            code = m_api->bindDouble(m_statement, index, *static_cast<const double *>(data));
             break;
         case QMetaType::QByteArray: {
-            const auto *bytes = static_cast<const QByteArray *>(value.constData());
+            const auto *bytes = static_cast<const QByteArray *>(data);
             code = bytes->isNull() ? m_api->bindNull(m_statement, index)
                                    : m_api->bindBlob(m_statement, index, bytes->constData(), int(bytes->size()),
                                                      StaticData);
             break;
         }
         case QMetaType::QString: {
-            const auto *text = static_cast<const QString *>(value.constData());
-            if (text->isNull()) {
-                code = m_api->bindNull(m_statement, index);
-                break;
-            }
-            m_text.append(text->toUtf8());
-            code = m_api->bindText(m_statement, index, m_text.last().constData(), int(m_text.last().size()),
-                                   StaticData);
+            const auto *text = static_cast<const QString *>(data);
+            code = text->isNull() ? m_api->bindNull(m_statement, index) : bindText(index, *text);
             break;
         }
-        default: {
+        default:
             // ULongLong, as QSQLITE binds it: its text, which an INTEGER
             // column stores as a number where it fits.
-            m_text.append(value.toString().toUtf8());
-            code = m_api->bindText(m_statement, index, m_text.last().constData(), int(m_text.last().size()),
-                                   StaticData);
+            code = bindText(index, value.toString());
             break;
-        }
         }
         if (code != SqliteApi::Ok)
             return failed(code, QCoreApplication::translate("QSQLiteResult", "Unable to bind parameters"));
@@ -197,7 +210,7 @@ void SqliteStatement::finish()
         m_api->reset(m_statement);
         m_api->clearBindings(m_statement);
     }
-    m_text.clear();
+    // m_text keeps its bytes for the next run: nothing points into them now.
     m_cursor = Cursor::AtEnd;
 }
 

@@ -53,7 +53,7 @@ private:
     void *m_db;
     void *m_statement = nullptr;
     QSqlError m_error;
-    QList<QByteArray> m_text; // the UTF-8 of bound text, alive until finish()
+    QByteArray m_text; // the UTF-8 of bound text, alive until finish()
     enum class Cursor { OnFirstPending, OnRow, AtEnd } m_cursor = Cursor::AtEnd;
 };
 

@@ -146,16 +146,44 @@ QDateTime dateTimeFromSecondsSinceEpoch(double seconds)
 #endif
 }
 
+namespace {
+constexpr qint64 MSecsPerDay = 86400000;
+// Days from 1970-01-01 to 0001-01-01 and to 10000-01-01, proleptic Gregorian.
+constexpr qint64 FirstStorableDay = -719162;
+constexpr qint64 EndOfStorableDays = 2932897;
+} // namespace
+
+bool isStorableDateTime(const QDateTime &value)
+{
+    const qint64 msecs = value.toMSecsSinceEpoch();
+    return msecs >= FirstStorableDay * MSecsPerDay && msecs < EndOfStorableDays * MSecsPerDay;
+}
+
 QString formatDateTime(const QDateTime &value)
 {
-    const QDateTime utc = value.toUTC();
-    const QDate date = utc.date();
-    const QTime time = utc.time();
-    int year = 0, month = 0, day = 0;
-    date.getDate(&year, &month, &day);
+    // From the instant alone, in plain arithmetic: QDateTime's toUTC(),
+    // date() and time() each go through its time zone and calendar code,
+    // several times the cost of this for every value written.
+    const qint64 msecs = value.toMSecsSinceEpoch();
+    qint64 days = msecs / MSecsPerDay;
+    qint64 msecsOfDay = msecs % MSecsPerDay;
+    if (msecsOfDay < 0) {
+        msecsOfDay += MSecsPerDay;
+        --days;
+    }
+    // The civil date of a day number (Howard Hinnant's days_from_civil inverse).
+    const qint64 z = days + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 dayOfEra = z - era * 146097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 monthFromMarch = (5 * dayOfYear + 2) / 153;
+    const int day = int(dayOfYear - (153 * monthFromMarch + 2) / 5 + 1);
+    const int month = int(monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9);
+    const int year = int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
 
     char buffer[24];
-    auto put = [&buffer](int at, int number, int digits) {
+    auto put = [&buffer](int at, qint64 number, int digits) {
         for (int i = digits - 1; i >= 0; --i) {
             buffer[at + i] = char('0' + number % 10);
             number /= 10;
@@ -167,13 +195,13 @@ QString formatDateTime(const QDateTime &value)
     buffer[7] = '-';
     put(8, day, 2);
     buffer[10] = ' ';
-    put(11, time.hour(), 2);
+    put(11, msecsOfDay / 3600000, 2);
     buffer[13] = ':';
-    put(14, time.minute(), 2);
+    put(14, msecsOfDay / 60000 % 60, 2);
     buffer[16] = ':';
-    put(17, time.second(), 2);
+    put(17, msecsOfDay / 1000 % 60, 2);
     buffer[19] = '.';
-    put(20, time.msec(), 3);
+    put(20, msecsOfDay % 1000, 3);
     return QString::fromLatin1(buffer, 23);
 }
 

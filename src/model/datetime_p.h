@@ -28,6 +28,9 @@ QDateTime dateTimeFromSecondsSinceEpoch(double seconds);
 
 // "YYYY-MM-DD HH:MM:SS.mmm" of the UTC time of `value`.
 QString formatDateTime(const QDateTime &value);
+// Whether the instant falls in the years 1 to 9999 in UTC: what every
+// database (MySQL's DATETIME the narrowest) and the YYYY-MM-DD form hold.
+bool isStorableDateTime(const QDateTime &value);
 
 } // namespace Hy::detail
 

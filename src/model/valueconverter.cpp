@@ -11,6 +11,7 @@
 #include <QtCore/QUuid>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <optional>
 
@@ -72,9 +73,11 @@ std::optional<qint64> toInteger(const QVariant &value)
     bool ok = false;
     switch (value.typeId()) {
     case QMetaType::Int:
+        return *static_cast<const int *>(value.constData());
+    case QMetaType::LongLong:
+        return *static_cast<const qlonglong *>(value.constData());
     case QMetaType::UInt:
     case QMetaType::Long:
-    case QMetaType::LongLong:
     case QMetaType::Short:
     case QMetaType::UShort:
     case QMetaType::Char:
@@ -143,11 +146,38 @@ QString toText(const QVariant &value)
     return text;
 }
 
+// Whether text may hold U+0000, U+FFFE or U+FFFF: four UTF-16 units at a
+// time, for every text value written. Adding 2 to each unit (without carry
+// between units) takes those three to 0, 1 and 2; then a unit below 3 is
+// found as a zero byte is in "Bit Twiddling Hacks" (hasless()).
+bool mayHoldUnstorable(const QString &text)
+{
+    constexpr quint64 Ones = 0x0001000100010001ULL;
+    constexpr quint64 Highs = 0x8000800080008000ULL;
+    const QChar *units = text.constData();
+    const qsizetype size = text.size();
+    qsizetype i = 0;
+    for (; i + 4 <= size; i += 4) {
+        quint64 word;
+        std::memcpy(&word, units + i, sizeof word);
+        const quint64 shifted = ((word & ~Highs) + 2 * Ones) ^ (word & Highs);
+        if ((shifted - 3 * Ones) & ~shifted & Highs)
+            return true;
+    }
+    for (; i < size; ++i) {
+        if (units[i].unicode() == 0 || units[i].unicode() >= 0xFFFE)
+            return true;
+    }
+    return false;
+}
+
 // Characters no database stores faithfully, refused on every one alike:
 // PostgreSQL's text cannot hold U+0000 (and QPSQL would cut the statement
 // there), and SQLite reads the noncharacters U+FFFE and U+FFFF back as U+FFFD.
 void requireStorable(const QString &text, const QString &table, const QString &column)
 {
+    if (!mayHoldUnstorable(text))
+        return;
     for (const QChar c : text) {
         if (c.unicode() != 0 && c.unicode() < 0xFFFE)
             continue;
@@ -253,10 +283,7 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const 
             dt = parseDateTime(toText(value).trimmed());
         if (!dt.isValid())
             throw invalidValue(column, value, table);
-        // What every database (MySQL's DATETIME the narrowest) and the
-        // YYYY-MM-DD text form hold.
-        const int year = dt.toUTC().date().year();
-        if (year < 1 || year > 9999)
+        if (!isStorableDateTime(dt))
             throw invalidValue(column, value, table, QStringLiteral("years 1 to 9999 only"));
         return dialect.dateTimeText(dt);
     }

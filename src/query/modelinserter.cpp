@@ -13,6 +13,7 @@
 #include <HysteriaQt/values.h>
 
 #include <QtCore/QMultiHash>
+#include <QtCore/QVarLengthArray>
 
 #include <algorithm>
 #include <optional>
@@ -65,7 +66,7 @@ Error unmatchedRows(const QString &table, const QString &sql, const QString &why
 
 } // namespace
 
-ModelInserter::Plan ModelInserter::plan(const QList<RowValues> &rows) const
+ModelInserter::Plan ModelInserter::plan(const RowList &rows) const
 {
     const SqlDialect &dialect = m_source->dialect();
     const QString now = nowText(dialect);
@@ -78,14 +79,15 @@ ModelInserter::Plan ModelInserter::plan(const QList<RowValues> &rows) const
     // given, which a batch referring to its own earlier rows (a parent, then
     // its children) relies on, and which generated keys follow.
     Plan plan;
+    QVarLengthArray<int, MaxColumns> present;
     for (qsizetype r = 0; r < rows.size(); ++r) {
         const RowValues &row = rows[r];
-        QList<int> present;
-        QVariantList values;
+        present.clear();
+        QVarLengthArray<QVariant, MaxColumns> values;
         for (qsizetype c = 0; c < columns.size(); ++c) {
             const ColumnData &column = columns[c];
             if (const QVariant *given = row.find(int(c))) {
-                if (given->isNull() && column.autoIncrement)
+                if (column.autoIncrement && given->isNull())
                     continue; // null key: let the database generate it
                 present.append(int(c));
                 values.append(toDatabaseValue(column, *given, dialect, m_model->table));
@@ -99,9 +101,11 @@ ModelInserter::Plan ModelInserter::plan(const QList<RowValues> &rows) const
                         .setColumn(column.name);
             }
         }
-        if (plan.runs.empty() || plan.runs.back().present != present) {
+        if (plan.runs.empty()
+            || !std::equal(present.cbegin(), present.cend(), plan.runs.back().present.cbegin(),
+                           plan.runs.back().present.cend())) {
             Run run;
-            run.present = present;
+            run.present = QList<int>(present.cbegin(), present.cend());
             run.batch.table = m_model->table;
             for (int c : present)
                 run.batch.columns.append(columns[c].databaseName);
@@ -130,13 +134,16 @@ ModelInserter::Plan ModelInserter::plan(const QList<RowValues> &rows) const
             }
             plan.runs.push_back(std::move(run));
         }
-        plan.runs.back().batch.rows.append(std::move(values));
+        InsertBatch &batch = plan.runs.back().batch;
+        for (QVariant &value : values)
+            batch.values.append(std::move(value));
+        ++batch.rowCount;
         plan.runs.back().members.append(r);
     }
     return plan;
 }
 
-SqlStatements ModelInserter::statements(const QList<RowValues> &rows) const
+SqlStatements ModelInserter::statements(const RowList &rows) const
 {
     Inserter inserter(m_source);
     SqlStatements list;
@@ -145,7 +152,7 @@ SqlStatements ModelInserter::statements(const QList<RowValues> &rows) const
     return list;
 }
 
-std::vector<std::unique_ptr<Model>> ModelInserter::insert(const QList<RowValues> &rows) const
+std::vector<std::unique_ptr<Model>> ModelInserter::insert(const RowList &rows) const
 {
     const SqlDialect &dialect = m_source->dialect();
     const Plan plan = this->plan(rows);
@@ -199,7 +206,7 @@ std::vector<std::unique_ptr<Model>> ModelInserter::insert(const QList<RowValues>
 std::vector<std::unique_ptr<Model>> ModelInserter::writtenModels(const Run &run) const
 {
     std::vector<std::unique_ptr<Model>> models;
-    models.reserve(std::size_t(run.batch.rows.size()));
+    models.reserve(std::size_t(run.batch.rowCount));
     // What is known of the stored rows: the columns written, and, when every
     // other column was given, the generated key too. (Otherwise these are
     // rows that cannot be read back: no key and no RETURNING.)
@@ -211,10 +218,11 @@ std::vector<std::unique_ptr<Model>> ModelInserter::writtenModels(const Run &run)
         for (int column : run.present)
             loaded.set(std::size_t(column));
     }
-    for (const QVariantList &row : run.batch.rows) {
+    for (qsizetype r = 0; r < run.batch.rowCount; ++r) {
+        const auto row = run.batch.row(r);
         std::unique_ptr<Model> model(m_model->create());
         for (qsizetype k = 0; k < run.present.size(); ++k)
-            readInto(m_model, model.get(), m_model->columns[run.present[k]], row[k]);
+            readInto(m_model, model.get(), m_model->columns[run.present[k]], row[std::size_t(k)]);
         ModelAccess::setLoaded(*model, loaded);
         models.push_back(std::move(model));
     }
@@ -244,7 +252,7 @@ std::vector<std::unique_ptr<Model>> ModelInserter::modelsOf(const InsertBatch &b
                                                             const InsertedRows &inserted) const
 {
     const QList<ColumnData> &columns = m_model->columns;
-    const qsizetype n = batch.rows.size();
+    const qsizetype n = batch.rowCount;
     std::vector<std::unique_ptr<Model>> models;
     models.reserve(std::size_t(n));
 
@@ -284,7 +292,7 @@ std::vector<std::unique_ptr<Model>> ModelInserter::modelsOf(const InsertBatch &b
     QVariantList wanted;
     wanted.reserve(n);
     for (qsizetype i = 0; i < n; ++i) {
-        const QVariant written = keyPosition >= 0 ? batch.rows[i][keyPosition]
+        const QVariant written = keyPosition >= 0 ? batch.row(i)[std::size_t(keyPosition)]
                                                   : QVariant(inserted.generatedKeys[i]);
         wanted.append(key.read(scratch.get(), written) ? key.value(scratch.get()) : QVariant());
     }

@@ -20,6 +20,7 @@ namespace Hy::detail {
 class Connection;
 
 struct RowValues;
+class RowList;
 
 // insert() and insertMany() of a model: every row checked and converted
 // before any SQL, consecutive rows with the same columns as one multi-row
@@ -40,9 +41,9 @@ public:
     }
 
     // Returns no models with Result::Nothing.
-    std::vector<std::unique_ptr<Model>> insert(const QList<RowValues> &rows) const;
+    std::vector<std::unique_ptr<Model>> insert(const RowList &rows) const;
     // The INSERT statements insert() runs, without running them.
-    SqlStatements statements(const QList<RowValues> &rows) const;
+    SqlStatements statements(const RowList &rows) const;
 
 private:
     // Consecutive rows that set the same columns: one batch.
@@ -60,7 +61,7 @@ private:
         std::vector<Run> runs;
     };
     // Every row checked and converted, in runs: before anything is sent.
-    Plan plan(const QList<RowValues> &rows) const;
+    Plan plan(const RowList &rows) const;
 
     // The models of what one run wrote, in the run's order.
     std::vector<std::unique_ptr<Model>> writtenModels(const Run &run) const;

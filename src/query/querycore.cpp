@@ -136,7 +136,8 @@ QList<InsertBatch> rowBatches(const QList<QVariantMap> &rows, const QString &tab
             batches.last().table = table;
             batches.last().columns = columns;
         }
-        batches.last().rows.append(rowFromMap(row, columns, table, dialect));
+        batches.last().values.append(rowFromMap(row, columns, table, dialect));
+        ++batches.last().rowCount;
     }
     return batches;
 }
@@ -316,27 +317,27 @@ SqlStatements QueryCore::fetchSql(qint64 limit) const
 
 std::unique_ptr<Model> QueryCore::insertModel(const RowValues &row) const
 {
-    auto models = insertModels({row});
+    auto models = insertModels({&row});
     return std::move(models.front());
 }
 
-std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const QList<RowValues> &rows) const
+std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const RowList &rows) const
 {
     return ModelInserter(open(m_source).connection(), m_model).insert(rows);
 }
 
-SqlStatements QueryCore::insertModelsSql(const QList<RowValues> &rows) const
+SqlStatements QueryCore::insertModelsSql(const RowList &rows) const
 {
     return ModelInserter(open(m_source).connection(), m_model).statements(rows);
 }
 
-qsizetype QueryCore::bulkInsertModels(const QList<RowValues> &rows) const
+qsizetype QueryCore::bulkInsertModels(const RowList &rows) const
 {
     ModelInserter(open(m_source).connection(), m_model, ModelInserter::Result::Nothing).insert(rows);
     return rows.size();
 }
 
-SqlStatements QueryCore::bulkInsertModelsSql(const QList<RowValues> &rows) const
+SqlStatements QueryCore::bulkInsertModelsSql(const RowList &rows) const
 {
     return ModelInserter(open(m_source).connection(), m_model, ModelInserter::Result::Nothing).statements(rows);
 }

@@ -47,7 +47,7 @@ qint64 boundBytes(const QVariant &value)
     return boundBytesAtMost(value);
 }
 
-qint64 boundBytes(const QVariantList &values, qint64 limit)
+qint64 boundBytes(std::span<const QVariant> values, qint64 limit)
 {
     qint64 bytes = 0;
     for (const QVariant &value : values)

@@ -7,6 +7,8 @@
 
 #include <QtCore/QVariantList>
 
+#include <span>
+
 namespace Hy::detail {
 
 // The bytes a bound value takes in a statement sent to the server, at most:
@@ -17,7 +19,7 @@ qint64 boundBytesAtMost(const QVariant &value);
 qint64 boundBytes(const QVariant &value);
 // The bytes of `values`: the cheap upper bound when it is within `limit`,
 // else the exact count (which the caller compares with the limit).
-qint64 boundBytes(const QVariantList &values, qint64 limit);
+qint64 boundBytes(std::span<const QVariant> values, qint64 limit);
 
 } // namespace Hy::detail
 

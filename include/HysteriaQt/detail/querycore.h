@@ -31,6 +31,7 @@ namespace Hy::detail {
 
 struct ModelData;
 struct RowValues;
+class RowList;
 class QueryState;
 
 // How a condition joins the ones before it.
@@ -73,9 +74,9 @@ public:
     // Models
     std::vector<std::unique_ptr<Model>> fetchModels(qint64 limit = -1) const;
     std::unique_ptr<Model> insertModel(const RowValues &row) const;
-    std::vector<std::unique_ptr<Model>> insertModels(const QList<RowValues> &rows) const;
+    std::vector<std::unique_ptr<Model>> insertModels(const RowList &rows) const;
     // insertModels() without models: the number of rows written.
-    qsizetype bulkInsertModels(const QList<RowValues> &rows) const;
+    qsizetype bulkInsertModels(const RowList &rows) const;
     qint64 updateModels(const RowValues &row) const;
     const ModelData *model() const { return m_model; }
     QString table() const;
@@ -94,8 +95,8 @@ public:
     // keys the database generates cannot be shown before it does.
     SqlStatements fetchSql(qint64 limit = -1) const;
     SqlStatements countSql() const;
-    SqlStatements insertModelsSql(const QList<RowValues> &rows) const;
-    SqlStatements bulkInsertModelsSql(const QList<RowValues> &rows) const;
+    SqlStatements insertModelsSql(const RowList &rows) const;
+    SqlStatements bulkInsertModelsSql(const RowList &rows) const;
     SqlStatements updateModelsSql(const RowValues &row) const;
     SqlStatements insertRowsSql(const QList<QVariantMap> &rows) const;
     SqlStatements updateRowsSql(const QVariantMap &values) const;
