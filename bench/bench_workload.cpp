@@ -15,9 +15,11 @@
 //   otherwise parse them).
 //
 // Prints the median of each and the ratio HysteriaQt / raw (below 1 means
-// HysteriaQt is faster), on a SQLite file, and on PostgreSQL and MariaDB when
+// HysteriaQt is faster), with the page faults of each side, on a SQLite file
+// with the allocator as it is, on PostgreSQL and MariaDB when
 // HYSTERIA_TEST_POSTGRES / HYSTERIA_TEST_MARIADB (user:password@host:port,
-// as for the tests) name a server.
+// as for the tests) name a server, and last on SQLite again with the
+// allocator keeping freed memory (see benchsupport.h).
 //
 //     bench_workload [repetitions=7]
 
@@ -135,6 +137,7 @@ void run(const QString &label, Hy::SqlDataSource &sql, int repetitions, QTextStr
 
     auto clearPosts = [&] { sql.from<WorkloadPost>().remove(); };
     std::vector<double> ormInsert, rawInsert, ormRead, rawRead;
+    std::vector<double> ormInsertFaults, rawInsertFaults, ormReadFaults, rawReadFaults;
     for (int rep = 0; rep < repetitions; ++rep) {
         clearPosts();
         rawInsert.push_back(time([&] {
@@ -152,7 +155,7 @@ void run(const QString &label, Hy::SqlDataSource &sql, int repetitions, QTextStr
                 check(query.exec(), query);
             }
             check(db.commit(), query);
-        }));
+        }, &rawInsertFaults));
 
         rawRead.push_back(time([&] {
             QSqlQuery query(sql.database());
@@ -171,29 +174,33 @@ void run(const QString &label, Hy::SqlDataSource &sql, int repetitions, QTextStr
             }
             if (rows.size() != std::size_t(Posts))
                 qFatal("raw read %d rows", int(rows.size()));
-        }));
+        }, &rawReadFaults));
 
         clearPosts();
         ormInsert.push_back(time([&] {
             const auto stored = sql.from<WorkloadPost>().insertMany(posts);
             if (stored.size() != std::size_t(Posts) || stored.back()->id() == 0)
                 qFatal("insertMany returned %d models", int(stored.size()));
-        }));
+        }, &ormInsertFaults));
 
         ormRead.push_back(time([&] {
             const auto rows = sql.from<WorkloadPost>().many();
             if (rows.size() != std::size_t(Posts))
                 qFatal("many() read %d rows", int(rows.size()));
-        }));
+        }, &ormReadFaults));
     }
     schema.dropTables<WorkloadPost, WorkloadUser>();
 
     const double oi = median(ormInsert), ri = median(rawInsert), orr = median(ormRead), rr = median(rawRead);
     out << label << ": " << Users << " users, " << Posts << " posts, median of " << repetitions << " runs\n";
-    out << QStringLiteral("  insertMany -> models  HysteriaQt %1 ms   raw prepared loop %2 ms   ratio %3\n")
-                   .arg(oi, 7, 'f', 1).arg(ri, 7, 'f', 1).arg(oi / ri, 0, 'f', 2);
-    out << QStringLiteral("  many() -> models      HysteriaQt %1 ms   raw QSqlQuery     %2 ms   ratio %3\n")
-                   .arg(orr, 7, 'f', 1).arg(rr, 7, 'f', 1).arg(orr / rr, 0, 'f', 2);
+    out << QStringLiteral("  insertMany -> models  HysteriaQt %1 ms   raw prepared loop %2 ms   ratio %3"
+                          "   (page faults %4 / %5)\n")
+                   .arg(oi, 7, 'f', 1).arg(ri, 7, 'f', 1).arg(oi / ri, 0, 'f', 2)
+                   .arg(median(ormInsertFaults)).arg(median(rawInsertFaults));
+    out << QStringLiteral("  many() -> models      HysteriaQt %1 ms   raw QSqlQuery     %2 ms   ratio %3"
+                          "   (page faults %4 / %5)\n")
+                   .arg(orr, 7, 'f', 1).arg(rr, 7, 'f', 1).arg(orr / rr, 0, 'f', 2)
+                   .arg(median(ormReadFaults)).arg(median(rawReadFaults));
     out.flush();
 }
 
@@ -206,11 +213,9 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
 
     QTemporaryDir dir;
-    {
-        Hy::SqlDataSource sql({.database = dir.filePath(QStringLiteral("workload.sqlite"))});
-        sql.open();
-        run(QStringLiteral("SQLite file"), sql, repetitions, out);
-    }
+    Hy::SqlDataSource sqlite({.database = dir.filePath(QStringLiteral("workload.sqlite"))});
+    sqlite.open();
+    run(QStringLiteral("SQLite file"), sqlite, repetitions, out);
     const std::pair<const char *, QString> servers[] = {{"HYSTERIA_TEST_POSTGRES", QStringLiteral("QPSQL")},
                                                         {"HYSTERIA_TEST_MARIADB", QStringLiteral("QMYSQL")}};
     for (const auto &[variable, driver] : servers) {
@@ -220,6 +225,10 @@ int main(int argc, char *argv[])
             run(driver == u"QPSQL" ? QStringLiteral("PostgreSQL") : QStringLiteral("MariaDB"), sql, repetitions, out);
         }
     }
+    // Last, since it cannot be undone: SQLite again with freed memory kept
+    // (see keepFreedMemory()), which leaves the work itself.
+    if (HyBench::keepFreedMemory())
+        run(QStringLiteral("SQLite file, freed memory kept"), sqlite, repetitions, out);
     return 0;
 }
 
