@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing (Debian 12, database servers included), builds
 # HysteriaQt, starts throwaway PostgreSQL and MariaDB servers on loopback and
-# runs every test on SQLite, PostgreSQL and MariaDB; then builds again with
-# AddressSanitizer and UndefinedBehaviorSanitizer and runs the database
-# suites once more. --no-sanitize skips that second pass.
+# runs every test on SQLite, PostgreSQL and MariaDB; builds again with Clang
+# (warnings are errors there too) and runs the compile-fail tests with its
+# diagnostics; then builds with AddressSanitizer and UndefinedBehaviorSanitizer
+# and runs the database suites once more. --no-sanitize skips that last pass.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/common.sh
@@ -19,6 +20,9 @@ hy_start_servers
 export HYSTERIA_TEST_REQUIRE_ALL=1
 export QT_QPA_PLATFORM=offscreen
 (cd build && ctest --output-on-failure --verbose --parallel "$(nproc)")
+
+CXX=clang++ hy_build build-clang -DHYSTERIAQT_BUILD_BENCHMARKS=OFF
+(cd build-clang && ctest --output-on-failure --verbose --parallel "$(nproc)" --tests-regex '^compilefail_')
 
 if [ "$sanitize" = 1 ]; then
     hy_build build-sanitize -DHYSTERIAQT_SANITIZE=ON -DHYSTERIAQT_BUILD_BENCHMARKS=OFF

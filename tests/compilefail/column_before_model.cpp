@@ -1,4 +1,4 @@
-// EXPECT: hyCounterBase.* was not declared in this scope
+// EXPECT: (hyCounterBase.* was not declared in this scope|use of undeclared identifier 'hyCounterBase')
 // HY_MODEL comes first: a column before it has no table to belong to.
 #include <HysteriaQt/Model>
 
