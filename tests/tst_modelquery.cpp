@@ -576,7 +576,7 @@ void tst_ModelQuery::kindsRoundTrip()
         QCOMPARE(s.quantity(), std::optional<int>(-2147483647));
         QCOMPARE(s.total(), Q_INT64_C(9007199254740993));
         QCOMPARE(s.ratio(), std::optional<double>(0.25));
-        QCOMPARE(s.price(), std::optional<double>(1234.56));
+        QCOMPARE(s.price(), Hy::Decimal::fromUnits(123456, 2));
         QCOMPARE(s.notes(), std::optional<QString>(notes));
         QCOMPARE(s.enabled(), true);
         QVERIFY(s.happenedAt().has_value());

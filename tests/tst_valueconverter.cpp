@@ -56,6 +56,8 @@ private Q_SLOTS:
 
     void emptyTextIsNotNull();
     void decimalsAreExact();
+    void decimalsAddUpExactly();
+    void decimalColumnTypes();
     void textRoundTripsExactly();
     void nulIsRefused();
     void dateTimeOffsetsAreChecked();
@@ -70,8 +72,8 @@ private:
 void tst_ValueConverter::init()
 {
     HY_TEST_SOURCE(m_databases);
-    sql.schema().dropTables<User, Sample, Tag>(Hy::SchemaBuilder::IfMissing::Skip);
-    sql.schema().createTables<User, Sample, Tag>();
+    sql.schema().dropTables<User, Sample, Tag, LedgerEntry>(Hy::SchemaBuilder::IfMissing::Skip);
+    sql.schema().createTables<User, Sample, Tag, LedgerEntry>();
 }
 
 void tst_ValueConverter::emptyTextIsNotNull()
@@ -112,23 +114,91 @@ void tst_ValueConverter::emptyTextIsNotNull()
     QCOMPARE(rawCount(sql, QStringLiteral("users")), 4);
 }
 
+void tst_ValueConverter::decimalsAddUpExactly()
+{
+    HY_TEST_SOURCE(m_databases);
+    // Amounts of two decimals read back from the database add up to the
+    // cent, which doubles do not: ten times 0.10 is 0.9999999999999999.
+    double tenDimes = 0;
+    for (int i = 0; i < 10; ++i)
+        tenDimes += 0.10;
+    QVERIFY(tenDimes != 1.0);
+
+    const QStringList amounts{"0.10", "0.20", "19.99", "0.01", "1234.56", "-0.07", "0.30", "99.95"};
+    QList<Hy::Values<LedgerEntry>> rows;
+    qint64 expectedCents = 0;
+    for (int i = 0; i < 1000; ++i) {
+        const QString amount = amounts[i % amounts.size()];
+        rows.append({{"amount", *Hy::Decimal::fromString(amount)}});
+        expectedCents += Hy::Decimal::fromString(amount)->rounded(2).units();
+    }
+    sql.from<LedgerEntry>().insertMany(rows);
+    Hy::Decimal total;
+    for (const auto &entry : sql.from<LedgerEntry>().many())
+        total += entry->amount();
+    QCOMPARE(total, *Hy::Decimal::fromUnits(expectedCents, 2));
+    QCOMPARE(total.toString(), QStringLiteral("169380.00")); // 125 times 1355.04
+    // Compared exactly by the database too.
+    QCOMPARE(sql.from<LedgerEntry>().where("amount", *Hy::Decimal::fromString("0.10")).count(), 125);
+    QCOMPARE(sql.from<LedgerEntry>().where("amount", "<", Hy::Decimal(0)).count(), 125);
+}
+
+void tst_ValueConverter::decimalColumnTypes()
+{
+    HY_TEST_SOURCE(m_databases);
+    const bool sqlite = sql.databaseType() == Hy::SqlDataSource::DatabaseType::SQLite;
+    // 15 significant digits on every database; 18 where the database keeps them.
+    const QString fifteen = QStringLiteral("9999999999999.99");
+    // Text for numbers wider than a Hy::Decimal, exact where the database keeps them.
+    const QString wideText = sqlite ? QStringLiteral("12345.0123456789")
+                                    : QStringLiteral("12345678901234567890.0123456789");
+    auto entry = sql.from<LedgerEntry>().insert(
+            {{"amount", *Hy::Decimal::fromString(fifteen)}, {"rate", 0.12345}, {"wide", wideText}});
+    QCOMPARE(entry->wide(), std::optional<QString>(wideText));
+    const auto read = sql.from<LedgerEntry>().find(entry->id());
+    QCOMPARE(read->amount().toString(), fifteen);
+    QCOMPARE(read->rate(), std::optional<double>(0.1235)); // a double, rounded to the column's scale
+    QCOMPARE(read->wide(), std::optional<QString>(wideText));
+
+    const QString eighteen = QStringLiteral("9999999999999999.99");
+    if (sqlite) {
+        // SQLite would keep 10000000000000000: refused before any SQL.
+        HY_EXPECT_REFUSED(sql.from<LedgerEntry>().insert({{"amount", *Hy::Decimal::fromString(eighteen)}}),
+                          ErrorCode::InvalidValue, "amount");
+        QCOMPARE(sql.from<LedgerEntry>().count(), 1);
+    } else {
+        auto wide = sql.from<LedgerEntry>().insert({{"amount", *Hy::Decimal::fromString(eighteen)}});
+        QCOMPARE(wide->amount().toString(), eighteen);
+        QCOMPARE(sql.from<LedgerEntry>().find(wide->id())->amount().toString(), eighteen);
+        QCOMPARE(sql.from<LedgerEntry>().where("amount", *Hy::Decimal::fromString(eighteen)).count(), 1);
+    }
+    // Beyond the column's precision: refused everywhere.
+    HY_EXPECT_REFUSED(sql.from<LedgerEntry>().insert({{"amount", *Hy::Decimal::fromString("10000000000000000")}}),
+                      ErrorCode::InvalidValue, "amount");
+}
+
 void tst_ValueConverter::decimalsAreExact()
 {
     HY_TEST_SOURCE(m_databases);
     // decimal(10, 2), rounded half away from zero from the value as written:
     // the same on every database, whatever the double's binary value.
-    const QList<std::pair<Hy::Value, double>> values{
-            {1.005, 1.01},  {2.675, 2.68},   {1.004, 1.0},     {-1.005, -1.01}, {0.005, 0.01},
-            {"12.345", 12.35}, {" 7 ", 7.0}, {"-0.001", 0.0}, {99999999.99, 99999999.99},
-            {-99999999.99, -99999999.99}, {42, 42.0}, {"1e3", 1000.0}, {Q_INT64_C(12345678), 12345678.0},
+    const QList<std::pair<Hy::Value, const char *>> values{
+            {1.005, "1.01"},  {2.675, "2.68"},   {1.004, "1.00"},     {-1.005, "-1.01"}, {0.005, "0.01"},
+            {"12.345", "12.35"}, {" 7 ", "7.00"}, {"-0.001", "0.00"}, {99999999.99, "99999999.99"},
+            {-99999999.99, "-99999999.99"}, {42, "42.00"}, {"1e3", "1000.00"}, {Q_INT64_C(12345678), "12345678.00"},
+            {*Hy::Decimal::fromString("0.125"), "0.13"}, {*Hy::Decimal::fromUnits(-5, 3), "-0.01"},
     };
     int n = 0;
-    for (const auto &[value, stored] : values) {
+    for (const auto &[value, text] : values) {
         const QString code = QString::number(++n);
+        const auto stored = Hy::Decimal::fromString(QString::fromLatin1(text));
         auto sample = sql.from<Sample>().insert({{"code", code}, {"total", n}, {"enabled", true}, {"price", value}});
-        QCOMPARE(sample->price(), std::optional<double>(stored));
-        QCOMPARE(sql.from<Sample>().where("code", code).oneOrFail()->price(), std::optional<double>(stored));
-        QCOMPARE(sql.from<Sample>().where("code", code).where("price", stored).count(), 1);
+        QCOMPARE(sample->price(), stored);
+        QCOMPARE(sample->price()->toString(), QString::fromLatin1(text));
+        const auto read = sql.from<Sample>().where("code", code).oneOrFail()->price();
+        QCOMPARE(read, stored);
+        QCOMPARE(read->toString(), QString::fromLatin1(text)); // at the column's scale
+        QCOMPARE(sql.from<Sample>().where("code", code).where("price", *stored).count(), 1);
     }
     QCOMPARE(sql.from<Sample>().where("price", ">", 1.005).where("price", "<", 2).count(), 1); // 1.01
     QCOMPARE(sql.from<Sample>().where("price", "<=", 1.005).where("price", ">", 0.5).count(), 1); // 1.00
@@ -144,7 +214,7 @@ void tst_ValueConverter::decimalsAreExact()
                           "price");
     }
     QCOMPARE(rawCount(sql, QStringLiteral("samples")), values.size());
-    QCOMPARE(sql.from<Sample>().where("code", "1").oneOrFail()->price(), std::optional<double>(1.01));
+    QCOMPARE(sql.from<Sample>().where("code", "1").oneOrFail()->price(), Hy::Decimal::fromString(u"1.01"));
 }
 
 void tst_ValueConverter::textRoundTripsExactly()

@@ -3,8 +3,12 @@
 #ifndef HYSTERIAQT_COLUMNS_H
 #define HYSTERIAQT_COLUMNS_H
 
+#include <HysteriaQt/decimal.h>
+
 #include <QtCore/QDateTime>
 #include <QtCore/QString>
+
+#include <type_traits>
 
 #include <string_view>
 
@@ -117,8 +121,15 @@ bigInteger(IntegerOptions options = {}) { return {options}; }
 constexpr ColumnDefinition<ColumnKind::Float, double, FloatOptions>
 float_(FloatOptions options = {}) { return {options}; }
 
-constexpr ColumnDefinition<ColumnKind::Decimal, double, DecimalOptions>
-decimal(DecimalOptions options = {}) { return {options}; }
+// Exact by default (Hy::Decimal, up to 18 digits); decimal<QString>() for
+// wider numbers as text, decimal<double>() for a double.
+template <typename T = Decimal>
+constexpr ColumnDefinition<ColumnKind::Decimal, T, DecimalOptions> decimal(DecimalOptions options = {})
+{
+    static_assert(std::is_same_v<T, Decimal> || std::is_same_v<T, double> || std::is_same_v<T, QString>,
+                  "HysteriaQt: a decimal column holds a Hy::Decimal, a double or a QString");
+    return {options};
+}
 
 constexpr ColumnDefinition<ColumnKind::String, QString, StringOptions>
 string(StringOptions options = {}) { return {options}; }

@@ -110,6 +110,9 @@ public:                                                                         
     static_assert(::Hy::detail::hasValidPrecision(hyDef_##name),                                 \
                   "HysteriaQt: a decimal column needs 0 < precision <= 65 and "                  \
                   "0 <= scale <= precision");                                                    \
+    static_assert(::Hy::detail::fitsItsType(hyDef_##name),                                       \
+                  "HysteriaQt: a Hy::Decimal holds 18 digits: give a wider decimal column "      \
+                  "as Hy::col::decimal<QString>()");                                             \
     static constexpr int hySlot_##name = __COUNTER__ - hyCounterBase - 1;                        \
     using hyType_##name = ::Hy::detail::StorageType<decltype(hyDef_##name),                      \
                                                     ::Hy::detail::isNullable(hyDef_##name)>;     \

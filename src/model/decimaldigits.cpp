@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "model/decimaldigits_p.h"
 
+#include <HysteriaQt/decimal.h>
+
 #include <QtCore/QLocale>
 
 #include <charconv>
@@ -60,7 +62,10 @@ std::optional<DecimalDigits> DecimalDigits::fromVariant(const QVariant &value)
         text = QString::fromLatin1(value.toByteArray()).trimmed();
         break;
     default:
-        return std::nullopt;
+        if (value.metaType() != QMetaType::fromType<Decimal>())
+            return std::nullopt;
+        text = static_cast<const Decimal *>(value.constData())->toString();
+        break;
     }
 
     DecimalDigits out;
@@ -113,6 +118,16 @@ void DecimalDigits::split(const QString &digits, qsizetype point)
         m_fraction.chop(1);
     if (m_integer.isEmpty() && m_fraction.isEmpty())
         m_negative = false; // no -0
+}
+
+qsizetype DecimalDigits::significantDigits() const
+{
+    if (!m_integer.isEmpty())
+        return m_integer.size() + m_fraction.size();
+    qsizetype zeros = 0;
+    while (zeros < m_fraction.size() && m_fraction[zeros] == u'0')
+        ++zeros;
+    return m_fraction.size() - zeros;
 }
 
 DecimalDigits DecimalDigits::rounded(int scale) const

@@ -25,6 +25,8 @@ public:
     // PostgreSQL and MariaDB round a NUMERIC/DECIMAL.
     DecimalDigits rounded(int scale) const;
     qsizetype integerDigits() const { return m_integer.size(); }
+    // The digits that count: 0.0012 has 2, 120.5 has 4.
+    qsizetype significantDigits() const;
     // With at least `fractionDigits` digits after the point.
     QString toString(int fractionDigits = 0) const;
 

@@ -247,6 +247,12 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const 
                                        .arg(column.precision)
                                        .arg(column.scale));
         }
+        if (stored.significantDigits() > dialect.decimalDigits()) {
+            throw invalidValue(column, value, table,
+                               QStringLiteral("more than the %1 significant digits the database keeps "
+                                              "exactly (SQLite stores a NUMERIC as a double)")
+                                       .arg(dialect.decimalDigits()));
+        }
         return stored.toString(column.scale);
     }
     case ColumnKind::String:

@@ -2,15 +2,39 @@
 // SPDX-License-Identifier: MIT
 #include "query/modelrows_p.h"
 
+#include "model/decimaldigits_p.h"
 #include "model/valueconverter_p.h"
 #include "sql/sqldialect_p.h"
 
+#include <HysteriaQt/decimal.h>
 #include <HysteriaQt/model.h>
 
 namespace Hy::detail {
 
+namespace {
+// A decimal column's value as a Hy::Decimal at the column's scale, from the
+// text, integer or double the driver gives (SQLite keeps NUMERIC as a
+// double, exact to 15 digits); the column's own type (Decimal, double or
+// QString) is read from that. Invalid when it is not a number.
+QVariant decimalValue(const ColumnData &column, const QVariant &value)
+{
+    const auto digits = DecimalDigits::fromVariant(value);
+    if (!digits)
+        return {};
+    if (const auto decimal = Decimal::fromString(digits->rounded(column.scale).toString(column.scale)))
+        return QVariant::fromValue(*decimal);
+    return QVariant(digits->rounded(column.scale).toString(column.scale)); // wider than a Decimal: as text
+}
+} // namespace
+
 void readInto(const ModelData *model, Model *instance, const ColumnData &column, const QVariant &value)
 {
+    if (column.kind == ColumnKind::Decimal && !value.isNull()) {
+        const QVariant decimal = decimalValue(column, value);
+        if (decimal.isValid() && column.read(instance, decimal))
+            return;
+        throw unreadableValue(column, value, model->table);
+    }
     if (!column.read(instance, value))
         throw unreadableValue(column, value, model->table);
 }

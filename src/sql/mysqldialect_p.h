@@ -25,6 +25,10 @@ public:
     QString limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const override;
     QString selectDateTime(const QString &quotedColumn) const override;
     QString selectText(const QString &quotedColumn) const override;
+    QString selectDecimal(const QString &quotedColumn) const override
+    {
+        return QStringLiteral("CAST(%1 AS CHAR)").arg(quotedColumn);
+    }
     QString insertDefaultValues(const QString &quotedTable) const override;
     SqlStatement autoIncrementColumnQuery(const QString &table) const override;
     int autoIncrementStep() const override { return m_autoIncrementStep; }

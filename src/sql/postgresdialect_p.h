@@ -24,6 +24,10 @@ public:
 
     QString selectDateTime(const QString &quotedColumn) const override;
     QString selectText(const QString &quotedColumn) const override;
+    QString selectDecimal(const QString &quotedColumn) const override
+    {
+        return QStringLiteral("CAST(%1 AS text)").arg(quotedColumn);
+    }
     QString dateTimeText(const QDateTime &value) const override;
     int maxBindings() const override { return 65535; }
     void afterExplicitKeys(Connection &source, const QString &table,

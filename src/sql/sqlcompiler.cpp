@@ -101,6 +101,9 @@ QStringList SqlCompiler::selectList(const ModelData *model, const QList<int> &co
         case ColumnKind::Text:
             expression = m_dialect.selectText(quoted);
             break;
+        case ColumnKind::Decimal:
+            expression = m_dialect.selectDecimal(quoted);
+            break;
         default:
             break;
         }

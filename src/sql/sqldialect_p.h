@@ -119,6 +119,11 @@ public:
     // The select-list expression reading a text column so that it arrives
     // exactly as stored (a leading U+FEFF included).
     virtual QString selectText(const QString &quotedColumn) const { return quotedColumn; }
+    // A decimal column as the driver gives it exactly: as text where the
+    // driver would make it a double (QPSQL and QMYSQL), losing digits past 15.
+    virtual QString selectDecimal(const QString &quotedColumn) const { return quotedColumn; }
+    // The significant digits a decimal column keeps exactly.
+    virtual int decimalDigits() const { return 65; }
     // A date-time column in a condition or an ORDER BY: an expression that
     // compares and sorts as the text HysteriaQt binds, whatever form another
     // tool wrote the value in (SQLite stores text).

@@ -67,10 +67,12 @@ const SqliteApi *SqliteApi::forDriver(const QSqlDriver *driver)
     if (!dladdr(driver->metaObject(), &info) || !info.dli_fname)
         return nullptr;
     static QMutex mutex;
-    static QHash<const void *, const SqliteApi *> apis; // by plugin; they live as long as the program
+    // By plugin; never destroyed, like the plugins, so that a data source
+    // destroyed late at exit still finds its calls.
+    static auto *const apis = new QHash<const void *, const SqliteApi *>;
     const QMutexLocker locker(&mutex);
-    const auto found = apis.constFind(info.dli_fbase);
-    if (found != apis.cend())
+    const auto found = apis->constFind(info.dli_fbase);
+    if (found != apis->cend())
         return *found;
     const SqliteApi *api = nullptr;
     if (void *plugin = dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD)) {
@@ -79,7 +81,7 @@ const SqliteApi *SqliteApi::forDriver(const QSqlDriver *driver)
             api = new SqliteApi(resolved);
         dlclose(plugin); // drops the reference RTLD_NOLOAD took, not the plugin
     }
-    apis.insert(info.dli_fbase, api);
+    apis->insert(info.dli_fbase, api);
     return api;
 #endif
 }

@@ -106,4 +106,18 @@ public:
     using Hy::Model::Model;
 };
 
+// A decimal column of each C++ type: exact, a double, text for wider numbers.
+class LedgerEntry : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(LedgerEntry, "ledger_entries")
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(amount, setAmount, Hy::col::decimal({.nullable = false, .precision = 18, .scale = 2}))
+    HY_COLUMN(rate, setRate, Hy::col::decimal<double>({.precision = 10, .scale = 4}))
+    HY_COLUMN(wide, setWide, Hy::col::decimal<QString>({.precision = 30, .scale = 10}))
+
+public:
+    using Hy::Model::Model;
+};
+
 #endif // HYSTERIAQT_TESTMODELS_H

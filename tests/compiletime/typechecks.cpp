@@ -36,4 +36,13 @@ static_assert(!std::is_convertible_v<decltype(std::declval<const User &>().name(
 static_assert(std::is_same_v<Plain<decltype(std::declval<const User &>().email())>, QString>,
               "a column that is not nullable is its plain type");
 
+// A Hy::Decimal holds 18 digits: a wider decimal column takes QString (HY_COLUMN
+// static_asserts this check), and a double does not become one by accident.
+static_assert(!Hy::detail::fitsItsType(Hy::col::decimal({.precision = 19, .scale = 2})));
+static_assert(Hy::detail::fitsItsType(Hy::col::decimal({.precision = 18, .scale = 2})));
+static_assert(Hy::detail::fitsItsType(Hy::col::decimal<QString>({.precision = 30, .scale = 10})));
+static_assert(!std::is_constructible_v<Hy::Decimal, double> && !std::is_convertible_v<double, Hy::Decimal>);
+static_assert(std::is_convertible_v<int, Hy::Decimal> && std::is_convertible_v<qint64, Hy::Decimal>);
+static_assert(WhereTakes<Hy::Decimal>);
+
 } // namespace

@@ -95,6 +95,15 @@ constexpr bool hasValidPrecision(const Def &def)
 }
 
 template <typename Def>
+constexpr bool fitsItsType(const Def &def)
+{
+    if constexpr (std::is_same_v<typename Def::ValueType, Decimal>)
+        return def.precision <= Decimal::MaxDigits;
+    else
+        return true;
+}
+
+template <typename Def>
 constexpr FixedName databaseName(std::string_view property, const Def &def)
 {
     if (!def.databaseName.empty()) {
