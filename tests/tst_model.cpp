@@ -7,6 +7,7 @@
 #include <HysteriaQt/Values>
 
 #include <QtCore/QMetaProperty>
+#include <QtQml/QQmlEngine>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void databaseNames();
     void properties();
     void nullableProperties();
+    void nullableColumnsAreNullInQml();
     void settersNotifyAndTrackChanges();
     void metaObjectLookup();
     void runtimeColumnNames();
@@ -176,6 +178,42 @@ void tst_Model::nullableProperties()
     QCOMPARE(user.email(), QStringLiteral("bob@example.com"));
     QVERIFY(user.setProperty("isActive", true));
     QCOMPARE(user.isActive(), std::optional<bool>(true));
+}
+
+void tst_Model::nullableColumnsAreNullInQml()
+{
+    QQmlEngine engine;
+    User user;
+    user.setEmail(QStringLiteral("ann@example.com"));
+    QQmlEngine::setObjectOwnership(&user, QQmlEngine::CppOwnership);
+    engine.globalObject().setProperty(QStringLiteral("user"), engine.newQObject(&user));
+    auto evaluate = [&](const char *code) {
+        const QJSValue result = engine.evaluate(QString::fromLatin1(code));
+        if (result.isError())
+            qFatal("%s: %s", code, qPrintable(result.toString()));
+        return result;
+    };
+    // Null, not undefined: `=== null` holds and `typeof` is "object".
+    QVERIFY(evaluate("user.name").isNull());
+    QVERIFY(!evaluate("user.name").isUndefined());
+    QCOMPARE(evaluate("user.name === null").toBool(), true);
+    QCOMPARE(evaluate("user.name === undefined").toBool(), false);
+    QCOMPARE(evaluate("typeof user.name").toString(), QStringLiteral("object"));
+    QCOMPARE(evaluate("user.isActive === null").toBool(), true);
+    QCOMPARE(evaluate("user.createdAt === null").toBool(), true);
+    // A value, and null again, written from QML.
+    evaluate("user.name = 'Ann'");
+    QCOMPARE(user.name(), std::optional<QString>(QStringLiteral("Ann")));
+    QCOMPARE(evaluate("user.name").toString(), QStringLiteral("Ann"));
+    evaluate("user.name = null");
+    QVERIFY(!user.name().has_value());
+    QCOMPARE(evaluate("user.name === null").toBool(), true);
+    evaluate("user.isActive = true");
+    QCOMPARE(user.isActive(), std::optional<bool>(true));
+    QCOMPARE(evaluate("user.isActive === true").toBool(), true);
+    // A column that is not nullable is its plain value.
+    QCOMPARE(evaluate("user.email").toString(), QStringLiteral("ann@example.com"));
+    QCOMPARE(evaluate("typeof user.id").toString(), QStringLiteral("number"));
 }
 
 void tst_Model::settersNotifyAndTrackChanges()

@@ -134,18 +134,20 @@ template <typename T>
 struct PropertyTypeHelper<std::optional<T>> { using type = QVariant; };
 
 // The Q_PROPERTY type: the value type itself, or QVariant for a nullable
-// column, because QML sees a std::optional as an opaque object but a null
-// QVariant as null.
+// column, because QML sees a std::optional as an opaque object but a
+// QVariant holding nullptr as null.
 template <typename T>
 using PropertyType = typename PropertyTypeHelper<T>::type;
 
 template <typename T>
 const T &toProperty(const T &value) { return value; }
 
+// An empty column is a QVariant holding nullptr, which QML reads as null; an
+// invalid QVariant would read as undefined.
 template <typename T>
 QVariant toProperty(const std::optional<T> &value)
 {
-    return value ? QVariant::fromValue(*value) : QVariant();
+    return value ? QVariant::fromValue(*value) : QVariant::fromValue(nullptr);
 }
 
 template <typename T>
