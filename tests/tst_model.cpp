@@ -39,6 +39,22 @@ static_assert(Hy::detail::ModelColumns<User>::primaryKey() == 0);
 static_assert(Hy::detail::ModelColumns<LogEntry>::primaryKey() == -1);
 static_assert(Hy::detail::toSnakeCase("isActive").view() == "is_active");
 
+// A hidden column, left out of what a model shows of itself.
+class Account : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Account, "accounts")
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(email, setEmail, Hy::col::string({.nullable = false}))
+    HY_COLUMN(passwordHash, setPasswordHash, Hy::col::string({.nullable = false, .hidden = true}))
+    HY_COLUMN(balance, setBalance, Hy::col::decimal({.precision = 12, .scale = 2}))
+    HY_COLUMN(externalId, setExternalId, Hy::col::uuid())
+    HY_COLUMN(lastLogin, setLastLogin, Hy::col::datetime())
+
+public:
+    using Hy::Model::Model;
+};
+
 class tst_Model : public QObject
 {
     Q_OBJECT
@@ -51,6 +67,7 @@ private Q_SLOTS:
     void properties();
     void nullableProperties();
     void nullableColumnsAreNullInQml();
+    void serialization();
     void settersNotifyAndTrackChanges();
     void metaObjectLookup();
     void runtimeColumnNames();
@@ -214,6 +231,55 @@ void tst_Model::nullableColumnsAreNullInQml()
     // A column that is not nullable is its plain value.
     QCOMPARE(evaluate("user.email").toString(), QStringLiteral("ann@example.com"));
     QCOMPARE(evaluate("typeof user.id").toString(), QStringLiteral("number"));
+}
+
+void tst_Model::serialization()
+{
+    Account account;
+    account.setId(7);
+    account.setEmail(QStringLiteral("ann@example.com"));
+    account.setPasswordHash(QStringLiteral("secret-hash"));
+    account.setBalance(*Hy::Decimal::fromString("1234.50"));
+    account.setLastLogin(QDateTime(QDate(2026, 5, 1), QTime(10, 30, 0, 250), Qt::OffsetFromUTC, 2 * 3600));
+    QVERIFY(account.modelInfo().column(QStringLiteral("passwordHash")).isHidden());
+    QVERIFY(!account.modelInfo().column(QStringLiteral("email")).isHidden());
+
+    const QJsonObject json = account.toJson();
+    QCOMPARE(json.keys(), (QStringList{"balance", "email", "externalId", "id", "lastLogin"}));
+    QCOMPARE(json.value(QStringLiteral("id")), QJsonValue(7));
+    QCOMPARE(json.value(QStringLiteral("email")), QJsonValue(QStringLiteral("ann@example.com")));
+    QCOMPARE(json.value(QStringLiteral("balance")), QJsonValue(QStringLiteral("1234.50"))); // exact, as text
+    QCOMPARE(json.value(QStringLiteral("externalId")), QJsonValue(QJsonValue::Null));
+    QCOMPARE(json.value(QStringLiteral("lastLogin")), QJsonValue(QStringLiteral("2026-05-01T08:30:00.250Z")));
+
+    const QVariantMap map = account.toVariantMap();
+    QCOMPARE(map.keys(), json.keys());
+    QCOMPARE(map.value(QStringLiteral("email")), QVariant(QStringLiteral("ann@example.com")));
+    QCOMPARE(map.value(QStringLiteral("balance")).value<Hy::Decimal>(), *Hy::Decimal::fromString("1234.5"));
+    QCOMPARE(map.value(QStringLiteral("externalId")).typeId(), QMetaType::Nullptr); // null in QML
+
+    const QUuid external = QUuid::fromString(QStringLiteral("6f1a2b3c-4d5e-4f60-8172-839405a6b7c8"));
+    account.setExternalId(external);
+    QCOMPARE(account.toJson().value(QStringLiteral("externalId")),
+             QJsonValue(QStringLiteral("6f1a2b3c-4d5e-4f60-8172-839405a6b7c8")));
+
+    QString shown;
+    QDebug(&shown) << account;
+    QCOMPARE(shown, QStringLiteral("Account(id: 7, email: \"ann@example.com\", passwordHash: <hidden>, balance: 1234.50, "
+                                   "externalId: 6f1a2b3c-4d5e-4f60-8172-839405a6b7c8, "
+                                   "lastLogin: 2026-05-01T08:30:00.250Z) "));
+    QString shownPointer;
+    QDebug(&shownPointer) << static_cast<const Hy::Model *>(&account);
+    QCOMPARE(shownPointer, shown);
+
+    Hy::ModelList<Account> list;
+    list.push_back(std::make_unique<Account>());
+    list.push_back(std::make_unique<Account>());
+    list.back()->setEmail(QStringLiteral("bob@example.com"));
+    const QJsonArray array = Hy::toJson(list);
+    QCOMPARE(array.size(), 2);
+    QCOMPARE(array.at(1).toObject().value(QStringLiteral("email")), QJsonValue(QStringLiteral("bob@example.com")));
+    QCOMPARE(Hy::toVariantList(list).at(1).toMap().value(QStringLiteral("email")), QVariant(QStringLiteral("bob@example.com")));
 }
 
 void tst_Model::settersNotifyAndTrackChanges()

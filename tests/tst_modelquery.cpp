@@ -8,6 +8,7 @@
 #include <QtCore/QMutex>
 #include <QtCore/QPointer>
 #include <QtCore/QScopeGuard>
+#include <QtCore/QSet>
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
 #include <QtTest/QTest>
@@ -93,6 +94,8 @@ private Q_SLOTS:
     void failedCommitWritesNothing();
     void unreadableValuesAreReported();
     void dateTimeRange();
+    void uuidsAndUlidsAreMade();
+    void badUuidsAndUlidsAreRefused();
     void likeEscapes();
     void failedStatementsAreFreed();
     void selectReadsTheGivenColumns();
@@ -106,8 +109,8 @@ void tst_ModelQuery::init()
 {
     HY_TEST_SOURCE(m_databases);
     auto schema = sql.schema();
-    schema.dropTables<User, Post, Sample, Tag, LogEntry, Node>(Hy::SchemaBuilder::IfMissing::Skip);
-    schema.createTables<User, Post, Sample, Tag, LogEntry>();
+    schema.dropTables<User, Post, Sample, Tag, LogEntry, Node, Document>(Hy::SchemaBuilder::IfMissing::Skip);
+    schema.createTables<User, Post, Sample, Tag, LogEntry, Document>();
 }
 
 void tst_ModelQuery::insertReturnsStoredModel()
@@ -970,6 +973,88 @@ void tst_ModelQuery::dateTimeRange()
             QCOMPARE(raw.value(0).toString(), instants[i].second);
         }
     }
+}
+
+namespace {
+// The milliseconds of a ULID's first 10 characters.
+qint64 ulidTime(const QString &ulid)
+{
+    static const QString alphabet = QStringLiteral("0123456789ABCDEFGHJKMNPQRSTVWXYZ");
+    qint64 time = 0;
+    for (int i = 0; i < 10; ++i)
+        time = time * 32 + alphabet.indexOf(ulid[i]);
+    return time;
+}
+} // namespace
+
+void tst_ModelQuery::uuidsAndUlidsAreMade()
+{
+    HY_TEST_SOURCE(m_databases);
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    auto document = sql.from<Document>().insert({{"title", "first"}});
+    // Made when absent, on the returned model as in the table.
+    QVERIFY(!document->id().isNull());
+    QCOMPARE(document->id().version(), QUuid::Random);
+    QCOMPARE(document->ref().size(), 26);
+    QVERIFY(document->parentId().has_value()); // absent: made too, as the seed's col.uuid()
+    QVERIFY(ulidTime(document->ref()) >= before && ulidTime(document->ref()) <= QDateTime::currentMSecsSinceEpoch());
+    const auto found = sql.from<Document>().find(document->id());
+    QVERIFY(found);
+    QCOMPARE(found->id(), document->id());
+    QCOMPARE(found->ref(), document->ref());
+    QCOMPARE(found->parentId(), document->parentId());
+    QCOMPARE(sql.from<Document>().where("ref", document->ref()).oneOrFail()->id(), document->id());
+
+    // Given values are kept: null stays null, a UUID in any spelling is the same UUID.
+    const QUuid given = QUuid::fromString(QStringLiteral("{6F1A2B3C-4D5E-4F60-8172-839405A6B7C8}"));
+    auto second = sql.from<Document>().insert({{"id", "{6F1A2B3C-4D5E-4F60-8172-839405A6B7C8}"},
+                                               {"ref", "01arz3ndektsv4rrffq69g5fav"},
+                                               {"title", "second"},
+                                               {"parentId", nullptr}});
+    QCOMPARE(second->id(), given);
+    QCOMPARE(second->ref(), QStringLiteral("01ARZ3NDEKTSV4RRFFQ69G5FAV"));
+    QVERIFY(!second->parentId().has_value());
+    const auto secondRead = sql.from<Document>().find(given);
+    QCOMPARE(secondRead->id(), given);
+    QCOMPARE(secondRead->ref(), QStringLiteral("01ARZ3NDEKTSV4RRFFQ69G5FAV"));
+    QVERIFY(!secondRead->parentId().has_value());
+    QCOMPARE(sql.from<Document>().where("parentId", nullptr).count(), 1);
+
+    // Many in one go, most in the same millisecond: strictly increasing, so
+    // that sorting by ULID is sorting by when they were made.
+    QList<Hy::Values<Document>> rows;
+    for (int i = 0; i < 500; ++i)
+        rows.append({{"title", QStringLiteral("d%1").arg(i)}});
+    const auto many = sql.from<Document>().insertMany(rows);
+    QSet<QUuid> ids;
+    for (std::size_t i = 0; i < many.size(); ++i) {
+        ids.insert(many[i]->id());
+        if (i > 0)
+            QVERIFY2(many[i - 1]->ref() < many[i]->ref(), qPrintable(many[i]->ref()));
+    }
+    QCOMPARE(ids.size(), 500);
+    QVERIFY(document->ref() < many.front()->ref());
+    const auto sorted = sql.from<Document>().where("title", "like", "d%").orderBy("ref").many();
+    QCOMPARE(sorted.size(), std::size_t(500));
+    for (std::size_t i = 0; i < sorted.size(); ++i)
+        QCOMPARE(sorted[i]->title(), QStringLiteral("d%1").arg(i));
+}
+
+void tst_ModelQuery::badUuidsAndUlidsAreRefused()
+{
+    HY_TEST_SOURCE(m_databases);
+    HY_EXPECT_ERROR(sql.from<Document>().insert({{"id", "not-a-uuid"}, {"title", "x"}}), ErrorCode::InvalidValue);
+    HY_EXPECT_ERROR(sql.from<Document>().insert({{"id", 42}, {"title", "x"}}), ErrorCode::InvalidValue);
+    HY_EXPECT_ERROR(sql.from<Document>().insert({{"ref", "01ARZ3NDEK"}, {"title", "x"}}), ErrorCode::InvalidValue);
+    // Beyond 48 bits of time, and letters Crockford's base 32 leaves out.
+    HY_EXPECT_ERROR(sql.from<Document>().insert({{"ref", "81ARZ3NDEKTSV4RRFFQ69G5FAV"}, {"title", "x"}}),
+                    ErrorCode::InvalidValue);
+    HY_EXPECT_ERROR(sql.from<Document>().insert({{"ref", "01ARZ3NDEKTSV4RRFFQ69G5FAU"}, {"title", "x"}}),
+                    ErrorCode::InvalidValue);
+    HY_EXPECT_ERROR(sql.from<Document>().insertMany({{{"title", "ok"}}, {{"ref", "short"}, {"title", "x"}}}),
+                    ErrorCode::InvalidValue);
+    HY_EXPECT_ERROR(sql.from<Document>().insert({{"id", nullptr}, {"title", "x"}}), ErrorCode::NullValue);
+    QCOMPARE(sql.from<Document>().count(), 0);
 }
 
 void tst_ModelQuery::likeEscapes()

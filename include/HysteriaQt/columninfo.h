@@ -36,6 +36,8 @@ public:
     bool isAutoIncrement() const;
     bool isAutoCreate() const;
     bool isAutoUpdate() const;
+    // Left out of toJson(), toVariantMap() and qDebug().
+    bool isHidden() const;
     // -1 when the kind has no such option.
     int length() const;
     int precision() const;

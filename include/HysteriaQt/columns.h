@@ -7,6 +7,7 @@
 
 #include <QtCore/QDateTime>
 #include <QtCore/QString>
+#include <QtCore/QUuid>
 
 #include <type_traits>
 
@@ -25,6 +26,8 @@ enum class ColumnKind : quint8 {
     Text,
     Boolean,
     DateTime,
+    Uuid,
+    Ulid,
 };
 
 // Column descriptors, named after hysteria-orm's `col` namespace.
@@ -32,13 +35,15 @@ enum class ColumnKind : quint8 {
 // Options are plain aggregates so that the seed's `col.string({ nullable: false })`
 // reads `Hy::col::string({.nullable = false})`. C++ requires designators in
 // declaration order; every options struct starts with the same fields in the
-// same order: nullable, primaryKey, databaseName, then the kind's own options.
+// same order: nullable, primaryKey, databaseName, hidden (left out of
+// toJson(), toVariantMap() and qDebug()), then the kind's own options.
 // An option a kind does not have is a compile error, not a silent no-op.
 namespace col {
 
 struct IncrementOptions
 {
     std::string_view databaseName = {};
+    bool hidden = false;
 };
 
 struct IntegerOptions
@@ -46,18 +51,21 @@ struct IntegerOptions
     bool nullable = true;
     bool primaryKey = false;
     std::string_view databaseName = {};
+    bool hidden = false;
 };
 
 struct FloatOptions
 {
     bool nullable = true;
     std::string_view databaseName = {};
+    bool hidden = false;
 };
 
 struct DecimalOptions
 {
     bool nullable = true;
     std::string_view databaseName = {};
+    bool hidden = false;
     int precision = 10;
     int scale = 2;
 };
@@ -67,6 +75,7 @@ struct StringOptions
     bool nullable = true;
     bool primaryKey = false;
     std::string_view databaseName = {};
+    bool hidden = false;
     int length = 255;
 };
 
@@ -74,23 +83,37 @@ struct TextOptions
 {
     bool nullable = true;
     std::string_view databaseName = {};
+    bool hidden = false;
 };
 
 struct BooleanOptions
 {
     bool nullable = true;
     std::string_view databaseName = {};
+    bool hidden = false;
 };
 
 struct DateTimeOptions
 {
     bool nullable = true;
     std::string_view databaseName = {};
+    bool hidden = false;
     // Set to the current UTC time on insert when no value is given.
     bool autoCreate = false;
     // Set to the current UTC time on every update.
     bool autoUpdate = false;
 };
+
+// uuid and ulid: generated on insert when no value is given.
+struct UuidOptions
+{
+    bool nullable = true;
+    bool primaryKey = false;
+    std::string_view databaseName = {};
+    bool hidden = false;
+};
+
+using UlidOptions = UuidOptions;
 
 } // namespace col
 
@@ -142,6 +165,16 @@ boolean(BooleanOptions options = {}) { return {options}; }
 
 constexpr ColumnDefinition<ColumnKind::DateTime, QDateTime, DateTimeOptions>
 datetime(DateTimeOptions options = {}) { return {options}; }
+
+// A random (version 4) UUID, made by HysteriaQt when an insert gives none.
+constexpr ColumnDefinition<ColumnKind::Uuid, QUuid, UuidOptions>
+uuid(UuidOptions options = {}) { return {options}; }
+
+// A ULID (26 characters of Crockford's base 32: a millisecond timestamp, then
+// randomness, increasing within one millisecond), made by HysteriaQt when an
+// insert gives none. Sorted as text, ULIDs are in the order they were made.
+constexpr ColumnDefinition<ColumnKind::Ulid, QString, UlidOptions>
+ulid(UlidOptions options = {}) { return {options}; }
 
 } // namespace col
 

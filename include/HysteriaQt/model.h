@@ -8,7 +8,10 @@
 #include <HysteriaQt/modelinfo.h>
 #include <HysteriaQt/detail/modeltraits.h>
 
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonObject>
 #include <QtCore/QObject>
+#include <QtCore/QVariantMap>
 #include <QtCore/QStringList>
 
 #include <bitset>
@@ -59,6 +62,15 @@ public:
     bool isLoaded(const QString &column) const;
     QStringList loadedColumns() const;
 
+    // The columns by property name, hidden ones left out, for QML and
+    // generic code: an empty column is a QVariant holding nullptr (null in
+    // QML, as the properties are).
+    QVariantMap toVariantMap() const;
+    // The same as JSON: null for an empty column; a date-time as ISO 8601 in
+    // UTC with milliseconds, a Hy::Decimal as its text (exact), a QUuid
+    // without braces.
+    QJsonObject toJson() const;
+
 protected:
     void hyMarkChanged(int slot) { m_changed.set(std::size_t(slot)); }
 
@@ -68,10 +80,36 @@ private:
     std::bitset<detail::MaxColumns> m_loaded; // by column index, not slot
 };
 
+// `User(id: 1, email: "ann@example.com", ...)`: the class and its columns,
+// hidden ones shown as <hidden>.
+HYSTERIAQT_EXPORT QDebug operator<<(QDebug debug, const Model &model);
+HYSTERIAQT_EXPORT QDebug operator<<(QDebug debug, const Model *model);
+
 // Results are owned by the caller: deleting the list (or the unique_ptr)
 // deletes the models. Move one out with release() to give it a QObject parent.
 template <typename M>
 using ModelList = std::vector<std::unique_ptr<M>>;
+
+// toJson() of every model of a list, in order.
+template <typename M>
+QJsonArray toJson(const ModelList<M> &models)
+{
+    QJsonArray array;
+    for (const auto &model : models)
+        array.append(model->toJson());
+    return array;
+}
+
+// toVariantMap() of every model of a list, in order.
+template <typename M>
+QVariantList toVariantList(const ModelList<M> &models)
+{
+    QVariantList list;
+    list.reserve(qsizetype(models.size()));
+    for (const auto &model : models)
+        list.append(model->toVariantMap());
+    return list;
+}
 
 namespace detail {
 struct ModelAccess

@@ -5,6 +5,7 @@
 
 #include <HysteriaQt/decimal.h>
 
+#include <QtCore/QUuid>
 #include <QtCore/QByteArray>
 #include <QtCore/QDate>
 #include <QtCore/QDateTime>
@@ -37,13 +38,13 @@ concept CharacterType = std::same_as<T, char> || std::same_as<T, wchar_t> || std
 template <typename T>
 concept BindableScalar = (std::is_arithmetic_v<T> && !CharacterType<T> && !std::same_as<T, long double>)
         || std::same_as<T, QDateTime> || std::same_as<T, QDate> || std::same_as<T, QTime>
-        || std::same_as<T, QByteArray> || std::same_as<T, Decimal>;
+        || std::same_as<T, QByteArray> || std::same_as<T, Decimal> || std::same_as<T, QUuid>;
 } // namespace detail
 
 // A value handed to where(), insert() or update(): a number, a bool, text
 // (QString and QStringBuilder expressions, UTF-8 const char* / std::string /
 // QUtf8StringView, UTF-16 u"" literals and QStringView, QLatin1StringView),
-// QDateTime, QDate, QTime, QByteArray, Hy::Decimal, a QVariant, or null in any of its C++
+// QDateTime, QDate, QTime, QByteArray, Hy::Decimal, QUuid, a QVariant, or null in any of its C++
 // spellings (nullptr, std::nullopt, an empty std::optional, a null QVariant).
 // Other types do not convert, so they fail to compile instead of at run time.
 class Value

@@ -45,6 +45,20 @@ bool integerFromDatabase(const QVariant &value, qint64 min, qint64 max, qint64 *
     }
 }
 
+bool uuidFromDatabase(const QVariant &value, QUuid *out)
+{
+    if (value.typeId() == QMetaType::QUuid) {
+        *out = value.toUuid();
+        return true;
+    }
+    if (value.typeId() != QMetaType::QString && value.typeId() != QMetaType::QByteArray)
+        return false;
+    const QString text = value.toString().trimmed();
+    *out = QUuid::fromString(text);
+    // QUuid reads what is not a UUID as the nil one.
+    return !out->isNull() || text == u"00000000-0000-0000-0000-000000000000";
+}
+
 bool boolFromDatabase(const QVariant &value, bool *out)
 {
     switch (value.typeId()) {

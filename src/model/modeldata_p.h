@@ -26,6 +26,7 @@ struct ColumnData
     bool autoIncrement = false;
     bool autoCreate = false;
     bool autoUpdate = false;
+    bool hidden = false;   // left out of toJson(), toVariantMap(), qDebug()
     int length = -1;
     int precision = -1;
     int scale = -1;

@@ -19,6 +19,7 @@ bool ColumnInfo::isNullable() const { return d && d->nullable; }
 bool ColumnInfo::isPrimaryKey() const { return d && d->primaryKey; }
 bool ColumnInfo::isAutoIncrement() const { return d && d->autoIncrement; }
 bool ColumnInfo::isAutoCreate() const { return d && d->autoCreate; }
+bool ColumnInfo::isHidden() const { return d && d->hidden; }
 bool ColumnInfo::isAutoUpdate() const { return d && d->autoUpdate; }
 int ColumnInfo::length() const { return d ? d->length : -1; }
 int ColumnInfo::precision() const { return d ? d->precision : -1; }
@@ -61,6 +62,7 @@ const ModelData *registerModelSpec(const ModelSpec &spec)
         column.autoIncrement = c.flags & ColumnSpec::AutoIncrement;
         column.autoCreate = c.flags & ColumnSpec::AutoCreate;
         column.autoUpdate = c.flags & ColumnSpec::AutoUpdate;
+        column.hidden = c.flags & ColumnSpec::Hidden;
         column.length = c.length;
         column.precision = c.precision;
         column.scale = c.scale;

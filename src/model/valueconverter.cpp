@@ -4,6 +4,8 @@
 
 #include "model/datetime_p.h"
 #include "model/decimaldigits_p.h"
+#include "model/generatedvalues_p.h"
+#include "model/modeldata_p.h"
 #include "sql/sqldialect_p.h"
 
 #include <HysteriaQt/error.h>
@@ -32,6 +34,8 @@ QString kindName(ColumnKind kind)
     case ColumnKind::Text: return QStringLiteral("text");
     case ColumnKind::Boolean: return QStringLiteral("boolean");
     case ColumnKind::DateTime: return QStringLiteral("datetime");
+    case ColumnKind::Uuid: return QStringLiteral("uuid");
+    case ColumnKind::Ulid: return QStringLiteral("ulid");
     }
     return {};
 }
@@ -292,6 +296,21 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const 
         if (!isStorableDateTime(dt))
             throw invalidValue(column, value, table, QStringLiteral("years 1 to 9999 only"));
         return dialect.dateTimeText(dt);
+    }
+    case ColumnKind::Uuid: {
+        QUuid uuid;
+        if (value.typeId() == QMetaType::QUuid)
+            uuid = value.toUuid();
+        else if (!isText(value) || !uuidFromDatabase(QVariant(toText(value)), &uuid))
+            throw invalidValue(column, value, table);
+        // Lower case without braces: what PostgreSQL's uuid type gives back.
+        return uuid.toString(QUuid::WithoutBraces);
+    }
+    case ColumnKind::Ulid: {
+        const QString ulid = isText(value) ? normalizedUlid(toText(value).trimmed()) : QString();
+        if (ulid.isEmpty())
+            throw invalidValue(column, value, table, QStringLiteral("not a ULID"));
+        return ulid;
     }
     }
     Q_UNREACHABLE();

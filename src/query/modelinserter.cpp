@@ -5,6 +5,7 @@
 #include "exec/inserter_p.h"
 #include "exec/connection_p.h"
 #include "exec/transactionscope_p.h"
+#include "model/generatedvalues_p.h"
 #include "model/valueconverter_p.h"
 #include "query/modelrows_p.h"
 
@@ -94,6 +95,12 @@ ModelInserter::Plan ModelInserter::plan(const RowList &rows) const
             } else if (column.autoCreate) {
                 present.append(int(c));
                 values.append(now);
+            } else if (column.kind == ColumnKind::Uuid) {
+                present.append(int(c));
+                values.append(QUuid::createUuid().toString(QUuid::WithoutBraces));
+            } else if (column.kind == ColumnKind::Ulid) {
+                present.append(int(c));
+                values.append(newUlid());
             } else if (!column.nullable && !column.autoIncrement) {
                 throw Error(ErrorCode::MissingValue,
                             QStringLiteral("%1.%2 is not nullable and has no default: give it a value")

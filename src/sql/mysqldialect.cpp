@@ -112,6 +112,10 @@ QString MySqlDialect::columnType(const ColumnData &column) const
         return QStringLiteral("BOOLEAN");
     case ColumnKind::DateTime:
         return QStringLiteral("DATETIME(3)");
+    case ColumnKind::Uuid:
+        return QStringLiteral("CHAR(36)");
+    case ColumnKind::Ulid:
+        return QStringLiteral("CHAR(26)");
     }
     Q_UNREACHABLE();
     return QString();

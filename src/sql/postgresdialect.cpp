@@ -153,6 +153,10 @@ QString PostgresDialect::columnType(const ColumnData &column) const
         return QStringLiteral("BOOLEAN");
     case ColumnKind::DateTime:
         return QStringLiteral("TIMESTAMP(3) WITH TIME ZONE");
+    case ColumnKind::Uuid:
+        return QStringLiteral("UUID");
+    case ColumnKind::Ulid:
+        return QStringLiteral("CHAR(26)");
     }
     Q_UNREACHABLE();
     return QString();

@@ -104,6 +104,10 @@ QString SqliteDialect::columnType(const ColumnData &column) const
         return QStringLiteral("BOOLEAN");
     case ColumnKind::DateTime:
         return QStringLiteral("DATETIME");
+    case ColumnKind::Uuid:
+        return QStringLiteral("CHAR(36)");
+    case ColumnKind::Ulid:
+        return QStringLiteral("CHAR(26)");
     }
     Q_UNREACHABLE();
     return QString();

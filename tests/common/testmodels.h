@@ -106,6 +106,20 @@ public:
     using Hy::Model::Model;
 };
 
+// Values HysteriaQt makes when an insert gives none: a UUID primary key, ULIDs.
+class Document : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Document, "documents")
+    HY_COLUMN(id, setId, Hy::col::uuid({.primaryKey = true}))
+    HY_COLUMN(ref, setRef, Hy::col::ulid({.nullable = false}))
+    HY_COLUMN(title, setTitle, Hy::col::string({.nullable = false}))
+    HY_COLUMN(parentId, setParentId, Hy::col::uuid())
+
+public:
+    using Hy::Model::Model;
+};
+
 // A decimal column of each C++ type: exact, a double, text for wider numbers.
 class LedgerEntry : public Hy::Model
 {

@@ -43,6 +43,6 @@ static_assert(Hy::detail::fitsItsType(Hy::col::decimal({.precision = 18, .scale 
 static_assert(Hy::detail::fitsItsType(Hy::col::decimal<QString>({.precision = 30, .scale = 10})));
 static_assert(!std::is_constructible_v<Hy::Decimal, double> && !std::is_convertible_v<double, Hy::Decimal>);
 static_assert(std::is_convertible_v<int, Hy::Decimal> && std::is_convertible_v<qint64, Hy::Decimal>);
-static_assert(WhereTakes<Hy::Decimal>);
+static_assert(WhereTakes<Hy::Decimal> && WhereTakes<QUuid>);
 
 } // namespace

@@ -11,6 +11,7 @@
 
 #include <QtCore/QDateTime>
 #include <QtCore/QString>
+#include <QtCore/QUuid>
 #include <QtCore/QVariant>
 
 #include <array>
@@ -26,6 +27,7 @@ struct ModelData; // the library's own, built from a ModelSpec
 HYSTERIAQT_EXPORT QDateTime dateTimeFromDatabase(const QVariant &value);
 
 HYSTERIAQT_EXPORT bool boolFromDatabase(const QVariant &value, bool *out);
+HYSTERIAQT_EXPORT bool uuidFromDatabase(const QVariant &value, QUuid *out);
 // Whole numbers within [min, max] only: 3.7 or 1e30 in an integer column do not read.
 HYSTERIAQT_EXPORT bool integerFromDatabase(const QVariant &value, qint64 min, qint64 max, qint64 *out);
 
@@ -49,6 +51,8 @@ bool fromDatabase(const QVariant &value, T *out)
     } else if constexpr (std::is_same_v<T, QDateTime>) {
         *out = dateTimeFromDatabase(value);
         ok = out->isValid();
+    } else if constexpr (std::is_same_v<T, QUuid>) {
+        ok = uuidFromDatabase(value, out);
     } else {
         ok = value.canConvert<T>();
         *out = value.value<T>();
@@ -107,6 +111,7 @@ struct ColumnSpec
         AutoIncrement = 0x4,
         AutoCreate = 0x8,
         AutoUpdate = 0x10,
+        Hidden = 0x20,
     };
 
     quint32 size = sizeof(ColumnSpec);
@@ -146,7 +151,7 @@ constexpr ColumnSpec columnSpec(const Entry &entry, std::string_view databaseNam
     ColumnSpec c;
     c.kind = std::remove_cvref_t<decltype(def)>::kind;
     c.flags = (isNullable(def) ? ColumnSpec::Nullable : 0u) | (isPrimaryKey(def) ? ColumnSpec::PrimaryKey : 0u)
-            | (isAutoIncrement(def) ? ColumnSpec::AutoIncrement : 0u);
+            | (isAutoIncrement(def) ? ColumnSpec::AutoIncrement : 0u) | (def.hidden ? ColumnSpec::Hidden : 0u);
     if constexpr (requires { def.autoCreate; def.autoUpdate; }) {
         c.flags |= (def.autoCreate ? ColumnSpec::AutoCreate : 0u) | (def.autoUpdate ? ColumnSpec::AutoUpdate : 0u);
     }
