@@ -61,10 +61,23 @@ bool SqliteStatement::exec(const QVariantList &values)
     // so that it never moves while SQLite holds pointers into it.
     qsizetype textUnits = 0;
     for (const QVariant &value : values) {
-        if (value.typeId() == QMetaType::QString)
+        switch (value.typeId()) {
+        case QMetaType::UnknownType:
+        case QMetaType::Nullptr:
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::Double:
+        case QMetaType::QByteArray:
+            break;
+        case QMetaType::QString:
             textUnits += static_cast<const QString *>(value.constData())->size();
-        else if (value.typeId() != QMetaType::QByteArray && value.typeId() > QMetaType::Double)
-            textUnits += 32; // ULongLong's digits
+            break;
+        default: // bound as its text below (ULongLong: at most 20 digits)
+            textUnits += value.toString().size();
+            break;
+        }
     }
     QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
     m_text.resize(encoder.requiredSpace(textUnits));
