@@ -33,8 +33,10 @@ RowList rowsOf(const R &rows)
     if constexpr (std::ranges::sized_range<R>)
         list.reserve(qsizetype(std::ranges::size(rows)));
     using Reference = std::ranges::range_reference_t<const R>;
-    if constexpr (std::is_lvalue_reference_v<Reference> && std::is_same_v<std::remove_cvref_t<Reference>, Values<M>>) {
-        // Values the caller holds for the whole call: not copied.
+    if constexpr (std::ranges::forward_range<const R> && std::is_lvalue_reference_v<Reference>
+                  && std::is_same_v<std::remove_cvref_t<Reference>, Values<M>>) {
+        // Values the caller holds for the whole call (a forward range's
+        // elements stay where they are as it is walked): not copied.
         for (const Values<M> &row : rows)
             list.borrow(row.row());
     } else {
