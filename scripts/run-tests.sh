@@ -14,7 +14,7 @@ sanitize=1
 [ "${1:-}" = "--no-sanitize" ] && sanitize=0
 
 hy_install_packages "${HY_BUILD_PACKAGES[@]}" "${HY_TEST_PACKAGES[@]}"
-hy_build build
+hy_build build -DHYSTERIAQT_BUILD_TESTS=ON
 hy_start_servers
 
 export HYSTERIA_TEST_REQUIRE_ALL=1
