@@ -59,25 +59,13 @@ bool SqliteStatement::exec(const QVariantList &values)
     }
     // The UTF-8 of every text value goes into one buffer, sized beforehand
     // so that it never moves while SQLite holds pointers into it.
+    constexpr qsizetype ULongLongDigits = 20;
     qsizetype textUnits = 0;
     for (const QVariant &value : values) {
-        switch (value.typeId()) {
-        case QMetaType::UnknownType:
-        case QMetaType::Nullptr:
-        case QMetaType::Bool:
-        case QMetaType::Int:
-        case QMetaType::UInt:
-        case QMetaType::LongLong:
-        case QMetaType::Double:
-        case QMetaType::QByteArray:
-            break;
-        case QMetaType::QString:
+        if (value.typeId() == QMetaType::QString)
             textUnits += static_cast<const QString *>(value.constData())->size();
-            break;
-        default: // bound as its text below (ULongLong: at most 20 digits)
-            textUnits += value.toString().size();
-            break;
-        }
+        else if (value.typeId() == QMetaType::ULongLong)
+            textUnits += ULongLongDigits;
     }
     QStringEncoder encoder(QStringEncoder::Utf8, QStringEncoder::Flag::Stateless);
     m_text.resize(encoder.requiredSpace(textUnits));
@@ -128,11 +116,18 @@ bool SqliteStatement::exec(const QVariantList &values)
             code = text->isNull() ? m_api->bindNull(m_statement, index) : bindText(index, *text);
             break;
         }
-        default:
-            // ULongLong, as QSQLITE binds it: its text, which an INTEGER
-            // column stores as a number where it fits.
-            code = bindText(index, value.toString());
+        case QMetaType::ULongLong:
+            // As QSQLITE binds it: its text, which an INTEGER column stores
+            // as a number where it fits.
+            code = bindText(index, QString::number(*static_cast<const qulonglong *>(data)));
             break;
+        default:
+            // checkedBinding() lets no other type through.
+            m_error = QSqlError(QCoreApplication::translate("QSQLiteResult", "Unable to bind parameters"),
+                                QStringLiteral("A value of type %1 cannot be bound")
+                                        .arg(QLatin1StringView(value.metaType().name())),
+                                QSqlError::StatementError);
+            return false;
         }
         if (code != SqliteApi::Ok)
             return failed(code, QCoreApplication::translate("QSQLiteResult", "Unable to bind parameters"));

@@ -21,9 +21,10 @@ QVariant decimalValue(const ColumnData &column, const QVariant &value)
     const auto digits = DecimalDigits::fromVariant(value);
     if (!digits)
         return {};
-    if (const auto decimal = Decimal::fromString(digits->rounded(column.scale).toString(column.scale)))
+    const QString text = digits->rounded(column.scale).toString(column.scale);
+    if (const auto decimal = Decimal::fromString(text))
         return QVariant::fromValue(*decimal);
-    return QVariant(digits->rounded(column.scale).toString(column.scale)); // wider than a Decimal: as text
+    return QVariant(text); // wider than a Decimal: as text
 }
 } // namespace
 
