@@ -38,6 +38,9 @@ enum class ErrorCode {
     // Results
     RowNotFound = 200,
     UnreadableValue,
+    // An encrypted column's value does not decrypt: a wrong key, or a value
+    // changed in the database.
+    DecryptionFailed,
 
     // Reported by the database
     QueryFailed = 300,

@@ -42,6 +42,7 @@ QString Error::codeName(ErrorCode code)
     case ErrorCode::TransactionNotActive: return QStringLiteral("TRANSACTION_NOT_ACTIVE");
     case ErrorCode::RowNotFound: return QStringLiteral("ROW_NOT_FOUND");
     case ErrorCode::UnreadableValue: return QStringLiteral("UNREADABLE_VALUE");
+    case ErrorCode::DecryptionFailed: return QStringLiteral("DECRYPTION_FAILED");
     case ErrorCode::QueryFailed: return QStringLiteral("QUERY_FAILED");
     case ErrorCode::UniqueViolation: return QStringLiteral("UNIQUE_VIOLATION");
     case ErrorCode::NotNullViolation: return QStringLiteral("NOT_NULL_VIOLATION");
