@@ -151,6 +151,16 @@ public:                                                                         
     static_assert(::Hy::detail::fitsItsType(hyDef_##name),                                       \
                   "HysteriaQt: a Hy::Decimal holds 18 digits: give a wider decimal column "      \
                   "as Hy::col::decimal<QString>()");                                             \
+    static_assert(::Hy::detail::hasValidDefault(hyDef_##name),                                   \
+                  "HysteriaQt: default_ must be a value of the column's kind: a number for numbers, "  \
+                  "true or false for a boolean, text in the column's own form for dates (\"2026-11-30\"), " \
+                  "times (\"14:05:00\"), date-times (\"2026-11-30 14:05:00\"), UUIDs and decimals, "   \
+                  "one of the values of an enum_, at most length characters for a string");          \
+    static_assert(::Hy::detail::hasValidEnumValues(hyDef_##name),                                \
+                  "HysteriaQt: enum_ takes 1 to 64 distinct, non-empty values");                   \
+    static_assert(::Hy::detail::hasConversions(hyDef_##name),                                    \
+                  "HysteriaQt: a column of a type of the application's needs both serialize "        \
+                  "(from the stored type) and prepare (to it)");                                     \
     static constexpr int hySlot_##name = __COUNTER__ - hyCounterBase - 1;                        \
     using hyType_##name = ::Hy::detail::StorageType<decltype(hyDef_##name),                      \
                                                     ::Hy::detail::isNullable(hyDef_##name)>;     \
@@ -168,7 +178,7 @@ public:                                                                         
     Q_SIGNAL void name##Changed();                                                               \
     static constexpr auto hyColumn(::Hy::detail::Slot<hySlot_##name>)                            \
     {                                                                                            \
-        return ::Hy::detail::ColumnEntry<HyThis, &HyThis::hy_##name, decltype(hyDef_##name)>{    \
+        return ::Hy::detail::ColumnEntry<HyThis, &HyThis::hy_##name, &HyThis::hyDef_##name>{     \
             #name, hyDef_##name, hySlot_##name};                                                 \
     }                                                                                            \
     hyProperty_##name hyRead_##name() const { return ::Hy::detail::toProperty(hy_##name); }      \

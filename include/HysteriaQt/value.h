@@ -9,6 +9,9 @@
 #include <QtCore/QByteArray>
 #include <QtCore/QDate>
 #include <QtCore/QDateTime>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonObject>
+#include <QtCore/QJsonValue>
 #include <QtCore/QLatin1StringView>
 #include <QtCore/QString>
 #include <QtCore/QStringBuilder>
@@ -38,13 +41,17 @@ concept CharacterType = std::same_as<T, char> || std::same_as<T, wchar_t> || std
 template <typename T>
 concept BindableScalar = (std::is_arithmetic_v<T> && !CharacterType<T> && !std::same_as<T, long double>)
         || std::same_as<T, QDateTime> || std::same_as<T, QDate> || std::same_as<T, QTime>
-        || std::same_as<T, QByteArray> || std::same_as<T, Decimal> || std::same_as<T, QUuid>;
+        || std::same_as<T, QByteArray> || std::same_as<T, Decimal> || std::same_as<T, QUuid>
+        || std::same_as<T, QJsonValue> || std::same_as<T, QJsonObject> || std::same_as<T, QJsonArray>
+        // An enum of an enum_<E>() column: QMetaEnum gives its key.
+        || (std::is_enum_v<T> && bool(QtPrivate::IsQEnumHelper<T>::Value));
 } // namespace detail
 
 // A value handed to where(), insert() or update(): a number, a bool, text
 // (QString and QStringBuilder expressions, UTF-8 const char* / std::string /
 // QUtf8StringView, UTF-16 u"" literals and QStringView, QLatin1StringView),
-// QDateTime, QDate, QTime, QByteArray, Hy::Decimal, QUuid, a QVariant, or null in any of its C++
+// QDateTime, QDate, QTime, QByteArray, Hy::Decimal, QUuid, QJsonValue, QJsonObject,
+// QJsonArray, an enum registered with Q_ENUM, a QVariant, or null in any of its C++
 // spellings (nullptr, std::nullopt, an empty std::optional, a null QVariant).
 // Other types do not convert, so they fail to compile instead of at run time.
 class Value

@@ -8,6 +8,9 @@
 
 #include "model/modeldata_p.h"
 
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+
 #include <cmath>
 
 namespace Hy::detail {
@@ -98,6 +101,130 @@ QDateTime dateTimeFromDatabase(const QVariant &value)
     if (value.typeId() == QMetaType::QByteArray)
         return parseDateTime(QString::fromLatin1(value.toByteArray()));
     return parseDateTime(value.toString());
+}
+
+namespace {
+QString textOf(const QVariant &value)
+{
+    return value.typeId() == QMetaType::QByteArray ? QString::fromUtf8(value.toByteArray())
+                                                   : value.toString();
+}
+} // namespace
+
+bool dateFromDatabase(const QVariant &value, QDate *out)
+{
+    if (value.typeId() == QMetaType::QDate) {
+        *out = value.toDate();
+        return out->isValid();
+    }
+    if (value.typeId() != QMetaType::QString && value.typeId() != QMetaType::QByteArray)
+        return false;
+    // A date written by another tool may carry a time ("2026-11-30 00:00:00").
+    const QString text = textOf(value).trimmed();
+    if (text.size() > 10 && text[10] != u' ' && text[10] != u'T')
+        return false;
+    *out = QDate::fromString(text.left(10), Qt::ISODate);
+    return out->isValid();
+}
+
+bool timeFromDatabase(const QVariant &value, QTime *out)
+{
+    if (value.typeId() == QMetaType::QTime) {
+        *out = value.toTime();
+        return out->isValid();
+    }
+    if (value.typeId() != QMetaType::QString && value.typeId() != QMetaType::QByteArray)
+        return false;
+    // "HH:MM", "HH:MM:SS" and any number of fraction digits, of which the
+    // milliseconds are kept (MySQL gives microseconds).
+    const QString text = textOf(value).trimmed();
+    auto digits = [&](qsizetype at, qsizetype count) {
+        int n = 0;
+        for (qsizetype i = at; i < at + count; ++i) {
+            if (i >= text.size() || !text[i].isDigit())
+                return -1;
+            n = n * 10 + text[i].digitValue();
+        }
+        return n;
+    };
+    const int hours = digits(0, 2);
+    const int minutes = text.size() >= 5 && text[2] == u':' ? digits(3, 2) : -1;
+    int seconds = 0;
+    int ms = 0;
+    if (text.size() > 5) {
+        seconds = text[5] == u':' ? digits(6, 2) : -1;
+        if (text.size() > 8) {
+            if (text[8] != u'.' || text.size() == 9)
+                return false;
+            for (qsizetype i = 9; i < text.size(); ++i) {
+                if (!text[i].isDigit())
+                    return false;
+                if (i < 12)
+                    ms = ms * 10 + text[i].digitValue();
+            }
+            for (qsizetype i = text.size(); i < 12; ++i)
+                ms *= 10;
+        }
+    }
+    if (hours < 0 || minutes < 0 || seconds < 0)
+        return false;
+    *out = QTime(hours, minutes, seconds, ms);
+    return out->isValid();
+}
+
+bool bytesFromDatabase(const QVariant &value, QByteArray *out)
+{
+    switch (value.typeId()) {
+    case QMetaType::QByteArray:
+        *out = value.toByteArray();
+        return true;
+    case QMetaType::QString:
+        *out = value.toString().toUtf8();
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool jsonFromDatabase(const QVariant &value, QJsonValue *out)
+{
+    switch (value.typeId()) {
+    case QMetaType::QString:
+    case QMetaType::QByteArray: {
+        // In an array, so that scalars ("42", "\"text\"") parse too.
+        QJsonParseError error;
+        const QByteArray text = value.typeId() == QMetaType::QByteArray ? value.toByteArray()
+                                                                         : value.toString().toUtf8();
+        const QJsonDocument document = QJsonDocument::fromJson('[' + text + ']', &error);
+        if (error.error != QJsonParseError::NoError || document.array().size() != 1)
+            return false;
+        *out = document.array().first();
+        return true;
+    }
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::Double:
+    case QMetaType::Bool:
+        *out = QJsonValue::fromVariant(value);
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString isoText(const QDate &value)
+{
+    return value.toString(Qt::ISODate);
+}
+
+QString isoText(const QTime &value)
+{
+    return value.toString(Qt::ISODateWithMs);
+}
+
+QString isoText(const QDateTime &value)
+{
+    return value.toUTC().toString(Qt::ISODateWithMs);
 }
 
 } // namespace Hy::detail

@@ -7,7 +7,9 @@
 
 #include <QtCore/QHash>
 #include <QtCore/QList>
+#include <QtCore/QMetaEnum>
 #include <QtCore/QString>
+#include <QtCore/QStringList>
 
 struct QMetaObject;
 
@@ -34,6 +36,15 @@ struct ColumnData
     int propertyIndex = -1;
     bool (*read)(Model *model, const QVariant &value) = nullptr;
     QVariant (*value)(const Model *model) = nullptr;
+    QVariant (*prepare)(const QVariant &value) = nullptr;
+    ColumnDefault defaultValue;
+    QString defaultText;       // defaultValue's text, when it is text
+    QStringList enumValues;    // the values an enum column takes
+    QMetaEnum metaEnum;        // of enum_<E>(), whose keys those are
+    QString sqlType;           // generic()'s own SQL type, or empty
+
+    bool hasDefault() const { return defaultValue.type() != ColumnDefault::Type::None; }
+    bool isDateTime() const { return kind == ColumnKind::DateTime || kind == ColumnKind::Timestamp; }
 };
 
 struct ModelData

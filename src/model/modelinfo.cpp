@@ -51,7 +51,7 @@ const ModelData *registerModelSpec(const ModelSpec &spec)
     data->columns.reserve(spec.columnCount);
     for (int i = 0; i < spec.columnCount; ++i) {
         // A ColumnSpec of an older header ends earlier: fields past its size
-        // keep their defaults (none yet).
+        // keep their defaults (none yet: every field is of this version).
         const ColumnSpec &c = spec.columns[i];
         ColumnData column;
         column.name = QString::fromLatin1(c.name.data(), qsizetype(c.name.size()));
@@ -70,6 +70,26 @@ const ModelData *registerModelSpec(const ModelSpec &spec)
         column.propertyIndex = spec.metaObject->indexOfProperty(column.name.toLatin1().constData());
         column.read = c.read;
         column.value = c.value;
+        column.prepare = c.prepare;
+        column.defaultValue = c.defaultValue;
+        const std::string_view defaultText = c.defaultValue.text();
+        column.defaultText = QString::fromUtf8(defaultText.data(), qsizetype(defaultText.size()));
+        column.sqlType = QString::fromUtf8(c.sqlType.data(), qsizetype(c.sqlType.size()));
+        if (c.metaEnum) {
+            column.metaEnum = c.metaEnum();
+            for (int k = 0; k < column.metaEnum.keyCount(); ++k)
+                column.enumValues.append(QString::fromLatin1(column.metaEnum.key(k)));
+        } else if (c.enumValues) {
+            for (int k = 0; k < c.enumValues->size(); ++k) {
+                const std::string_view value = (*c.enumValues)[k];
+                column.enumValues.append(QString::fromUtf8(value.data(), qsizetype(value.size())));
+            }
+        }
+        if (column.kind == ColumnKind::Enum) {
+            column.length = 1; // VARCHAR wide enough for the longest value
+            for (const QString &value : std::as_const(column.enumValues))
+                column.length = std::max(column.length, int(value.size()));
+        }
         data->indexByName.insert(column.name, i);
         data->columns.append(column);
     }

@@ -22,18 +22,29 @@ const detail::ModelData &dataOf(const Model &model)
 }
 
 // What JSON keeps of a column's value, exactly where JSON's number would not.
-QJsonValue jsonOf(const QVariant &value)
+QJsonValue jsonOf(const detail::ColumnData &column, const QVariant &value)
 {
     if (value.isNull())
         return QJsonValue(QJsonValue::Null);
     switch (value.typeId()) {
     case QMetaType::QDateTime:
         return value.toDateTime().toUTC().toString(Qt::ISODateWithMs);
+    case QMetaType::QDate:
+        return value.toDate().toString(Qt::ISODate);
+    case QMetaType::QTime:
+        return value.toTime().toString(Qt::ISODateWithMs);
     case QMetaType::QUuid:
         return value.toUuid().toString(QUuid::WithoutBraces);
+    case QMetaType::QByteArray:
+        return QString::fromLatin1(value.toByteArray().toBase64());
     default:
         if (value.metaType() == QMetaType::fromType<Decimal>())
             return value.value<Decimal>().toString(); // a JSON number would be a double
+        if (column.metaEnum.isValid())
+            return QString::fromLatin1(column.metaEnum.valueToKey(value.toInt()));
+        // A type of the application's: as it is stored.
+        if (column.prepare && value.typeId() >= QMetaType::User)
+            return jsonOf(column, column.prepare(value));
         return QJsonValue::fromVariant(value);
     }
 }
@@ -57,7 +68,7 @@ QJsonObject Model::toJson() const
     QJsonObject object;
     for (const detail::ColumnData &column : dataOf(*this).columns) {
         if (!column.hidden)
-            object.insert(column.name, jsonOf(column.value(this)));
+            object.insert(column.name, jsonOf(column, column.value(this)));
     }
     return object;
 }

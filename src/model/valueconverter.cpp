@@ -10,6 +10,9 @@
 
 #include <HysteriaQt/error.h>
 
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtCore/QUuid>
 
 #include <cmath>
@@ -36,6 +39,12 @@ QString kindName(ColumnKind kind)
     case ColumnKind::DateTime: return QStringLiteral("datetime");
     case ColumnKind::Uuid: return QStringLiteral("uuid");
     case ColumnKind::Ulid: return QStringLiteral("ulid");
+    case ColumnKind::Date: return QStringLiteral("date");
+    case ColumnKind::Time: return QStringLiteral("time");
+    case ColumnKind::Timestamp: return QStringLiteral("timestamp");
+    case ColumnKind::Binary: return QStringLiteral("binary");
+    case ColumnKind::Json: return QStringLiteral("json");
+    case ColumnKind::Enum: return QStringLiteral("enum");
     }
     return {};
 }
@@ -194,6 +203,75 @@ void requireStorable(const QString &text, const QString &table, const QString &c
     }
 }
 
+// JSON text of any JSON value: QJsonDocument holds only objects and arrays,
+// so the value is written in an array whose brackets are then dropped.
+std::optional<QString> jsonText(const QVariant &value)
+{
+    QJsonValue json;
+    switch (value.typeId()) {
+    case QMetaType::QJsonValue:
+        json = value.toJsonValue();
+        break;
+    case QMetaType::QJsonObject:
+        json = value.toJsonObject();
+        break;
+    case QMetaType::QJsonArray:
+        json = value.toJsonArray();
+        break;
+    case QMetaType::QJsonDocument: {
+        const QJsonDocument document = value.toJsonDocument();
+        json = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+        break;
+    }
+    case QMetaType::QString:
+    case QMetaType::QByteArray: {
+        // Text is JSON text already, as hysteria-orm takes it; it must parse.
+        QJsonValue parsed;
+        if (!jsonFromDatabase(value, &parsed))
+            return std::nullopt;
+        json = parsed;
+        break;
+    }
+    case QMetaType::QVariantMap:
+    case QMetaType::QVariantList:
+    case QMetaType::QVariantHash:
+    case QMetaType::QStringList:
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::Double:
+        json = QJsonValue::fromVariant(value);
+        break;
+    default:
+        return std::nullopt;
+    }
+    if (json.isUndefined())
+        return std::nullopt;
+    const QByteArray text = QJsonDocument(QJsonArray{json}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(text.constData() + 1, text.size() - 2);
+}
+
+QString enumText(const ColumnData &column, const QVariant &value, const QString &table)
+{
+    QString text;
+    const bool isEnum = value.metaType().flags() & QMetaType::IsEnumeration;
+    if (column.metaEnum.isValid() && (isEnum || (!isText(value) && toInteger(value)))) {
+        const char *key = column.metaEnum.valueToKey(isEnum ? value.toInt() : int(*toInteger(value)));
+        if (!key)
+            throw invalidValue(column, value, table, QStringLiteral("not a value of the enum"));
+        text = QString::fromLatin1(key);
+    } else if (isText(value)) {
+        text = toText(value);
+    } else {
+        throw invalidValue(column, value, table);
+    }
+    if (!column.enumValues.contains(text)) {
+        throw invalidValue(column, value, table,
+                           QStringLiteral("not one of: ") + column.enumValues.join(QStringLiteral(", ")));
+    }
+    return text;
+}
+
 } // namespace
 
 Error unreadableValue(const ColumnData &column, const QVariant &value, const QString &table)
@@ -205,10 +283,10 @@ Error unreadableValue(const ColumnData &column, const QVariant &value, const QSt
             .setColumn(column.name);
 }
 
-QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const SqlDialect &dialect,
+QVariant toDatabaseValue(const ColumnData &column, const QVariant &given, const SqlDialect &dialect,
                          const QString &table, ValueUse use)
 {
-    if (value.isNull()) {
+    if (given.isNull()) {
         if (!column.nullable) {
             throw Error(ErrorCode::NullValue,
                         QStringLiteral("%1.%2 is not nullable").arg(table, column.name))
@@ -216,6 +294,10 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const 
         }
         return QVariant();
     }
+    // A value compared with the column is prepared as a written one is, so
+    // that a where() finds what an insert() wrote.
+    const QVariant prepared = column.prepare ? column.prepare(given) : QVariant();
+    const QVariant &value = column.prepare ? prepared : given;
 
     switch (column.kind) {
     case ColumnKind::Increment:
@@ -285,7 +367,8 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const 
             throw invalidValue(column, value, table);
         return *v == 1;
     }
-    case ColumnKind::DateTime: {
+    case ColumnKind::DateTime:
+    case ColumnKind::Timestamp: {
         QDateTime dt;
         if (value.typeId() == QMetaType::QDateTime)
             dt = value.toDateTime();
@@ -312,6 +395,51 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const 
             throw invalidValue(column, value, table, QStringLiteral("not a ULID"));
         return ulid;
     }
+    case ColumnKind::Date: {
+        QDate date;
+        if (value.typeId() == QMetaType::QDate)
+            date = value.toDate();
+        else if (!isText(value) || !dateFromDatabase(QVariant(toText(value)), &date))
+            throw invalidValue(column, value, table);
+        if (!date.isValid() || date.year() < 1 || date.year() > 9999)
+            throw invalidValue(column, value, table, QStringLiteral("years 1 to 9999 only"));
+        return date.toString(Qt::ISODate);
+    }
+    case ColumnKind::Time: {
+        QTime time;
+        if (value.typeId() == QMetaType::QTime)
+            time = value.toTime();
+        else if (!isText(value) || !timeFromDatabase(QVariant(toText(value)), &time))
+            throw invalidValue(column, value, table);
+        if (!time.isValid())
+            throw invalidValue(column, value, table);
+        return time.toString(Qt::ISODateWithMs);
+    }
+    case ColumnKind::Binary: {
+        if (value.typeId() == QMetaType::QString)
+            return toText(value).toUtf8();
+        if (value.typeId() != QMetaType::QByteArray)
+            throw invalidValue(column, value, table);
+        // Empty bytes are not NULL (drivers bind a null QByteArray as NULL).
+        const QByteArray bytes = value.toByteArray();
+        return bytes.isNull() ? QByteArray(0, '\0') : bytes;
+    }
+    case ColumnKind::Json: {
+        // The databases compare JSON each in its own way (jsonb by value,
+        // MariaDB and SQLite as text): only IS NULL is the same everywhere.
+        if (use == ValueUse::Compare) {
+            throw Error(ErrorCode::InvalidQuery,
+                        QStringLiteral("%1.%2 is JSON, which compares only with null").arg(table, column.name))
+                    .setColumn(column.name);
+        }
+        const auto text = jsonText(value);
+        if (!text)
+            throw invalidValue(column, value, table, QStringLiteral("not JSON"));
+        requireStorable(*text, table, column.name);
+        return *text;
+    }
+    case ColumnKind::Enum:
+        return enumText(column, value, table);
     }
     Q_UNREACHABLE();
     return QVariant();

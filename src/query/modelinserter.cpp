@@ -101,7 +101,7 @@ ModelInserter::Plan ModelInserter::plan(const RowList &rows) const
             } else if (column.kind == ColumnKind::Ulid) {
                 present.append(int(c));
                 values.append(newUlid());
-            } else if (!column.nullable && !column.autoIncrement) {
+            } else if (!column.nullable && !column.autoIncrement && !column.hasDefault()) {
                 throw Error(ErrorCode::MissingValue,
                             QStringLiteral("%1.%2 is not nullable and has no default: give it a value")
                                     .arg(m_model->table, column.name))

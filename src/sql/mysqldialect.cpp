@@ -19,7 +19,7 @@ void MySqlDialect::initializeSession(QSqlDatabase &database, const ConnectionOpt
                        "'STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
                        "NO_AUTO_VALUE_ON_ZERO')"));
     run(QStringLiteral("SELECT VERSION(), @@innodb_autoinc_lock_mode, @@auto_increment_increment, "
-                       "@@max_allowed_packet, CONCAT(_utf8mb4 X'EFBBBF', 'x')"));
+                       "@@max_allowed_packet, CONCAT(_utf8mb4 X'EFBBBF', 'x'), @@SESSION.sql_mode"));
     if (!query.next())
         throw Error(ErrorCode::ConnectionFailed, QStringLiteral("Could not read the server settings"));
     const QString version = query.value(0).toString();
@@ -46,6 +46,7 @@ void MySqlDialect::initializeSession(QSqlDatabase &database, const ConnectionOpt
     m_maxStatementBytes = qMax<qint64>(1024, query.value(3).toLongLong() - 4096);
     // QMYSQL decodes with QString::fromUtf8(), which drops a leading U+FEFF.
     m_readsTextWithoutBom = query.value(4).toString().size() == 1;
+    m_backslashEscapes = !query.value(5).toString().contains(u"NO_BACKSLASH_ESCAPES");
     // Binary and NO PAD, so that 'a' and 'a ' differ, as on the other
     // databases: MariaDB's utf8mb4_nopad_bin, MySQL 8's utf8mb4_0900_bin.
     if (m_type == SqlDataSource::DatabaseType::MariaDB)
@@ -116,6 +117,20 @@ QString MySqlDialect::columnType(const ColumnData &column) const
         return QStringLiteral("CHAR(36)");
     case ColumnKind::Ulid:
         return QStringLiteral("CHAR(26)");
+    case ColumnKind::Date:
+        return QStringLiteral("DATE");
+    case ColumnKind::Time:
+        return QStringLiteral("TIME(3)");
+    // MySQL's TIMESTAMP converts through the session's time zone and ends in
+    // 2038; DATETIME keeps the UTC values HysteriaQt writes as they are.
+    case ColumnKind::Timestamp:
+        return QStringLiteral("DATETIME(3)");
+    case ColumnKind::Binary:
+        return QStringLiteral("LONGBLOB");
+    case ColumnKind::Json:
+        return QStringLiteral("JSON");
+    case ColumnKind::Enum:
+        return QStringLiteral("VARCHAR(%1)").arg(column.length);
     }
     Q_UNREACHABLE();
     return QString();
@@ -152,6 +167,21 @@ QString MySqlDialect::selectDateTime(const QString &quotedColumn) const
     // Text, not QMYSQL's QDateTime in local time, whose fields can shift
     // across a daylight-saving gap.
     return QStringLiteral("DATE_FORMAT(%1, '%Y-%m-%d %H:%i:%s.%f')").arg(quotedColumn);
+}
+
+QString MySqlDialect::selectTime(const QString &quotedColumn) const
+{
+    // QMYSQL's QTime drops the fraction.
+    return QStringLiteral("TIME_FORMAT(%1, '%H:%i:%s.%f')").arg(quotedColumn);
+}
+
+QString MySqlDialect::textLiteral(const QString &text) const
+{
+    if (!m_backslashEscapes || !text.contains(u'\\'))
+        return SqlDialect::textLiteral(text);
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("''"));
+    return u'\'' + escaped + u'\'';
 }
 
 QString MySqlDialect::selectText(const QString &quotedColumn) const

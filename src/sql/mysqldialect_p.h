@@ -25,6 +25,8 @@ public:
     QString limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const override;
     QString selectDateTime(const QString &quotedColumn) const override;
     QString selectText(const QString &quotedColumn) const override;
+    QString selectTime(const QString &quotedColumn) const override;
+    QString textLiteral(const QString &text) const override;
     QString selectDecimal(const QString &quotedColumn) const override
     {
         return QStringLiteral("CAST(%1 AS CHAR)").arg(quotedColumn);
@@ -41,6 +43,7 @@ private:
     QString m_collation = QStringLiteral("utf8mb4_bin");
     qint64 m_maxStatementBytes = 0;
     bool m_readsTextWithoutBom = false;
+    bool m_backslashEscapes = true; // in string literals, unless sql_mode says otherwise
     SqlDataSource::DatabaseType m_type = SqlDataSource::DatabaseType::MySQL;
     int m_autoIncrementStep = 1;
 };

@@ -157,6 +157,18 @@ QString PostgresDialect::columnType(const ColumnData &column) const
         return QStringLiteral("UUID");
     case ColumnKind::Ulid:
         return QStringLiteral("CHAR(26)");
+    case ColumnKind::Date:
+        return QStringLiteral("DATE");
+    case ColumnKind::Time:
+        return QStringLiteral("TIME(3)");
+    case ColumnKind::Timestamp:
+        return QStringLiteral("TIMESTAMP(3) WITH TIME ZONE");
+    case ColumnKind::Binary:
+        return QStringLiteral("BYTEA");
+    case ColumnKind::Json:
+        return QStringLiteral("JSONB");
+    case ColumnKind::Enum:
+        return QStringLiteral("VARCHAR(%1)").arg(column.length);
     }
     Q_UNREACHABLE();
     return QString();
@@ -188,6 +200,16 @@ QString PostgresDialect::selectText(const QString &quotedColumn) const
     // A doubled mark, of which the driver drops one.
     return QStringLiteral("CASE WHEN left(%1, 1) = chr(65279) THEN chr(65279) || %1 ELSE %1 END")
             .arg(quotedColumn);
+}
+
+QString PostgresDialect::textLiteral(const QString &text) const
+{
+    // E'' reads backslashes as escapes whatever standard_conforming_strings says.
+    if (!text.contains(u'\\'))
+        return SqlDialect::textLiteral(text);
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("''"));
+    return QStringLiteral("E'") + escaped + u'\'';
 }
 
 QString PostgresDialect::dateTimeText(const QDateTime &value) const

@@ -29,6 +29,7 @@ public:
         return QStringLiteral("CAST(%1 AS text)").arg(quotedColumn);
     }
     QString dateTimeText(const QDateTime &value) const override;
+    QString textLiteral(const QString &text) const override;
     int maxBindings() const override { return 65535; }
     void afterExplicitKeys(Connection &source, const QString &table,
                            const QString &column) const override;

@@ -2,9 +2,13 @@
 // SPDX-License-Identifier: MIT
 #include "sql/sqlcompiler_p.h"
 
+#include "model/datetime_p.h"
 #include "model/modeldata_p.h"
+#include "model/valueconverter_p.h"
 #include "query/querystate_p.h"
 #include "sql/sqldialect_p.h"
+
+#include <HysteriaQt/error.h>
 
 namespace Hy::detail {
 
@@ -38,9 +42,7 @@ QString SqlCompiler::qualified(const ColumnRef &column) const
 QString SqlCompiler::comparable(const ColumnRef &column) const
 {
     const QString reference = qualified(column);
-    return column.column && column.column->kind == ColumnKind::DateTime
-            ? m_dialect.comparableDateTime(reference)
-            : reference;
+    return column.column ? m_dialect.comparable(column.column->kind, reference) : reference;
 }
 
 void SqlCompiler::appendConditions(SqlStatement &statement, const std::vector<Condition> &conditions) const
@@ -95,10 +97,15 @@ QStringList SqlCompiler::selectList(const ModelData *model, const QList<int> &co
         QString expression;
         switch (column.kind) {
         case ColumnKind::DateTime:
+        case ColumnKind::Timestamp:
             expression = m_dialect.selectDateTime(quoted);
+            break;
+        case ColumnKind::Time:
+            expression = m_dialect.selectTime(quoted);
             break;
         case ColumnKind::String:
         case ColumnKind::Text:
+        case ColumnKind::Enum:
             expression = m_dialect.selectText(quoted);
             break;
         case ColumnKind::Decimal:
@@ -259,13 +266,51 @@ QString SqlCompiler::rollbackToSavepoint(const QString &name) const
     return QStringLiteral("ROLLBACK TO SAVEPOINT ") + quote(name);
 }
 
+QString SqlCompiler::defaultLiteral(const ColumnData &column, const QString &table) const
+{
+    const ColumnDefault &value = column.defaultValue;
+    auto refuse = [&](const QString &why) {
+        return Error(ErrorCode::InvalidValue,
+                     QStringLiteral("The default of %1.%2 %3").arg(table, column.name, why))
+                .setColumn(column.name);
+    };
+    switch (value.type()) {
+    case ColumnDefault::Type::None:
+        return {};
+    case ColumnDefault::Type::Integer:
+        if (column.kind == ColumnKind::Enum) {
+            const char *key = column.metaEnum.valueToKey(int(value.integer()));
+            if (!key)
+                throw refuse(QStringLiteral("is not a value of its enum"));
+            return m_dialect.textLiteral(QString::fromLatin1(key));
+        }
+        return QString::number(value.integer());
+    case ColumnDefault::Type::Real:
+        return QString::number(value.real(), 'g', 17);
+    case ColumnDefault::Type::Boolean:
+        return value.integer() ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
+    case ColumnDefault::Type::Text:
+        break;
+    }
+    switch (column.kind) {
+    case ColumnKind::Decimal:
+        return column.defaultText;
+    case ColumnKind::DateTime:
+    case ColumnKind::Timestamp:
+        // The text is UTC; the dialect's form says so where a session's zone would apply.
+        return m_dialect.textLiteral(m_dialect.dateTimeText(parseDateTime(column.defaultText)));
+    default:
+        return m_dialect.textLiteral(toDatabaseValue(column, QVariant(column.defaultText), m_dialect, table).toString());
+    }
+}
+
 QString SqlCompiler::columnDefinition(int index, const ModelData *model) const
 {
     const ColumnData &column = model->columns[index];
     QString definition = quote(column.databaseName) + u' ';
     if (column.autoIncrement)
         return definition + m_dialect.autoIncrementColumn(column);
-    definition += m_dialect.columnType(column);
+    definition += column.sqlType.isEmpty() ? m_dialect.columnType(column) : column.sqlType;
     // NOT NULL spelled out for keys too: SQLite accepts NULL in a
     // non-integer PRIMARY KEY column otherwise.
     if (!column.nullable)
@@ -274,6 +319,15 @@ QString SqlCompiler::columnDefinition(int index, const ModelData *model) const
         definition += QStringLiteral(" PRIMARY KEY");
     if (column.autoCreate)
         definition += QStringLiteral(" DEFAULT ") + m_dialect.currentTimestampDefault();
+    else if (column.hasDefault())
+        definition += QStringLiteral(" DEFAULT ") + defaultLiteral(column, model->table);
+    if (column.kind == ColumnKind::Enum) {
+        QStringList values;
+        for (const QString &value : column.enumValues)
+            values.append(m_dialect.textLiteral(value));
+        definition += QStringLiteral(" CHECK (%1 IN (%2))").arg(quote(column.databaseName),
+                                                               values.join(QStringLiteral(", ")));
+    }
     return definition;
 }
 

@@ -16,6 +16,7 @@ namespace Hy::detail {
 class QueryState;
 class SqlDialect;
 struct ColumnRef;
+struct ColumnData;
 struct Condition;
 struct ModelData;
 
@@ -95,6 +96,7 @@ private:
     // qualified(), through the dialect's comparableDateTime() for a
     // model's date-time column.
     QString comparable(const ColumnRef &column) const;
+    QString defaultLiteral(const ColumnData &column, const QString &table) const;
 
     const SqlDialect &m_dialect;
 };

@@ -178,6 +178,13 @@ QString SqlDialect::selectDateTime(const QString &quotedColumn) const
     return quotedColumn;
 }
 
+QString SqlDialect::textLiteral(const QString &text) const
+{
+    QString escaped = text;
+    escaped.replace(u'\'', QStringLiteral("''"));
+    return u'\'' + escaped + u'\'';
+}
+
 QString SqlDialect::dateTimeText(const QDateTime &value) const
 {
     return formatDateTime(value);

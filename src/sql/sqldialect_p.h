@@ -122,12 +122,16 @@ public:
     // A decimal column as the driver gives it exactly: as text where the
     // driver would make it a double (QPSQL and QMYSQL), losing digits past 15.
     virtual QString selectDecimal(const QString &quotedColumn) const { return quotedColumn; }
+    // A time column as "HH:MM:SS.fff" text or a QTime with its milliseconds.
+    virtual QString selectTime(const QString &quotedColumn) const { return quotedColumn; }
     // The significant digits a decimal column keeps exactly.
     virtual int decimalDigits() const { return 65; }
-    // A date-time column in a condition or an ORDER BY: an expression that
-    // compares and sorts as the text HysteriaQt binds, whatever form another
-    // tool wrote the value in (SQLite stores text).
-    virtual QString comparableDateTime(const QString &column) const { return column; }
+    // A date, time or date-time column in a condition or an ORDER BY: an
+    // expression that compares and sorts as the text HysteriaQt binds,
+    // whatever form another tool wrote the value in (SQLite stores text).
+    virtual QString comparable(ColumnKind, const QString &column) const { return column; }
+    // Text as an SQL literal, for DDL (defaults, CHECKs), where nothing is bound.
+    virtual QString textLiteral(const QString &text) const;
     // Text bound for a date-time value (see model/datetime_p.h).
     virtual QString dateTimeText(const QDateTime &value) const;
     virtual QString insertDefaultValues(const QString &quotedTable) const;

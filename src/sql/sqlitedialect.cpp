@@ -108,6 +108,18 @@ QString SqliteDialect::columnType(const ColumnData &column) const
         return QStringLiteral("CHAR(36)");
     case ColumnKind::Ulid:
         return QStringLiteral("CHAR(26)");
+    case ColumnKind::Date:
+        return QStringLiteral("DATE");
+    case ColumnKind::Time:
+        return QStringLiteral("TIME");
+    case ColumnKind::Timestamp:
+        return QStringLiteral("TIMESTAMP");
+    case ColumnKind::Binary:
+        return QStringLiteral("BLOB");
+    case ColumnKind::Json:
+        return QStringLiteral("TEXT");
+    case ColumnKind::Enum:
+        return QStringLiteral("VARCHAR(%1)").arg(column.length);
     }
     Q_UNREACHABLE();
     return QString();
@@ -135,13 +147,23 @@ QString SqliteDialect::limitClause(qint64 limit, qint64 offset, QVariantList &bi
     return SqlDialect::limitClause(limit, offset, bindings);
 }
 
-QString SqliteDialect::comparableDateTime(const QString &column) const
+QString SqliteDialect::comparable(ColumnKind kind, const QString &column) const
 {
     // SQLite keeps date-times as text in whatever form was written:
     // CURRENT_TIMESTAMP's "YYYY-MM-DD HH:MM:SS", ISO's "T", an offset. Compared
     // as text with the bound "YYYY-MM-DD HH:MM:SS.mmm" they miss or misorder
     // rows; strftime() brings every form SQLite reads to that one, in UTC.
-    return QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', %1)").arg(column);
+    switch (kind) {
+    case ColumnKind::DateTime:
+    case ColumnKind::Timestamp:
+        return QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', %1)").arg(column);
+    case ColumnKind::Date:
+        return QStringLiteral("date(%1)").arg(column);
+    case ColumnKind::Time:
+        return QStringLiteral("strftime('%H:%M:%f', %1)").arg(column);
+    default:
+        return column;
+    }
 }
 
 void SqliteDialect::bindValues(QSqlQuery &query, const QVariantList &bindings) const

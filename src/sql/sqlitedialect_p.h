@@ -22,7 +22,7 @@ public:
     QString currentTimestampDefault() const override;
 
     QString limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const override;
-    QString comparableDateTime(const QString &column) const override;
+    QString comparable(ColumnKind kind, const QString &column) const override;
     QLatin1StringView likeEscape() const override { return QLatin1StringView(" ESCAPE '\\'"); }
     // SQLITE_MAX_VARIABLE_NUMBER of SQLite before 3.32; newer builds allow 32766.
     int maxBindings() const override { return m_maxBindings; }

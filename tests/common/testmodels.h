@@ -134,4 +134,54 @@ public:
     using Hy::Model::Model;
 };
 
+// A value type of the application's, stored as "x,y" text.
+struct Point
+{
+    int x = 0;
+    int y = 0;
+    friend bool operator==(const Point &, const Point &) = default;
+};
+
+// Every kind of column past the seed's quick start, with serialize,
+// prepare and defaults.
+class Profile : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Profile, "profiles")
+
+public:
+    enum class Level { Beginner, Intermediate, Expert };
+    Q_ENUM(Level)
+
+private:
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(birthday, setBirthday, Hy::col::date())
+    HY_COLUMN(wakeUp, setWakeUp, Hy::col::time())
+    HY_COLUMN(seenAt, setSeenAt, Hy::col::timestamp())
+    HY_COLUMN(avatar, setAvatar, Hy::col::binary())
+    HY_COLUMN(settings, setSettings, Hy::col::json())
+    HY_COLUMN(tags, setTags, Hy::col::json<QJsonArray>())
+    HY_COLUMN(status, setStatus,
+              Hy::col::enum_({"draft", "published", "archived"}, {.nullable = false, .default_ = "draft"}))
+    HY_COLUMN(level, setLevel, Hy::col::enum_<Level>({.default_ = Level::Beginner}))
+    HY_COLUMN(nickname, setNickname,
+              Hy::col::string({.length = 40,
+                               .serialize = [](const QString &raw) { return raw.trimmed(); },
+                               .prepare = [](const QString &value) { return value.toLower(); }}))
+    HY_COLUMN(score, setScore, Hy::col::integer({.nullable = false, .default_ = 10}))
+    HY_COLUMN(ratio, setRatio, Hy::col::float_({.default_ = 0.5}))
+    HY_COLUMN(active, setActive, Hy::col::boolean({.default_ = true}))
+    HY_COLUMN(since, setSince, Hy::col::date<QString>({.default_ = "2020-02-29"}))
+    HY_COLUMN(location, setLocation,
+              (Hy::col::generic<Point, QString>(
+                      {.serialize = [](const QString &raw) {
+                           const QStringList parts = raw.split(u',');
+                           return parts.size() == 2 ? Point{parts[0].toInt(), parts[1].toInt()} : Point{};
+                       },
+                       .prepare = [](const Point &p) { return QStringLiteral("%1,%2").arg(p.x).arg(p.y); }})))
+
+public:
+    using Hy::Model::Model;
+};
+
 #endif // HYSTERIAQT_TESTMODELS_H

@@ -10,6 +10,8 @@
 #include <HysteriaQt/detail/modeltraits.h>
 
 #include <QtCore/QDateTime>
+#include <QtCore/QJsonValue>
+#include <QtCore/QMetaEnum>
 #include <QtCore/QString>
 #include <QtCore/QUuid>
 #include <QtCore/QVariant>
@@ -27,6 +29,14 @@ struct ModelData; // the library's own, built from a ModelSpec
 HYSTERIAQT_EXPORT QDateTime dateTimeFromDatabase(const QVariant &value);
 
 HYSTERIAQT_EXPORT bool boolFromDatabase(const QVariant &value, bool *out);
+HYSTERIAQT_EXPORT bool dateFromDatabase(const QVariant &value, QDate *out);
+HYSTERIAQT_EXPORT bool timeFromDatabase(const QVariant &value, QTime *out);
+HYSTERIAQT_EXPORT bool bytesFromDatabase(const QVariant &value, QByteArray *out);
+HYSTERIAQT_EXPORT bool jsonFromDatabase(const QVariant &value, QJsonValue *out);
+// The ISO 8601 text of the date columns' QString form.
+HYSTERIAQT_EXPORT QString isoText(const QDate &value);
+HYSTERIAQT_EXPORT QString isoText(const QTime &value);
+HYSTERIAQT_EXPORT QString isoText(const QDateTime &value);
 HYSTERIAQT_EXPORT bool uuidFromDatabase(const QVariant &value, QUuid *out);
 // Whole numbers within [min, max] only: 3.7 or 1e30 in an integer column do not read.
 HYSTERIAQT_EXPORT bool integerFromDatabase(const QVariant &value, qint64 min, qint64 max, qint64 *out);
@@ -53,6 +63,14 @@ bool fromDatabase(const QVariant &value, T *out)
         ok = out->isValid();
     } else if constexpr (std::is_same_v<T, QUuid>) {
         ok = uuidFromDatabase(value, out);
+    } else if constexpr (std::is_same_v<T, QDate>) {
+        ok = dateFromDatabase(value, out);
+    } else if constexpr (std::is_same_v<T, QTime>) {
+        ok = timeFromDatabase(value, out);
+    } else if constexpr (std::is_same_v<T, QByteArray>) {
+        ok = bytesFromDatabase(value, out);
+    } else if constexpr (std::is_same_v<T, QJsonValue>) {
+        ok = jsonFromDatabase(value, out);
     } else {
         ok = value.canConvert<T>();
         *out = value.value<T>();
@@ -87,16 +105,83 @@ QVariant toVariant(const Storage &slot)
         return QVariant::fromValue(slot);
 }
 
+// The property's value from the stored one where the library converts by
+// itself (see ConvertsItself); false when the stored value does not fit.
+template <typename T, typename S>
+bool convertStored(S &&stored, T *out)
+{
+    if constexpr (std::is_same_v<T, std::remove_cvref_t<S>>) {
+        *out = std::forward<S>(stored);
+        return true;
+    } else if constexpr (std::is_same_v<T, QString>) {
+        *out = isoText(stored);
+        return true;
+    } else if constexpr (std::is_same_v<T, QJsonObject>) {
+        *out = stored.toObject();
+        return stored.isObject();
+    } else if constexpr (std::is_same_v<T, QJsonArray>) {
+        *out = stored.toArray();
+        return stored.isArray();
+    } else {
+        static_assert(RegisteredEnum<T>);
+        bool ok = false;
+        const int v = QMetaEnum::fromType<T>().keyToValue(stored.toUtf8().constData(), &ok);
+        *out = T(v);
+        return ok;
+    }
+}
+
 template <typename Entry>
 bool readColumn(Model *model, const QVariant &value)
 {
-    return assignFromDatabase(static_cast<typename Entry::Model *>(model)->*Entry::member, value);
+    using Def = typename Entry::Definition;
+    using T = typename Def::ValueType;
+    using S = typename Def::StoredType;
+    auto &slot = static_cast<typename Entry::Model *>(model)->*Entry::member;
+    if constexpr (std::is_same_v<T, S> && !hasSerialize(Entry::def)) {
+        return assignFromDatabase(slot, value);
+    } else {
+        if (value.isNull()) {
+            slot = {};
+            return true;
+        }
+        S stored{};
+        if (!fromDatabase(value, &stored))
+            return false;
+        if constexpr (hasSerialize(Entry::def)) {
+            slot = Entry::def.serialize(stored);
+            return true;
+        } else {
+            T converted{};
+            if (!convertStored(std::move(stored), &converted))
+                return false;
+            slot = std::move(converted);
+            return true;
+        }
+    }
 }
 
 template <typename Entry>
 QVariant columnValue(const Model *model)
 {
     return toVariant(static_cast<const typename Entry::Model *>(model)->*Entry::member);
+}
+
+// The column's prepare applied to a value of the property's type; values of
+// other types are what is stored already and pass as they are.
+template <typename Entry>
+QVariant prepareColumn(const QVariant &value)
+{
+    using T = typename Entry::Definition::ValueType;
+    if (value.metaType() != QMetaType::fromType<T>())
+        return value;
+    return QVariant::fromValue(Entry::def.prepare(*static_cast<const T *>(value.constData())));
+}
+
+template <typename E>
+QMetaEnum metaEnumOf()
+{
+    return QMetaEnum::fromType<E>();
 }
 
 // What a column is, handed by the application's code to the library, which
@@ -128,6 +213,12 @@ struct ColumnSpec
     bool (*read)(Model *model, const QVariant &value) = nullptr;
     // The member's current value; a null QVariant for an empty optional.
     QVariant (*value)(const Model *model) = nullptr;
+    ColumnDefault defaultValue;
+    const EnumValues *enumValues = nullptr; // the seed's list form of enum_
+    QMetaEnum (*metaEnum)() = nullptr;      // enum_<E>()
+    // The column's prepare, or null.
+    QVariant (*prepare)(const QVariant &value) = nullptr;
+    std::string_view sqlType;               // generic()'s `type`
 };
 
 struct ModelSpec
@@ -166,6 +257,18 @@ constexpr ColumnSpec columnSpec(const Entry &entry, std::string_view databaseNam
     c.slot = entry.slot;
     c.read = &readColumn<Entry>;
     c.value = &columnValue<Entry>;
+    if constexpr (requires { def.default_; })
+        c.defaultValue = def.default_;
+    if constexpr (Entry::Definition::kind == ColumnKind::Enum) {
+        if constexpr (RegisteredEnum<typename Entry::Definition::ValueType>)
+            c.metaEnum = &metaEnumOf<typename Entry::Definition::ValueType>;
+        else
+            c.enumValues = &Entry::def.values;
+    }
+    if constexpr (hasPrepare(Entry::def))
+        c.prepare = &prepareColumn<Entry>;
+    if constexpr (requires { def.type; })
+        c.sqlType = def.type;
     return c;
 }
 

@@ -13,6 +13,7 @@
 
 #include <HysteriaQt/columns.h>
 #include <HysteriaQt/detail/casing.h>
+#include <HysteriaQt/detail/columnchecks.h>
 
 #include <QtCore/QVariant>
 
@@ -42,8 +43,8 @@ struct Slot
 
 template <typename T>
 struct IsColumnDefinitionHelper : std::false_type {};
-template <ColumnKind K, typename T, typename O>
-struct IsColumnDefinitionHelper<ColumnDefinition<K, T, O>> : std::true_type {};
+template <ColumnKind K, typename T, typename O, typename S>
+struct IsColumnDefinitionHelper<ColumnDefinition<K, T, O, S>> : std::true_type {};
 
 template <typename T>
 concept ColumnDefinitionType = IsColumnDefinitionHelper<std::remove_cvref_t<T>>::value;
@@ -162,13 +163,16 @@ Storage fromProperty(const QVariant &value)
     return value.value<typename Storage::value_type>();
 }
 
-template <typename M, auto Member, typename Def>
+template <typename M, auto Member, auto DefinitionPointer>
 struct ColumnEntry
 {
     using Model = M;
-    using Definition = Def;
+    using Definition = std::remove_cvref_t<decltype(*DefinitionPointer)>;
+    using Def = Definition;
     using Storage = std::remove_cvref_t<decltype(std::declval<const M &>().*Member)>;
     static constexpr auto member = Member;
+    // The descriptor as a constant: serialize and prepare are called through it.
+    static constexpr const Definition &def = *DefinitionPointer;
 
     std::string_view name;
     Def definition;

@@ -1,0 +1,324 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include "testdatabases.h"
+#include "testmodels.h"
+
+#include <HysteriaQt/SqlDataSource>
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtSql/QSqlError>
+#include <QtSql/QSqlQuery>
+#include <QtTest/QTest>
+
+using Hy::ErrorCode;
+using Level = Profile::Level;
+
+namespace {
+qint64 rawCount(Hy::SqlDataSource &sql, const QString &table)
+{
+    QSqlQuery query(sql.database());
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) || !query.next())
+        qFatal("%s", qPrintable(query.lastError().text()));
+    return query.value(0).toLongLong();
+}
+
+QVariant rawValue(Hy::SqlDataSource &sql, const QString &column, qint64 id)
+{
+    QSqlQuery query(sql.database());
+    const QString statement = QStringLiteral("SELECT %1 FROM profiles WHERE id = %2").arg(column).arg(id);
+    if (!query.exec(statement) || !query.next())
+        qFatal("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
+    return query.value(0);
+}
+
+QByteArray everyByte()
+{
+    QByteArray bytes;
+    for (int i = 0; i < 256; ++i)
+        bytes.append(char(i));
+    return bytes + bytes; // NUL in the middle too
+}
+
+#define HY_EXPECT_REFUSED(statement, errorCode, columnName)                                \
+    do {                                                                                  \
+        try {                                                                             \
+            statement;                                                                    \
+            QFAIL("expected " #errorCode);                                                \
+        } catch (const Hy::Error &hyError) {                                              \
+            QCOMPARE(hyError.codeName(), Hy::Error::codeName(errorCode));                 \
+            QCOMPARE(hyError.column(), QStringLiteral(columnName));                       \
+            QVERIFY2(hyError.sql().isEmpty(), qPrintable(hyError.sql()));                 \
+        }                                                                                 \
+    } while (false)
+} // namespace
+
+// The column kinds and options of Hy::col beyond numbers and text: dates,
+// times, bytes, JSON, enums, application types through serialize and
+// prepare, and DEFAULTs, on every database.
+class tst_Columns : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase_data() { HyTest::Databases::addRows(); }
+    void init();
+    void valuesRoundTrip();
+    void serializeAndPrepare();
+    void defaultsApplyWhenLeftOut();
+    void badValuesAreRefused();
+    void comparisons();
+    void valuesWrittenByOtherTools();
+    void tableRefusesWhatTheModelDoes();
+    void serialization();
+
+private:
+    HyTest::Databases m_databases{QStringLiteral("tst_columns")};
+};
+
+void tst_Columns::init()
+{
+    HY_TEST_SOURCE(m_databases);
+    sql.schema().dropTables<Profile>(Hy::SchemaBuilder::IfMissing::Skip);
+    sql.schema().createTables<Profile>();
+}
+
+void tst_Columns::valuesRoundTrip()
+{
+    HY_TEST_SOURCE(m_databases);
+    const QJsonObject settings{{"theme", "dark"}, {"sizes", QJsonArray{1, 2.5, QJsonValue()}}, {"ok", true}};
+    Profile profile;
+    profile.setBirthday(QDate(1999, 12, 31));
+    profile.setWakeUp(QTime(23, 59, 58, 125));
+    // Past 2038, where MySQL's TIMESTAMP would end.
+    profile.setSeenAt(QDateTime(QDate(2040, 2, 29), QTime(3, 14, 8, 500), Qt::UTC));
+    profile.setAvatar(everyByte());
+    profile.setSettings(QJsonValue(settings));
+    profile.setTags(QJsonArray{"a", "b"});
+    profile.setStatus(QStringLiteral("published"));
+    profile.setLevel(Level::Expert);
+    profile.setScore(7);
+    profile.setSince(QStringLiteral("2024-02-29"));
+    const auto stored = sql.from<Profile>().insert(profile);
+    const auto read = sql.from<Profile>().find(stored->id());
+    QVERIFY(read);
+    for (const Profile *p : {stored.get(), read.get()}) {
+        QCOMPARE(p->birthday(), std::optional<QDate>(QDate(1999, 12, 31)));
+        QCOMPARE(p->wakeUp(), std::optional<QTime>(QTime(23, 59, 58, 125)));
+        QCOMPARE(p->seenAt(), std::optional<QDateTime>(QDateTime(QDate(2040, 2, 29), QTime(3, 14, 8, 500), Qt::UTC)));
+        QCOMPARE(p->avatar(), std::optional<QByteArray>(everyByte()));
+        QCOMPARE(p->settings(), std::optional<QJsonValue>(QJsonValue(settings)));
+        QCOMPARE(p->tags(), std::optional<QJsonArray>(QJsonArray{"a", "b"}));
+        QCOMPARE(p->status(), QStringLiteral("published"));
+        QCOMPARE(p->level(), std::optional<Level>(Level::Expert));
+        QCOMPARE(p->score(), 7);
+        QCOMPARE(p->since(), std::optional<QString>(QStringLiteral("2024-02-29")));
+    }
+    // Stored as the databases' own types and texts.
+    QCOMPARE(rawValue(sql, QStringLiteral("status"), read->id()).toString(), QStringLiteral("published"));
+    QCOMPARE(rawValue(sql, QStringLiteral("level"), read->id()).toString(), QStringLiteral("Expert"));
+    QCOMPARE(rawValue(sql, QStringLiteral("avatar"), read->id()).toByteArray(), everyByte());
+    QCOMPARE(QJsonDocument::fromJson(rawValue(sql, QStringLiteral("tags"), read->id()).toByteArray()).array(),
+             QJsonArray({"a", "b"}));
+
+    // JSON scalars and null are JSON too; an empty column is SQL NULL.
+    auto scalar = sql.from<Profile>().insert({{"settings", QJsonValue(42)}, {"tags", QJsonArray{}}});
+    QCOMPARE(sql.from<Profile>().find(scalar->id())->settings(), std::optional<QJsonValue>(QJsonValue(42)));
+    QCOMPARE(sql.from<Profile>().find(scalar->id())->tags(), std::optional<QJsonArray>(QJsonArray{}));
+    auto jsonNull = sql.from<Profile>().insert({{"settings", QJsonValue(QJsonValue::Null)}});
+    QCOMPARE(sql.from<Profile>().find(jsonNull->id())->settings(),
+             std::optional<QJsonValue>(QJsonValue(QJsonValue::Null)));
+    QCOMPARE(sql.from<Profile>().find(jsonNull->id())->avatar(), std::optional<QByteArray>());
+    QCOMPARE(sql.from<Profile>().whereNull("settings").count(), 0);
+    QCOMPARE(sql.from<Profile>().whereNull("avatar").count(), 2);
+    // Empty bytes are not NULL.
+    auto empty = sql.from<Profile>().insert({{"avatar", QByteArray()}});
+    QCOMPARE(sql.from<Profile>().find(empty->id())->avatar(), std::optional<QByteArray>(QByteArray()));
+    QCOMPARE(sql.from<Profile>().whereNull("avatar").count(), 2);
+}
+
+void tst_Columns::serializeAndPrepare()
+{
+    HY_TEST_SOURCE(m_databases);
+    // prepare lower-cases what is written; serialize trims what is read.
+    auto profile = sql.from<Profile>().insert(
+            {{"nickname", QStringLiteral("  Ann  ")}, {"location", QVariant::fromValue(Point{3, -4})}});
+    QCOMPARE(rawValue(sql, QStringLiteral("nickname"), profile->id()).toString(), QStringLiteral("  ann  "));
+    QCOMPARE(rawValue(sql, QStringLiteral("location"), profile->id()).toString(), QStringLiteral("3,-4"));
+    QCOMPARE(profile->nickname(), std::optional<QString>(QStringLiteral("ann")));
+    QCOMPARE(profile->location(), std::optional<Point>(Point{3, -4}));
+
+    // From a model's own property too, and on update.
+    Profile draft;
+    draft.setLocation(Point{-1, 2});
+    draft.setNickname(QStringLiteral("BOB"));
+    auto second = sql.from<Profile>().insert(draft);
+    QCOMPARE(rawValue(sql, QStringLiteral("location"), second->id()).toString(), QStringLiteral("-1,2"));
+    QCOMPARE(rawValue(sql, QStringLiteral("nickname"), second->id()).toString(), QStringLiteral("bob"));
+    QCOMPARE(sql.from<Profile>()
+                     .where("id", second->id())
+                     .update({{"location", QVariant::fromValue(Point{5, 6})}, {"nickname", "CAROL"}}),
+             1);
+    QCOMPARE(rawValue(sql, QStringLiteral("location"), second->id()).toString(), QStringLiteral("5,6"));
+    QCOMPARE(rawValue(sql, QStringLiteral("nickname"), second->id()).toString(), QStringLiteral("carol"));
+
+    // A comparison is prepared as a write is: it finds what was written.
+    QCOMPARE(sql.from<Profile>().where("nickname", "  ANN  ").oneOrFail()->id(), profile->id());
+    QCOMPARE(sql.from<Profile>().where("location", QVariant::fromValue(Point{5, 6})).oneOrFail()->id(),
+             second->id());
+    // The stored form may be given as it is.
+    QCOMPARE(sql.from<Profile>().where("location", "3,-4").oneOrFail()->id(), profile->id());
+}
+
+void tst_Columns::defaultsApplyWhenLeftOut()
+{
+    HY_TEST_SOURCE(m_databases);
+    // status is not nullable but has a default: leaving it out is no error.
+    auto profile = sql.from<Profile>().insert({{"nickname", "x"}});
+    QCOMPARE(profile->status(), QStringLiteral("draft"));
+    QCOMPARE(profile->level(), std::optional<Level>(Level::Beginner));
+    QCOMPARE(profile->score(), 10);
+    QCOMPARE(profile->ratio(), std::optional<double>(0.5));
+    QCOMPARE(profile->active(), std::optional<bool>(true));
+    QCOMPARE(profile->since(), std::optional<QString>(QStringLiteral("2020-02-29")));
+    QCOMPARE(rawValue(sql, QStringLiteral("level"), profile->id()).toString(), QStringLiteral("Beginner"));
+
+    // A model made in C++ writes only the columns it set.
+    Profile draft;
+    draft.setScore(3);
+    auto stored = sql.from<Profile>().insert(draft);
+    QCOMPARE(stored->score(), 3);
+    QCOMPARE(stored->status(), QStringLiteral("draft"));
+    QCOMPARE(rawCount(sql, QStringLiteral("profiles")), 2);
+}
+
+void tst_Columns::badValuesAreRefused()
+{
+    HY_TEST_SOURCE(m_databases);
+    auto profiles = [&] { return sql.from<Profile>(); };
+    HY_EXPECT_REFUSED(profiles().insert({{"status", "deleted"}}), ErrorCode::InvalidValue, "status");
+    HY_EXPECT_REFUSED(profiles().insert({{"status", nullptr}}), ErrorCode::NullValue, "status");
+    HY_EXPECT_REFUSED(profiles().insert({{"status", 1}}), ErrorCode::InvalidValue, "status");
+    HY_EXPECT_REFUSED(profiles().insert({{"level", "Master"}}), ErrorCode::InvalidValue, "level");
+    HY_EXPECT_REFUSED(profiles().insert({{"level", 9}}), ErrorCode::InvalidValue, "level");
+    HY_EXPECT_REFUSED(profiles().insert({{"birthday", "2023-02-29"}}), ErrorCode::InvalidValue, "birthday");
+    HY_EXPECT_REFUSED(profiles().insert({{"birthday", QDate()}}), ErrorCode::InvalidValue, "birthday");
+    HY_EXPECT_REFUSED(profiles().insert({{"birthday", 20240101}}), ErrorCode::InvalidValue, "birthday");
+    HY_EXPECT_REFUSED(profiles().insert({{"wakeUp", "24:00"}}), ErrorCode::InvalidValue, "wakeUp");
+    HY_EXPECT_REFUSED(profiles().insert({{"wakeUp", "7 am"}}), ErrorCode::InvalidValue, "wakeUp");
+    HY_EXPECT_REFUSED(profiles().insert({{"seenAt", "yesterday"}}), ErrorCode::InvalidValue, "seenAt");
+    HY_EXPECT_REFUSED(profiles().insert({{"avatar", 7}}), ErrorCode::InvalidValue, "avatar");
+    HY_EXPECT_REFUSED(profiles().insert({{"settings", "{\"a\": "}}), ErrorCode::InvalidValue, "settings");
+    HY_EXPECT_REFUSED(profiles().insert({{"settings", QVariant::fromValue(QDate(2024, 1, 1))}}),
+                      ErrorCode::InvalidValue, "settings");
+    HY_EXPECT_REFUSED(profiles().insert({{"score", nullptr}}), ErrorCode::NullValue, "score");
+    HY_EXPECT_REFUSED(profiles().insert({{"since", "soon"}}), ErrorCode::InvalidValue, "since");
+    // A bad row anywhere in a batch: nothing is written.
+    HY_EXPECT_REFUSED(profiles().insertMany({{{"status", "draft"}}, {{"status", "gone"}}}), ErrorCode::InvalidValue,
+                      "status");
+    // JSON compares only with null; enums only with their values.
+    HY_EXPECT_REFUSED(profiles().where("settings", "{}").count(), ErrorCode::InvalidQuery, "settings");
+    HY_EXPECT_REFUSED(profiles().where("status", "publshed").count(), ErrorCode::InvalidValue, "status");
+    QCOMPARE(rawCount(sql, QStringLiteral("profiles")), 0);
+}
+
+void tst_Columns::comparisons()
+{
+    HY_TEST_SOURCE(m_databases);
+    const QList<Hy::Values<Profile>> rows{
+            {{"birthday", QDate(1990, 5, 1)}, {"wakeUp", QTime(6, 30)}, {"status", "draft"},
+             {"level", QVariant::fromValue(Level::Beginner)}, {"avatar", QByteArray("\0a", 2)}},
+            {{"birthday", QDate(2001, 1, 9)}, {"wakeUp", QTime(9, 0, 0, 1)}, {"status", "published"},
+             {"level", QVariant::fromValue(Level::Expert)}, {"avatar", QByteArray("\0b", 2)}},
+            {{"birthday", QDate(1985, 12, 24)}, {"wakeUp", QTime(12, 0)}, {"status", "published"},
+             {"level", "Expert"}, {"avatar", QByteArray("\0a", 2)}},
+    };
+    sql.from<Profile>().insertMany(rows);
+    auto ids = [](const Hy::ModelList<Profile> &list) {
+        QList<int> out;
+        for (const auto &p : list)
+            out.append(p->id());
+        return out;
+    };
+    QCOMPARE(ids(sql.from<Profile>().orderBy("birthday").many()), QList<int>({3, 1, 2}));
+    QCOMPARE(ids(sql.from<Profile>().where("birthday", ">", QDate(1989, 1, 1)).orderBy("id").many()),
+             QList<int>({1, 2}));
+    QCOMPARE(ids(sql.from<Profile>().where("birthday", "2001-01-09").many()), QList<int>({2}));
+    QCOMPARE(ids(sql.from<Profile>().where("wakeUp", ">", QTime(9, 0)).orderBy("wakeUp").many()),
+             QList<int>({2, 3}));
+    QCOMPARE(ids(sql.from<Profile>().where("wakeUp", QTime(9, 0, 0, 1)).many()), QList<int>({2}));
+    QCOMPARE(ids(sql.from<Profile>().where("status", "published").orderBy("id").many()), QList<int>({2, 3}));
+    QCOMPARE(ids(sql.from<Profile>().where("level", QVariant::fromValue(Level::Expert)).orderBy("id").many()),
+             QList<int>({2, 3}));
+    QCOMPARE(ids(sql.from<Profile>().where("avatar", QByteArray("\0a", 2)).orderBy("id").many()),
+             QList<int>({1, 3}));
+}
+
+void tst_Columns::valuesWrittenByOtherTools()
+{
+    HY_TEST_SOURCE(m_databases);
+    QSqlQuery query(sql.database());
+    QVERIFY2(query.exec(QStringLiteral("INSERT INTO profiles (birthday, wake_up, settings, status, score) "
+                                       "VALUES ('2024-01-05', '07:30:00', '[1, {\"a\": \"b\"}]', 'archived', 1)")),
+             qPrintable(query.lastError().text()));
+    const auto read = sql.from<Profile>().oneOrFail();
+    QCOMPARE(read->birthday(), std::optional<QDate>(QDate(2024, 1, 5)));
+    QCOMPARE(read->wakeUp(), std::optional<QTime>(QTime(7, 30)));
+    QCOMPARE(read->settings(), std::optional<QJsonValue>(QJsonArray{1, QJsonObject{{"a", "b"}}}));
+    QCOMPARE(read->status(), QStringLiteral("archived"));
+    QCOMPARE(read->level(), std::optional<Level>(Level::Beginner)); // the DEFAULT
+
+    if (sql.databaseType() != Hy::SqlDataSource::DatabaseType::SQLite)
+        return;
+    // SQLite keeps whatever text another tool wrote: other forms are read,
+    // what is no date or JSON is reported.
+    QVERIFY(query.exec(QStringLiteral("UPDATE profiles SET birthday = '2024-01-06 00:00:00', "
+                                      "wake_up = '07:31', since = '2024-01-07T10:00:00'")));
+    const auto other = sql.from<Profile>().oneOrFail();
+    QCOMPARE(other->birthday(), std::optional<QDate>(QDate(2024, 1, 6)));
+    QCOMPARE(other->wakeUp(), std::optional<QTime>(QTime(7, 31)));
+    QCOMPARE(other->since(), std::optional<QString>(QStringLiteral("2024-01-07")));
+    QVERIFY(query.exec(QStringLiteral("UPDATE profiles SET settings = 'not json'")));
+    HY_EXPECT_ERROR(sql.from<Profile>().many(), ErrorCode::UnreadableValue);
+    QVERIFY(query.exec(QStringLiteral("UPDATE profiles SET settings = NULL, birthday = 'someday'")));
+    HY_EXPECT_ERROR(sql.from<Profile>().many(), ErrorCode::UnreadableValue);
+}
+
+void tst_Columns::tableRefusesWhatTheModelDoes()
+{
+    HY_TEST_SOURCE(m_databases);
+    // The CHECK made for an enum holds against writes that bypass the model.
+    QSqlQuery query(sql.database());
+    QVERIFY(!query.exec(QStringLiteral("INSERT INTO profiles (status) VALUES ('deleted')")));
+    QVERIFY(!query.exec(QStringLiteral("INSERT INTO profiles (level) VALUES ('Master')")));
+    QVERIFY2(query.exec(QStringLiteral("INSERT INTO profiles (level) VALUES ('Intermediate')")),
+             qPrintable(query.lastError().text()));
+    QCOMPARE(rawCount(sql, QStringLiteral("profiles")), 1);
+    QCOMPARE(sql.from<Profile>().oneOrFail()->level(), std::optional<Level>(Level::Intermediate));
+}
+
+void tst_Columns::serialization()
+{
+    HY_TEST_SOURCE(m_databases);
+    Profile draft;
+    draft.setBirthday(QDate(1999, 12, 31));
+    draft.setWakeUp(QTime(6, 5, 4, 3));
+    draft.setAvatar(QByteArray("\0\xff", 2));
+    draft.setLevel(Level::Intermediate);
+    draft.setLocation(Point{1, 2});
+    draft.setSettings(QJsonObject{{"a", 1}});
+    const auto profile = sql.from<Profile>().insert(draft);
+    const QJsonObject json = profile->toJson();
+    QCOMPARE(json.value("birthday"), QJsonValue("1999-12-31"));
+    QCOMPARE(json.value("wakeUp"), QJsonValue("06:05:04.003"));
+    QCOMPARE(json.value("avatar"), QJsonValue("AP8="));
+    QCOMPARE(json.value("level"), QJsonValue("Intermediate"));
+    QCOMPARE(json.value("status"), QJsonValue("draft"));
+    QCOMPARE(json.value("location"), QJsonValue("1,2"));
+    QCOMPARE(json.value("settings"), QJsonValue(QJsonObject{{"a", 1}}));
+    QCOMPARE(json.value("tags"), QJsonValue(QJsonValue::Null));
+}
+
+QTEST_GUILESS_MAIN(tst_Columns)
+#include "tst_columns.moc"
