@@ -1,6 +1,6 @@
 # Shared by the set-up scripts: Debian packages and the CMake build.
 
-HY_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite)
+HY_BUILD_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libssl-dev)
 HY_TEST_PACKAGES=(libqt6sql6-psql libqt6sql6-mysql postgresql mariadb-server clang qt6-declarative-dev)
 
 # Installs the Debian packages that are not installed yet.

@@ -132,6 +132,14 @@ public:                                                                         
                                                                                                  \
 private:
 
+// The seed's defineModel `options` (Hy::ModelOptions), anywhere after HY_MODEL:
+// HY_MODEL_OPTIONS({.databaseCaseConvention = Hy::CaseConvention::Pascal}).
+#define HY_MODEL_OPTIONS(...)                                                                    \
+public:                                                                                          \
+    static constexpr ::Hy::ModelOptions hyOptions = __VA_ARGS__;                                 \
+                                                                                                 \
+private:
+
 // Declares one column: HY_COLUMN(name, setter, Hy::col::kind({options})).
 // The value type follows from the descriptor (QString, int, qint64, double,
 // bool, QDateTime; std::optional<T> when the column is nullable). Generates

@@ -219,8 +219,54 @@ public:
     // Deletes every matching row (hysteria-orm's delete()); returns the count.
     qint64 remove() const { return m_core.remove(); }
 
+    // Soft deletes, for a model with a soft-delete column (a "deletedAt"
+    // column, or one named by HY_MODEL_OPTIONS's softDeleteColumn): reads,
+    // update() and remove() see the rows not deleted, unless told otherwise.
+    ModelQuery &withTrashed()
+    {
+        requireSoftDeletes();
+        m_core.setTrashed(detail::Trashed::With);
+        return *this;
+    }
+    ModelQuery &onlyTrashed()
+    {
+        requireSoftDeletes();
+        m_core.setTrashed(detail::Trashed::Only);
+        return *this;
+    }
+    // Marks the matching rows deleted (the softDeleteValue, by default the
+    // current UTC time); returns the number of rows marked.
+    qint64 softDelete() const
+    {
+        requireSoftDeletes();
+        return m_core.softDelete();
+    }
+    // softDelete() of the row with this primary key.
+    qint64 softDelete(const Value &primaryKey) const
+    {
+        static_assert(detail::ModelColumns<M>::primaryKey() >= 0,
+                      "HysteriaQt: softDelete(key) needs a model with a primary key column");
+        ModelQuery query(*this);
+        query.m_core.groupConditions();
+        query.where(ColumnName<M>::fromIndex(detail::ModelColumns<M>::primaryKey()), primaryKey);
+        return query.softDelete();
+    }
+    // Undoes softDelete() on the matching deleted rows; returns their number.
+    qint64 restore() const
+    {
+        requireSoftDeletes();
+        return m_core.restore();
+    }
+
 private:
     explicit ModelQuery(detail::QueryCore core) : m_core(std::move(core)) {}
+
+    static constexpr void requireSoftDeletes()
+    {
+        static_assert(detail::softDeleteColumn<M>() >= 0,
+                      "HysteriaQt: soft deletes need a \"deletedAt\" column, or one named by "
+                      "HY_MODEL_OPTIONS({.softDeleteColumn = ...})");
+    }
 
     template <typename Group>
     ModelQuery &addGroup(detail::ConditionJoin join, Group &group)

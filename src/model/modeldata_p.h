@@ -55,6 +55,10 @@ struct ModelData
     QHash<QString, int> indexByName;
     int primaryKey = -1;
     Model *(*create)() = nullptr;
+    // Soft deletes: the column (-1 for none) and what marks a row deleted,
+    // a bool or text; null for the current time at each delete.
+    int softDeleteColumn = -1;
+    QVariant softDeleteValue;
 };
 
 } // namespace Hy::detail

@@ -7,8 +7,13 @@
 
 #include <QtCore/QMetaObject>
 
+#include <HysteriaQt/error.h>
+
 #include <QtCore/QHash>
 #include <QtCore/QReadWriteLock>
+#include <QtCore/QSet>
+
+#include <memory>
 
 namespace Hy {
 
@@ -41,9 +46,33 @@ Registry &registry()
 } // namespace
 
 namespace detail {
+namespace {
+// What the compiler checks of other conventions, for a function's names.
+void checkDatabaseNames(const ModelData &model)
+{
+    QSet<QString> seen;
+    for (const ColumnData &column : model.columns) {
+        if (column.databaseName.isEmpty() || column.databaseName.toUtf8().size() > qsizetype(MaxIdentifierLength)) {
+            throw Error(ErrorCode::InvalidQuery,
+                        QStringLiteral("The databaseCaseConvention of %1 makes \"%2\" of %3: a column "
+                                       "name must have 1 to 63 characters")
+                                .arg(model.table, column.databaseName, column.name));
+        }
+        if (seen.contains(column.databaseName)) {
+            throw Error(ErrorCode::InvalidQuery,
+                        QStringLiteral("The databaseCaseConvention of %1 makes \"%2\" of two columns")
+                                .arg(model.table, column.databaseName));
+        }
+        seen.insert(column.databaseName);
+    }
+}
+} // namespace
+
 const ModelData *registerModelSpec(const ModelSpec &spec)
 {
-    auto *data = new ModelData; // lives as long as the program, like a QMetaObject
+    // Lives as long as the program, like a QMetaObject, once registered.
+    auto owner = std::make_unique<ModelData>();
+    ModelData *data = owner.get();
     data->table = QString::fromUtf8(spec.table.data(), qsizetype(spec.table.size()));
     data->metaObject = spec.metaObject;
     data->primaryKey = spec.primaryKey;
@@ -90,12 +119,29 @@ const ModelData *registerModelSpec(const ModelSpec &spec)
             for (const QString &value : std::as_const(column.enumValues))
                 column.length = std::max(column.length, int(value.size()));
         }
+        if (spec.databaseCase && !(c.flags & ColumnSpec::NamedInDatabase))
+            column.databaseName = spec.databaseCase(column.name);
         data->indexByName.insert(column.name, i);
         data->columns.append(column);
     }
+    if (spec.databaseCase)
+        checkDatabaseNames(*data);
+    data->softDeleteColumn = spec.softDeleteColumn;
+    switch (spec.softDeleteValue.type()) {
+    case SoftDeleteValue::Type::CurrentTime:
+        break;
+    case SoftDeleteValue::Type::Boolean:
+        data->softDeleteValue = spec.softDeleteValue.boolean();
+        break;
+    case SoftDeleteValue::Type::Text: {
+        const std::string_view text = spec.softDeleteValue.text();
+        data->softDeleteValue = QString::fromUtf8(text.data(), qsizetype(text.size()));
+        break;
+    }
+    }
     Registry &r = registry();
     QWriteLocker locker(&r.lock);
-    r.models.insert(data->metaObject, data);
+    r.models.insert(data->metaObject, owner.release());
     return data;
 }
 } // namespace detail

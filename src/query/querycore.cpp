@@ -9,6 +9,7 @@
 #include "query/modelinserter_p.h"
 #include "query/modelrows_p.h"
 #include "query/querystate_p.h"
+#include "query/softdelete_p.h"
 #include "sql/sqlcompiler_p.h"
 
 #include <HysteriaQt/error.h>
@@ -97,6 +98,7 @@ QueryState resolved(const QueryState &state, const SqlDialect &dialect)
 {
     QueryState out = state;
     resolveConditions(out.conditions, out.table, dialect);
+    addSoftDeleteScope(out, dialect);
     return out;
 }
 
@@ -383,6 +385,25 @@ SqlStatement removal(const QueryState &state, const SqlDialect &dialect)
     return SqlCompiler(dialect).remove(resolved(state, dialect));
 }
 } // namespace
+
+void QueryCore::setTrashed(Trashed trashed)
+{
+    d->trashed = trashed;
+}
+
+qint64 QueryCore::softDelete() const
+{
+    QueryCore query(*this);
+    query.d->trashed = Trashed::Without; // a row is deleted once, at its first time
+    return query.updateModels(softDeleteRow(m_model));
+}
+
+qint64 QueryCore::restore() const
+{
+    QueryCore query(*this);
+    query.d->trashed = Trashed::Only;
+    return query.updateModels(restoreRow(m_model));
+}
 
 qint64 QueryCore::updateModels(const RowValues &row) const
 {

@@ -4,6 +4,7 @@
 #define HYSTERIAQT_QUERYSTATE_P_H
 
 #include <HysteriaQt/comparison.h>
+#include <HysteriaQt/detail/querycore.h>
 
 #include <QtCore/QList>
 #include <QtCore/QSharedData>
@@ -77,6 +78,7 @@ public:
     QList<OrderTerm> orders;
     qint64 limit = -1;
     qint64 offset = -1;
+    Trashed trashed = Trashed::Without;
 };
 
 } // namespace Hy::detail

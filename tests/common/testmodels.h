@@ -184,4 +184,65 @@ public:
     using Hy::Model::Model;
 };
 
+// Soft deletes by the default column, deletedAt.
+class Article : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Article, "articles")
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(title, setTitle, Hy::col::string({.nullable = false}))
+    HY_COLUMN(updatedAt, setUpdatedAt, Hy::col::datetime({.autoUpdate = true}))
+    HY_COLUMN(deletedAt, setDeletedAt, Hy::col::datetime())
+
+public:
+    using Hy::Model::Model;
+};
+
+// The seed's LegacyModel: snake_case properties, a boolean soft-delete flag.
+class LegacyRecord : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(LegacyRecord, "legacy_records")
+    HY_MODEL_OPTIONS({.modelCaseConvention = Hy::CaseConvention::Snake,
+                      .databaseCaseConvention = Hy::CaseConvention::Snake,
+                      .softDeleteColumn = "is_deleted",
+                      .softDeleteValue = true})
+    HY_COLUMN(record_id, setRecordId, Hy::col::increment())
+    HY_COLUMN(record_name, setRecordName, Hy::col::string())
+    HY_COLUMN(is_deleted, setIsDeleted, Hy::col::boolean({.nullable = false, .default_ = false}))
+
+public:
+    using Hy::Model::Model;
+};
+
+// A table whose columns are PascalCase, as other tools make them.
+class Invoice : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Invoice, "Invoices")
+    HY_MODEL_OPTIONS({.databaseCaseConvention = Hy::CaseConvention::Pascal,
+                      .softDeleteColumn = "state",
+                      .softDeleteValue = "void"})
+    HY_COLUMN(invoiceId, setInvoiceId, Hy::col::increment())
+    HY_COLUMN(customerName, setCustomerName, Hy::col::string())
+    HY_COLUMN(totalCents, setTotalCents, Hy::col::bigInteger({.databaseName = "Total"}))
+    HY_COLUMN(state, setState, Hy::col::enum_({"open", "paid", "void"}))
+
+public:
+    using Hy::Model::Model;
+};
+
+// A convention given as a function.
+class Shout : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Shout, "shouts")
+    HY_MODEL_OPTIONS({.databaseCaseConvention = [](const QString &name) { return QStringLiteral("C_") + name.toUpper(); }})
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(message, setMessage, Hy::col::text())
+
+public:
+    using Hy::Model::Model;
+};
+
 #endif // HYSTERIAQT_TESTMODELS_H

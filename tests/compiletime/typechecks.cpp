@@ -10,6 +10,8 @@
 
 #include <HysteriaQt/SqlDataSource>
 
+#include <QtCore/QPoint>
+
 #include <optional>
 #include <type_traits>
 #include <vector>
@@ -44,5 +46,69 @@ static_assert(Hy::detail::fitsItsType(Hy::col::decimal<QString>({.precision = 30
 static_assert(!std::is_constructible_v<Hy::Decimal, double> && !std::is_convertible_v<double, Hy::Decimal>);
 static_assert(std::is_convertible_v<int, Hy::Decimal> && std::is_convertible_v<qint64, Hy::Decimal>);
 static_assert(WhereTakes<Hy::Decimal> && WhereTakes<QUuid>);
+
+// serialize and prepare are typed: a callback whose parameter or result is
+// not of the column's type does not convert (the seed's TypeScript errors).
+using StringSerialize = Hy::col::Serialize<QString, QString>;
+using StringPrepare = Hy::col::Prepare<QString, QString>;
+constexpr auto trims = [](const QString &raw) { return raw.trimmed(); };
+constexpr auto answers = [](const QString &) { return 42; };
+constexpr auto takesNumber = [](int value) { return QString::number(value); };
+static_assert(std::is_convertible_v<decltype(trims), StringSerialize>);
+static_assert(!std::is_convertible_v<decltype(answers), StringSerialize>, "serialize must return a QString");
+static_assert(!std::is_convertible_v<decltype(takesNumber), StringPrepare>, "prepare must take a QString");
+static_assert(std::is_convertible_v<decltype([](int v) { return v * 2; }), Hy::col::Prepare<int, int>>,
+              "numbers are taken by value");
+// Only the kinds of the seed's table have them.
+template <typename O>
+concept HasPrepare = requires(O options) { options.prepare; };
+template <typename O>
+concept HasSerialize = requires(O options) { options.serialize; };
+static_assert(!HasPrepare<Hy::col::BooleanOptions> && !HasSerialize<Hy::col::FloatOptions>);
+static_assert(HasPrepare<Hy::col::IntegerOptions<int>> && !HasSerialize<Hy::col::IntegerOptions<int>>);
+static_assert(HasSerialize<Hy::col::UuidOptions<QUuid>> && !HasPrepare<Hy::col::UuidOptions<QUuid>>);
+static_assert(HasSerialize<Hy::col::StringOptions> && HasPrepare<Hy::col::StringOptions>);
+// A type of the application's needs both; the library's own conversions need neither.
+static_assert(!Hy::detail::hasConversions(Hy::col::generic<QPoint, QString>()));
+static_assert(!Hy::detail::hasConversions(
+        Hy::col::generic<QPoint, QString>({.serialize = [](const QString &) { return QPoint(); }})));
+static_assert(Hy::detail::hasConversions(Hy::col::generic<QPoint, QString>(
+        {.serialize = [](const QString &) { return QPoint(); }, .prepare = [](const QPoint &) { return QString(); }})));
+static_assert(Hy::detail::hasConversions(Hy::col::datetime<QString>()));
+static_assert(Hy::detail::hasConversions(Hy::col::json<QJsonObject>()));
+static_assert(Hy::col::generic<QByteArray>().kind == Hy::ColumnKind::Binary
+              && Hy::col::primary<QString>().kind == Hy::ColumnKind::String
+              && Hy::col::primary<qint64>().kind == Hy::ColumnKind::BigInteger);
+
+// default_ must suit its column (HY_COLUMN static_asserts hasValidDefault).
+static_assert(Hy::detail::hasValidDefault(Hy::col::integer({.default_ = 10})));
+static_assert(!Hy::detail::hasValidDefault(Hy::col::integer({.default_ = "ten"})));
+static_assert(!Hy::detail::hasValidDefault(Hy::col::integer({.default_ = Q_INT64_C(3000000000)})));
+static_assert(Hy::detail::hasValidDefault(Hy::col::bigInteger({.default_ = Q_INT64_C(3000000000)})));
+static_assert(!Hy::detail::hasValidDefault(Hy::col::boolean({.default_ = 1})));
+static_assert(Hy::detail::hasValidDefault(Hy::col::date({.default_ = "2024-02-29"})));
+static_assert(!Hy::detail::hasValidDefault(Hy::col::date({.default_ = "2024-2-29"})));
+static_assert(!Hy::detail::hasValidDefault(Hy::col::time({.default_ = "25:00:00"})));
+static_assert(Hy::detail::hasValidDefault(Hy::col::datetime({.default_ = "2024-02-29 10:00:00.250"})));
+static_assert(!Hy::detail::hasValidDefault(Hy::col::string({.default_ = "toolong", .length = 3})));
+static_assert(Hy::detail::hasValidDefault(Hy::col::string({.default_ = "äöü", .length = 3})), "characters, not bytes");
+static_assert(Hy::detail::hasValidDefault(Hy::col::decimal({.default_ = "12.50"})));
+static_assert(!Hy::detail::hasValidDefault(Hy::col::decimal({.default_ = "12,50"})));
+static_assert(Hy::detail::hasValidDefault(Hy::col::enum_({"a", "b"}, {.default_ = "b"})));
+static_assert(!Hy::detail::hasValidDefault(Hy::col::enum_({"a", "b"}, {.default_ = "c"})), "not one of the values");
+static_assert(Hy::detail::hasValidDefault(Hy::col::enum_<Profile::Level>({.default_ = Profile::Level::Expert})));
+static_assert(!Hy::detail::hasValidDefault(Hy::col::enum_<Profile::Level>({.default_ = "Expert"})));
+static_assert(!Hy::detail::hasValidDefault(Hy::col::uuid({.default_ = "not-a-uuid"})));
+
+// enum_ values: 1 to 64, distinct, not empty; a C++ enum must be a Q_ENUM.
+static_assert(Hy::detail::hasValidEnumValues(Hy::col::enum_({"a", "b"})));
+static_assert(!Hy::detail::hasValidEnumValues(Hy::col::enum_({"a", "a"})));
+static_assert(!Hy::detail::hasValidEnumValues(Hy::col::enum_({"a", ""})));
+static_assert(!Hy::detail::hasValidEnumValues(Hy::col::enum_({})));
+static_assert(Hy::detail::RegisteredEnum<Profile::Level> && !Hy::detail::RegisteredEnum<Qt::Orientation *>);
+enum class Unregistered { A };
+static_assert(!Hy::detail::RegisteredEnum<Unregistered>, "enum_<E>() static_asserts this");
+static_assert(WhereTakes<Profile::Level> && !WhereTakes<Unregistered>, "a Q_ENUM is a value, another enum is not");
+static_assert(WhereTakes<QJsonObject> && WhereTakes<QDate> && WhereTakes<QTime> && WhereTakes<QByteArray>);
 
 } // namespace

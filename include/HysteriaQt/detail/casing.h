@@ -38,26 +38,60 @@ constexpr bool isLower(char c) { return c >= 'a' && c <= 'z'; }
 constexpr bool isDigit(char c) { return c >= '0' && c <= '9'; }
 constexpr char toLower(char c) { return isUpper(c) ? char(c - 'A' + 'a') : c; }
 
-// camelCase / PascalCase -> snake_case, keeping acronyms together:
-// isActive -> is_active, userID -> user_id, HTTPStatus -> http_status.
-// constexpr so that a model's database names can be checked by the compiler.
-constexpr FixedName toSnakeCase(std::string_view name)
+constexpr char toUpper(char c) { return isLower(c) ? char(c - 'a' + 'A') : c; }
+
+// Whether a word starts at name[i] of a camelCase or PascalCase name,
+// keeping acronyms together: is|Active, user|ID, HTTP|Status, line2|Text.
+constexpr bool startsWord(std::string_view name, std::size_t i)
 {
+    if (i == 0 || !isUpper(name[i]))
+        return false;
+    const char before = name[i - 1];
+    return isLower(before) || isDigit(before)
+            || (isUpper(before) && i + 1 < name.size() && isLower(name[i + 1]));
+}
+
+// A name split into words (at underscores, and at case changes unless
+// `splitCase` is false), joined again in the style of `to`:
+// Style values as in Hy::CaseConvention (0 camel, 1 snake, 2 pascal, 3 preserve).
+// constexpr so that a model's database names can be checked by the compiler.
+constexpr FixedName convertCase(std::string_view name, bool splitCase, int to)
+{
+    enum { Camel, Snake, Pascal, Preserve };
     FixedName out;
+    if (to == Preserve) {
+        for (char c : name)
+            out.append(c);
+        return out;
+    }
+    bool wordStart = true;
+    int words = 0;
     for (std::size_t i = 0; i < name.size(); ++i) {
         const char c = name[i];
-        if (isUpper(c)) {
-            const bool afterWordEnd = i > 0 && (isLower(name[i - 1]) || isDigit(name[i - 1]));
-            const bool acronymEnd = i > 0 && isUpper(name[i - 1]) && i + 1 < name.size()
-                    && isLower(name[i + 1]);
-            if ((afterWordEnd || acronymEnd) && out.size > 0 && out.view().back() != '_')
-                out.append('_');
-            out.append(toLower(c));
-        } else {
-            out.append(c);
+        if (c == '_') {
+            wordStart = true;
+            continue;
         }
+        const bool first = wordStart || (splitCase && startsWord(name, i));
+        wordStart = false;
+        if (first && to == Snake && words > 0)
+            out.append('_');
+        if (to == Snake)
+            out.append(toLower(c));
+        else if (first && (to == Pascal || words > 0))
+            out.append(toUpper(c));
+        else
+            out.append(first || splitCase ? toLower(c) : c);
+        words += first ? 1 : 0;
     }
     return out;
+}
+
+// camelCase / PascalCase -> snake_case: isActive -> is_active, userID ->
+// user_id, HTTPStatus -> http_status.
+constexpr FixedName toSnakeCase(std::string_view name)
+{
+    return convertCase(name, true, 1);
 }
 
 } // namespace Hy::detail

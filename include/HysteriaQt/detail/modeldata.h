@@ -197,6 +197,7 @@ struct ColumnSpec
         AutoCreate = 0x8,
         AutoUpdate = 0x10,
         Hidden = 0x20,
+        NamedInDatabase = 0x40, // a databaseName of its own, kept whatever the convention
     };
 
     quint32 size = sizeof(ColumnSpec);
@@ -230,6 +231,11 @@ struct ModelSpec
     int columnCount = 0;
     int primaryKey = -1;
     Model *(*create)() = nullptr;
+    int softDeleteColumn = -1;
+    SoftDeleteValue softDeleteValue;
+    // A Custom databaseCaseConvention, applied to the property names of
+    // columns without a databaseName.
+    CaseConvention::Function databaseCase = nullptr;
 };
 
 // Builds and registers the metadata of a model class; once per class.
@@ -242,7 +248,8 @@ constexpr ColumnSpec columnSpec(const Entry &entry, std::string_view databaseNam
     ColumnSpec c;
     c.kind = std::remove_cvref_t<decltype(def)>::kind;
     c.flags = (isNullable(def) ? ColumnSpec::Nullable : 0u) | (isPrimaryKey(def) ? ColumnSpec::PrimaryKey : 0u)
-            | (isAutoIncrement(def) ? ColumnSpec::AutoIncrement : 0u) | (def.hidden ? ColumnSpec::Hidden : 0u);
+            | (isAutoIncrement(def) ? ColumnSpec::AutoIncrement : 0u) | (def.hidden ? ColumnSpec::Hidden : 0u)
+            | (!def.databaseName.empty() ? ColumnSpec::NamedInDatabase : 0u);
     if constexpr (requires { def.autoCreate; def.autoUpdate; }) {
         c.flags |= (def.autoCreate ? ColumnSpec::AutoCreate : 0u) | (def.autoUpdate ? ColumnSpec::AutoUpdate : 0u);
     }
@@ -281,7 +288,7 @@ const ModelData *modelData()
         std::array<FixedName, Columns::count> databaseNames{};
         std::array<ColumnSpec, Columns::count> columns{};
         Columns::forEach([&](auto i, const auto &entry) {
-            databaseNames[i] = databaseName(entry.name, entry.definition);
+            databaseNames[i] = databaseName<M>(entry.name, entry.definition);
             columns[i] = columnSpec(entry, databaseNames[i].view());
         });
         ModelSpec spec;
@@ -291,6 +298,10 @@ const ModelData *modelData()
         spec.columnCount = Columns::count;
         spec.primaryKey = Columns::primaryKey();
         spec.create = []() -> Model * { return new M; };
+        constexpr ModelOptions options = optionsOf<M>();
+        spec.softDeleteColumn = softDeleteColumn<M>();
+        spec.softDeleteValue = options.softDeleteValue;
+        spec.databaseCase = options.databaseCaseConvention.function();
         return registerModelSpec(spec);
     }();
     return data;

@@ -12,6 +12,7 @@
 // without a second list of columns for the user to keep in sync.
 
 #include <HysteriaQt/columns.h>
+#include <HysteriaQt/modeloptions.h>
 #include <HysteriaQt/detail/casing.h>
 #include <HysteriaQt/detail/columnchecks.h>
 
@@ -104,16 +105,37 @@ constexpr bool fitsItsType(const Def &def)
         return true;
 }
 
-template <typename Def>
+template <typename M>
+concept HasModelOptions = requires { M::hyOptions; };
+
+// HY_MODEL_OPTIONS's, or the defaults.
+template <typename M>
+constexpr ModelOptions optionsOf()
+{
+    if constexpr (HasModelOptions<M>)
+        return M::hyOptions;
+    else
+        return ModelOptions{};
+}
+
+// A column's database name: its databaseName, or its property name in the
+// model's databaseCaseConvention. A Custom convention is applied when the
+// model is registered; the property name stands for it until then.
+template <typename M, typename Def>
 constexpr FixedName databaseName(std::string_view property, const Def &def)
 {
+    FixedName out;
     if (!def.databaseName.empty()) {
-        FixedName out;
         for (char c : def.databaseName)
             out.append(c);
         return out;
     }
-    return toSnakeCase(property);
+    constexpr ModelOptions options = optionsOf<M>();
+    const auto from = options.modelCaseConvention.style();
+    const auto to = options.databaseCaseConvention.style();
+    if (to == CaseConvention::Custom)
+        return convertCase(property, false, CaseConvention::Preserve);
+    return convertCase(property, from == CaseConvention::Camel || from == CaseConvention::Pascal, to);
 }
 
 // Nullable columns hold std::optional<T>: C++ sees the null that TypeScript
@@ -246,7 +268,7 @@ struct ModelColumns
     {
         bool ok = true;
         forEach([&](auto, const auto &e) {
-            const FixedName n = databaseName(e.name, e.definition);
+            const FixedName n = databaseName<M>(e.name, e.definition);
             ok = ok && n.size > 0 && n.size <= MaxIdentifierLength;
         });
         return ok;
@@ -255,7 +277,7 @@ struct ModelColumns
     static constexpr bool databaseNamesUnique()
     {
         std::array<FixedName, count> dbNames{};
-        forEach([&](auto i, const auto &e) { dbNames[i] = databaseName(e.name, e.definition); });
+        forEach([&](auto i, const auto &e) { dbNames[i] = databaseName<M>(e.name, e.definition); });
         for (int a = 0; a < count; ++a) {
             for (int b = a + 1; b < count; ++b) {
                 if (dbNames[a].view() == dbNames[b].view())
@@ -265,6 +287,49 @@ struct ModelColumns
         return true;
     }
 };
+
+// The soft-delete column: the one named by softDeleteColumn, else a
+// "deletedAt" column; -1 for none, -2 for a name the model does not have.
+template <typename M>
+constexpr int softDeleteColumn()
+{
+    constexpr std::string_view named = optionsOf<M>().softDeleteColumn;
+    const std::string_view name = named.empty() ? std::string_view("deletedAt") : named;
+    for (int i = 0; i < ModelColumns<M>::count; ++i) {
+        if (ModelColumns<M>::names[i] == name)
+            return i;
+    }
+    return named.empty() ? -1 : -2;
+}
+
+// softDeleteValue suits the column: the current time a date-time or text
+// column, true or false a boolean one, text a text or enum column (one of
+// its values). And the column can tell a deleted row: it is nullable, or a
+// boolean (false or null is not deleted).
+template <typename M>
+constexpr bool softDeleteValueFits()
+{
+    constexpr int column = softDeleteColumn<M>();
+    if constexpr (column < 0) {
+        return true;
+    } else {
+        constexpr auto entry = std::get<column>(ModelColumns<M>::entries);
+        using Def = typename decltype(entry)::Definition;
+        constexpr SoftDeleteValue value = optionsOf<M>().softDeleteValue;
+        constexpr ColumnKind kind = Def::kind;
+        constexpr bool text = kind == ColumnKind::String || kind == ColumnKind::Text;
+        if constexpr (!isNullable(entry.definition) && kind != ColumnKind::Boolean)
+            return false;
+        else if constexpr (value.type() == SoftDeleteValue::Type::CurrentTime)
+            return kind == ColumnKind::DateTime || kind == ColumnKind::Timestamp || text;
+        else if constexpr (value.type() == SoftDeleteValue::Type::Boolean)
+            return kind == ColumnKind::Boolean;
+        else if constexpr (kind == ColumnKind::Enum && requires { entry.definition.values; })
+            return entry.definition.values.contains(value.text());
+        else
+            return text && !value.text().empty();
+    }
+}
 
 // Dense index of a column by property name, or -1.
 template <typename M>
@@ -304,6 +369,15 @@ constexpr bool checkModel()
                   "HysteriaQt: a database column name must have 1 to 63 characters");
     static_assert(ModelColumns<M>::databaseNamesUnique(),
                   "HysteriaQt: two columns of this model map to the same database column name");
+    static_assert(optionsOf<M>().modelCaseConvention.style() != CaseConvention::Custom,
+                  "HysteriaQt: modelCaseConvention is camel, snake, pascal or preserve: the property "
+                  "names are as written");
+    static_assert(softDeleteColumn<M>() != -2,
+                  "HysteriaQt: softDeleteColumn must name a column (a property name) of the model");
+    static_assert(softDeleteValueFits<M>(),
+                  "HysteriaQt: the soft-delete column must be nullable (or a boolean), and "
+                  "softDeleteValue must suit it: the current time (the default) a datetime, timestamp "
+                  "or text column, a bool a boolean column, text a text column or one of an enum_'s values");
     return true;
 }
 

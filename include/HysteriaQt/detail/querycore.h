@@ -36,6 +36,12 @@ class QueryState;
 
 // How a condition joins the ones before it.
 enum class ConditionJoin : quint8 { And, Or };
+// Which rows of a model with soft deletes a query sees.
+enum class Trashed : quint8 {
+    Without, // the rows not deleted (the default)
+    With,    // all of them
+    Only,    // the deleted ones
+};
 
 class HYSTERIAQT_EXPORT QueryCore
 {
@@ -78,6 +84,10 @@ public:
     // insertModels() without models: the number of rows written.
     qsizetype bulkInsertModels(const RowList &rows) const;
     qint64 updateModels(const RowValues &row) const;
+    void setTrashed(Trashed trashed);
+    // Soft deletes of the rows matched, the key's row for find()'s form.
+    qint64 softDelete() const;
+    qint64 restore() const;
     const ModelData *model() const { return m_model; }
     QString table() const;
 

@@ -1,0 +1,10 @@
+// EXPECT: soft deletes need a "deletedAt" column
+// softDelete() on a model without a soft-delete column.
+#include "testmodels.h"
+
+#include <HysteriaQt/SqlDataSource>
+
+qint64 wrong(Hy::SqlDataSource &sql)
+{
+    return sql.from<User>().where("name", "x").softDelete();
+}
