@@ -72,6 +72,8 @@ private Q_SLOTS:
     void valuesWrittenByOtherTools();
     void tableRefusesWhatTheModelDoes();
     void serialization();
+    void encryptedValues();
+    void encryptedValuesAreChecked();
 
 private:
     HyTest::Databases m_databases{QStringLiteral("tst_columns")};
@@ -80,8 +82,8 @@ private:
 void tst_Columns::init()
 {
     HY_TEST_SOURCE(m_databases);
-    sql.schema().dropTables<Profile>(Hy::SchemaBuilder::IfMissing::Skip);
-    sql.schema().createTables<Profile>();
+    sql.schema().dropTables<Profile, Secret>(Hy::SchemaBuilder::IfMissing::Skip);
+    sql.schema().createTables<Profile, Secret>();
 }
 
 void tst_Columns::valuesRoundTrip()
@@ -182,6 +184,7 @@ void tst_Columns::defaultsApplyWhenLeftOut()
     QCOMPARE(profile->ratio(), std::optional<double>(0.5));
     QCOMPARE(profile->active(), std::optional<bool>(true));
     QCOMPARE(profile->since(), std::optional<QString>(QStringLiteral("2020-02-29")));
+    QCOMPARE(profile->motto(), std::optional<QString>(QStringLiteral("carpe 'diem'")));
     QCOMPARE(rawValue(sql, QStringLiteral("level"), profile->id()).toString(), QStringLiteral("Beginner"));
 
     // A model made in C++ writes only the columns it set.
@@ -213,6 +216,11 @@ void tst_Columns::badValuesAreRefused()
     HY_EXPECT_REFUSED(profiles().insert({{"settings", QVariant::fromValue(QDate(2024, 1, 1))}}),
                       ErrorCode::InvalidValue, "settings");
     HY_EXPECT_REFUSED(profiles().insert({{"score", nullptr}}), ErrorCode::NullValue, "score");
+    // An escaped NUL in JSON text is refused as NUL in text is (jsonb cannot hold it).
+    HY_EXPECT_REFUSED(profiles().insert({{"settings", QJsonValue(QStringLiteral("a\u0000b"))}}),
+                      ErrorCode::InvalidValue, "settings");
+    HY_EXPECT_REFUSED(profiles().insert({{"settings", "{\"a\": \"\\u0000\"}"}}), ErrorCode::InvalidValue,
+                      "settings");
     HY_EXPECT_REFUSED(profiles().insert({{"since", "soon"}}), ErrorCode::InvalidValue, "since");
     // A bad row anywhere in a batch: nothing is written.
     HY_EXPECT_REFUSED(profiles().insertMany({{{"status", "draft"}}, {{"status", "gone"}}}), ErrorCode::InvalidValue,
@@ -318,6 +326,74 @@ void tst_Columns::serialization()
     QCOMPARE(json.value("location"), QJsonValue("1,2"));
     QCOMPARE(json.value("settings"), QJsonValue(QJsonObject{{"a", 1}}));
     QCOMPARE(json.value("tags"), QJsonValue(QJsonValue::Null));
+}
+
+void tst_Columns::encryptedValues()
+{
+    HY_TEST_SOURCE(m_databases);
+    QVariantList bound;
+    const int observer = sql.addQueryObserver([&](const Hy::QueryEvent &event) { bound += event.bindings(); });
+    const QString text = QStringLiteral("tëxt \U0001F512 and more");
+    auto first = sql.from<Secret>().insert({{"note", text}, {"letter", text}});
+    auto second = sql.from<Secret>().insert({{"note", text}});
+    sql.removeQueryObserver(observer);
+    QCOMPARE(first->note(), std::optional<QString>(text));
+    const auto read = sql.from<Secret>().find(first->id());
+    QCOMPARE(read->note(), std::optional<QString>(text));
+    QCOMPARE(read->letter(), std::optional<QString>(text));
+    QCOMPARE(sql.from<Secret>().find(second->id())->letter(), std::optional<QString>());
+
+    // Stored encrypted, each value differently; the text is not in the SQL's values.
+    QSqlQuery query(sql.database());
+    QVERIFY(query.exec(QStringLiteral("SELECT note, letter FROM secrets ORDER BY id")));
+    QVERIFY(query.next());
+    const QString storedNote = query.value(0).toString();
+    QVERIFY2(storedNote.startsWith(u"hy1s:"), qPrintable(storedNote));
+    QVERIFY(query.value(1).toString().startsWith(u"hy1a:"));
+    QVERIFY(query.next());
+    QVERIFY(query.value(0).toString() != storedNote);
+    QVERIFY(!bound.isEmpty());
+    for (const QVariant &value : std::as_const(bound))
+        QVERIFY(!value.toString().contains(u"tëxt"));
+
+    // Another key, or a value changed in the database: a coded error, never garbage.
+    HY_EXPECT_ERROR(sql.from<SecretElsewhere>().find(first->id()), ErrorCode::DecryptionFailed);
+    QVERIFY(query.exec(QStringLiteral("UPDATE secrets SET note = NULL")));
+    // Without the private key, a letter is written but not read.
+    auto sealed = sql.from<SecretElsewhere>().insert({{"letter", "for the holder of the key"}});
+    HY_EXPECT_ERROR(sql.from<SecretElsewhere>().find(sealed->id()), ErrorCode::DecryptionFailed);
+    QCOMPARE(sql.from<Secret>().find(sealed->id())->letter(), std::optional<QString>("for the holder of the key"));
+
+    QString tampered = storedNote;
+    tampered[tampered.size() - 3] = tampered[tampered.size() - 3] == u'A' ? u'B' : u'A';
+    query.prepare(QStringLiteral("UPDATE secrets SET note = ? WHERE id = ?"));
+    query.addBindValue(tampered);
+    query.addBindValue(first->id());
+    QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+    try {
+        sql.from<Secret>().find(first->id());
+        QFAIL("expected DECRYPTION_FAILED");
+    } catch (const Hy::Error &error) {
+        QCOMPARE(error.code(), ErrorCode::DecryptionFailed);
+        QCOMPARE(error.column(), QStringLiteral("note"));
+        QVERIFY(!error.message().contains(tampered));
+    }
+}
+
+void tst_Columns::encryptedValuesAreChecked()
+{
+    HY_TEST_SOURCE(m_databases);
+    HY_EXPECT_REFUSED(sql.from<Secret>().insert({{"note", 42}}), ErrorCode::InvalidValue, "note");
+    HY_EXPECT_REFUSED(sql.from<Secret>().where("note", "x").count(), ErrorCode::InvalidQuery, "note");
+    HY_EXPECT_REFUSED(sql.from<Secret>().insert({{"note", QStringLiteral("a\u0000b")}}), ErrorCode::InvalidValue,
+                      "note");
+    // A key function that gives no usable key: refused when first used, every time.
+    HY_EXPECT_REFUSED(sql.from<SecretMisconfigured>().insert({{"note", "x"}}), ErrorCode::InvalidValue, "note");
+    HY_EXPECT_REFUSED(sql.from<SecretMisconfigured>().insert({{"note", "x"}}), ErrorCode::InvalidValue, "note");
+    QCOMPARE(rawCount(sql, QStringLiteral("secrets")), 0);
+    // Null is null, and found as such.
+    sql.from<Secret>().insert({{"note", nullptr}});
+    QCOMPARE(sql.from<Secret>().whereNull("note").count(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Columns)

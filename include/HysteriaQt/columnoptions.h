@@ -3,6 +3,8 @@
 #ifndef HYSTERIAQT_COLUMNOPTIONS_H
 #define HYSTERIAQT_COLUMNOPTIONS_H
 
+#include <HysteriaQt/encryption.h>
+
 #include <QtCore/QByteArray>
 #include <QtCore/QDate>
 #include <QtCore/QDateTime>
@@ -37,6 +39,7 @@ enum class ColumnKind : quint8 {
     Binary,
     Json,
     Enum,
+    Encrypted, // text, stored encrypted
 };
 
 // A column's `default_`: the DEFAULT of its table, applied by the database
@@ -311,6 +314,29 @@ struct GenericOptions
     int length = 255; // of a text primary key
     Serialize<T, Stored> serialize = nullptr;
     Prepare<T, Stored> prepare = nullptr;
+};
+
+// encryption::symmetric(): the key comes from a function, called once when
+// the column is first used, so that it is read from where keys are kept
+// (the environment, a keychain) and never written in the source.
+struct SymmetricEncryptionOptions
+{
+    bool nullable = true;
+    std::string_view databaseName = {};
+    bool hidden = false;
+    EncryptionKey (*key)() = nullptr;
+};
+
+// encryption::asymmetric(): PEM keys from functions, each called once. A
+// process that only writes needs only the public key; one that reads needs
+// the private key.
+struct AsymmetricEncryptionOptions
+{
+    bool nullable = true;
+    std::string_view databaseName = {};
+    bool hidden = false;
+    QByteArray (*publicKey)() = nullptr;
+    QByteArray (*privateKey)() = nullptr;
 };
 
 } // namespace col

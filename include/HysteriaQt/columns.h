@@ -46,8 +46,6 @@ constexpr ColumnKind kindOfStoredType()
         return ColumnKind::BigInteger;
     else if constexpr (std::is_same_v<S, double>)
         return ColumnKind::Float;
-    else if constexpr (std::is_same_v<S, Decimal>)
-        return ColumnKind::Decimal;
     else if constexpr (std::is_same_v<S, bool>)
         return ColumnKind::Boolean;
     else if constexpr (std::is_same_v<S, QDate>)
@@ -66,9 +64,10 @@ constexpr ColumnKind kindOfStoredType()
         return ColumnKind::Text;
 }
 
+// (Decimals need a precision and a scale: col::decimal<T>() holds them.)
 template <typename S>
 inline constexpr bool IsStorableType = std::is_same_v<S, int> || std::is_same_v<S, qint64>
-        || std::is_same_v<S, double> || std::is_same_v<S, Decimal> || std::is_same_v<S, bool>
+        || std::is_same_v<S, double> || std::is_same_v<S, bool>
         || std::is_same_v<S, QString> || std::is_same_v<S, QDate> || std::is_same_v<S, QTime>
         || std::is_same_v<S, QDateTime> || std::is_same_v<S, QUuid> || std::is_same_v<S, QByteArray>
         || std::is_same_v<S, QJsonValue>;
@@ -205,9 +204,25 @@ constexpr ColumnDefinition<ColumnKind::Enum, E, EnumOptions<E>, QString> enum_(E
     return {options};
 }
 
+namespace encryption {
+
+// Text encrypted with AES-256-GCM under the column's key: a fresh random
+// nonce per value, so equal texts are stored differently, and a value
+// changed in the database or read with another key is DECRYPTION_FAILED,
+// never garbage. Stored as TEXT; compared only with null.
+constexpr ColumnDefinition<ColumnKind::Encrypted, QString, SymmetricEncryptionOptions>
+symmetric(SymmetricEncryptionOptions options) { return {options}; }
+
+// Text encrypted for an RSA key pair (RSA-OAEP wrapping a fresh AES-256-GCM
+// key per value, so any length fits). See Hy::generateKeyPair().
+constexpr ColumnDefinition<ColumnKind::Encrypted, QString, AsymmetricEncryptionOptions>
+asymmetric(AsymmetricEncryptionOptions options) { return {options}; }
+
+} // namespace encryption
+
 // The seed's `col<T>()`: a column of the application's type T. T is stored
 // as Stored (by default T itself, which must then be a type a column can
-// hold: int, qint64, double, Hy::Decimal, bool, QString, QDate, QTime,
+// hold: int, qint64, double, bool, QString, QDate, QTime,
 // QDateTime, QUuid, QByteArray, QJsonValue); a T of the application's needs
 // serialize (Stored to T) and prepare (T to Stored).
 template <typename T, typename Stored = T>
@@ -215,7 +230,7 @@ constexpr ColumnDefinition<detail::kindOfStoredType<Stored>(), T, GenericOptions
 generic(GenericOptions<T, Stored> options = {})
 {
     static_assert(detail::IsStorableType<Stored>,
-                  "HysteriaQt: generic<T, Stored>() stores a Stored of int, qint64, double, Hy::Decimal, "
+                  "HysteriaQt: generic<T, Stored>() stores a Stored of int, qint64, double, "
                   "bool, QString, QDate, QTime, QDateTime, QUuid, QByteArray or QJsonValue");
     return {options};
 }
@@ -229,7 +244,7 @@ constexpr ColumnDefinition<std::is_same_v<Stored, QString> ? ColumnKind::String
 primary(GenericOptions<T, Stored> options = {})
 {
     static_assert(detail::IsStorableType<Stored>,
-                  "HysteriaQt: primary<T, Stored>() stores a Stored of int, qint64, double, Hy::Decimal, "
+                  "HysteriaQt: primary<T, Stored>() stores a Stored of int, qint64, double, "
                   "bool, QString, QDate, QTime, QDateTime, QUuid, QByteArray or QJsonValue");
     options.primaryKey = true;
     return {options};

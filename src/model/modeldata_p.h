@@ -11,6 +11,8 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+#include <memory>
+
 struct QMetaObject;
 
 namespace Hy::detail {
@@ -18,6 +20,8 @@ namespace Hy::detail {
 // The run-time metadata of a model class, built by the library from the
 // ModelSpec the class's code hands over (registerModelSpec()), once per class.
 // Its layout is the library's own: no application code depends on it.
+class EncryptedColumn;
+
 struct ColumnData
 {
     QString name;          // property name
@@ -42,6 +46,7 @@ struct ColumnData
     QStringList enumValues;    // the values an enum column takes
     QMetaEnum metaEnum;        // of enum_<E>(), whose keys those are
     QString sqlType;           // generic()'s own SQL type, or empty
+    std::shared_ptr<const EncryptedColumn> encrypted; // of an encrypted column
 
     bool hasDefault() const { return defaultValue.type() != ColumnDefault::Type::None; }
     bool isDateTime() const { return kind == ColumnKind::DateTime || kind == ColumnKind::Timestamp; }

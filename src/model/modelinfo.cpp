@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "model/modeldata_p.h"
 
+#include "crypto/encryptedcolumn_p.h"
+
 #include <HysteriaQt/columninfo.h>
 #include <HysteriaQt/modelinfo.h>
 
@@ -114,6 +116,8 @@ const ModelData *registerModelSpec(const ModelSpec &spec)
                 column.enumValues.append(QString::fromUtf8(value.data(), qsizetype(value.size())));
             }
         }
+        if (column.kind == ColumnKind::Encrypted)
+            column.encrypted = std::make_shared<EncryptedColumn>(c.encryptionKey, c.publicKey, c.privateKey);
         if (column.kind == ColumnKind::Enum) {
             column.length = 1; // VARCHAR wide enough for the longest value
             for (const QString &value : std::as_const(column.enumValues))

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "model/valueconverter_p.h"
 
+#include "crypto/encryptedcolumn_p.h"
 #include "model/datetime_p.h"
 #include "model/decimaldigits_p.h"
 #include "model/generatedvalues_p.h"
@@ -45,6 +46,7 @@ QString kindName(ColumnKind kind)
     case ColumnKind::Binary: return QStringLiteral("binary");
     case ColumnKind::Json: return QStringLiteral("json");
     case ColumnKind::Enum: return QStringLiteral("enum");
+    case ColumnKind::Encrypted: return QStringLiteral("encrypted");
     }
     return {};
 }
@@ -251,6 +253,20 @@ std::optional<QString> jsonText(const QVariant &value)
     return QString::fromUtf8(text.constData() + 1, text.size() - 2);
 }
 
+// Whether JSON text holds the escape \u0000: a backslash that is not itself
+// escaped (an even number of backslashes before it), then u0000.
+bool escapesNul(const QString &json)
+{
+    for (qsizetype at = json.indexOf(u"\\u0000"); at >= 0; at = json.indexOf(u"\\u0000", at + 1)) {
+        qsizetype backslashes = 0;
+        while (at - 1 - backslashes >= 0 && json[at - 1 - backslashes] == u'\\')
+            ++backslashes;
+        if (backslashes % 2 == 0)
+            return true;
+    }
+    return false;
+}
+
 QString enumText(const ColumnData &column, const QVariant &value, const QString &table)
 {
     QString text;
@@ -436,10 +452,36 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &given, const 
         if (!text)
             throw invalidValue(column, value, table, QStringLiteral("not JSON"));
         requireStorable(*text, table, column.name);
+        if (escapesNul(*text)) {
+            throw Error(ErrorCode::InvalidValue,
+                        QStringLiteral("%1.%2 cannot hold JSON text with the character U+0000 (PostgreSQL's "
+                                       "jsonb refuses it)")
+                                .arg(table, column.name))
+                    .setColumn(column.name);
+        }
         return *text;
     }
     case ColumnKind::Enum:
         return enumText(column, value, table);
+    case ColumnKind::Encrypted: {
+        // Each value is encrypted with a fresh nonce: equal texts are stored
+        // differently, so the database cannot compare them.
+        if (use == ValueUse::Compare) {
+            throw Error(ErrorCode::InvalidQuery,
+                        QStringLiteral("%1.%2 is encrypted, which compares only with null").arg(table, column.name))
+                    .setColumn(column.name);
+        }
+        // The value is not shown in the message: it is a secret.
+        if (!isText(value)) {
+            throw Error(ErrorCode::InvalidValue,
+                        QStringLiteral("%1.%2 (encrypted) takes text, not %3")
+                                .arg(table, column.name, QString::fromLatin1(value.metaType().name())))
+                    .setColumn(column.name);
+        }
+        const QString text = toText(value);
+        requireStorable(text, table, column.name);
+        return column.encrypted->encrypt(text, table, column.name);
+    }
     }
     Q_UNREACHABLE();
     return QVariant();

@@ -95,10 +95,10 @@ ModelInserter::Plan ModelInserter::plan(const RowList &rows) const
             } else if (column.autoCreate) {
                 present.append(int(c));
                 values.append(now);
-            } else if (column.kind == ColumnKind::Uuid) {
+            } else if (column.kind == ColumnKind::Uuid && !column.hasDefault()) {
                 present.append(int(c));
                 values.append(QUuid::createUuid().toString(QUuid::WithoutBraces));
-            } else if (column.kind == ColumnKind::Ulid) {
+            } else if (column.kind == ColumnKind::Ulid && !column.hasDefault()) {
                 present.append(int(c));
                 values.append(newUlid());
             } else if (!column.nullable && !column.autoIncrement && !column.hasDefault()) {
@@ -228,9 +228,12 @@ std::vector<std::unique_ptr<Model>> ModelInserter::writtenModels(const Run &run)
     for (qsizetype r = 0; r < run.batch.rowCount; ++r) {
         const auto row = run.batch.row(r);
         std::unique_ptr<Model> model(m_model->create());
-        for (qsizetype k = 0; k < run.present.size(); ++k)
-            readInto(m_model, model.get(), m_model->columns[run.present[k]], row[std::size_t(k)]);
-        ModelAccess::setLoaded(*model, loaded);
+        std::bitset<MaxColumns> read = loaded;
+        for (qsizetype k = 0; k < run.present.size(); ++k) {
+            if (!readInto(m_model, model.get(), m_model->columns[run.present[k]], row[std::size_t(k)], ReadOf::OwnWrite))
+                read.reset(std::size_t(run.present[k]));
+        }
+        ModelAccess::setLoaded(*model, read);
         models.push_back(std::move(model));
     }
     return models;
@@ -266,7 +269,7 @@ std::vector<std::unique_ptr<Model>> ModelInserter::modelsOf(const InsertBatch &b
     std::vector<std::unique_ptr<Model>> returned;
     returned.reserve(std::size_t(inserted.rows.size()));
     for (const QVariantList &row : inserted.rows)
-        returned.push_back(hydrate(m_model, row));
+        returned.push_back(hydrate(m_model, row, ReadOf::OwnWrite));
     if (qsizetype(returned.size()) != n) {
         throw unmatchedRows(m_model->table, inserted.sql,
                             QStringLiteral("%1 rows inserted, %2 read back").arg(n).arg(returned.size()));

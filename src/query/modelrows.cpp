@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "query/modelrows_p.h"
 
+#include "crypto/encryptedcolumn_p.h"
 #include "model/decimaldigits_p.h"
 #include "model/valueconverter_p.h"
 #include "sql/sqldialect_p.h"
@@ -28,25 +29,32 @@ QVariant decimalValue(const ColumnData &column, const QVariant &value)
 }
 } // namespace
 
-void readInto(const ModelData *model, Model *instance, const ColumnData &column, const QVariant &value)
+bool readInto(const ModelData *model, Model *instance, const ColumnData &column, const QVariant &value, ReadOf of)
 {
     if (column.kind == ColumnKind::Decimal && !value.isNull()) {
         const QVariant decimal = decimalValue(column, value);
         if (decimal.isValid() && column.read(instance, decimal))
-            return;
+            return true;
         throw unreadableValue(column, value, model->table);
+    }
+    if (column.kind == ColumnKind::Encrypted && !value.isNull()) {
+        if (of == ReadOf::OwnWrite && !column.encrypted->canDecrypt(model->table, column.name))
+            return false;
+        column.read(instance, column.encrypted->decrypt(value, model->table, column.name));
+        return true;
     }
     if (!column.read(instance, value))
         throw unreadableValue(column, value, model->table);
+    return true;
 }
 
-std::unique_ptr<Model> hydrate(const ModelData *model, const QVariantList &values)
+std::unique_ptr<Model> hydrate(const ModelData *model, const QVariantList &values, ReadOf of)
 {
     std::unique_ptr<Model> instance(model->create());
     std::bitset<MaxColumns> loaded;
     for (qsizetype i = 0; i < model->columns.size() && i < values.size(); ++i) {
-        readInto(model, instance.get(), model->columns[i], values[i]);
-        loaded.set(std::size_t(i));
+        if (readInto(model, instance.get(), model->columns[i], values[i], of))
+            loaded.set(std::size_t(i));
     }
     ModelAccess::setLoaded(*instance, loaded);
     return instance;

@@ -18,13 +18,20 @@ namespace Hy::detail {
 
 class SqlDialect;
 
+// Whose values are read: a row of the database's, or the values an insert
+// has just written, of which a process holding only the public key of an
+// encrypted column reads nothing back (it wrote the value; it may not read it).
+enum class ReadOf : quint8 { Database, OwnWrite };
+
 // Stores a database value into a model's column; throws UnreadableValue
-// when it does not fit the column's type.
-void readInto(const ModelData *model, Model *instance, const ColumnData &column, const QVariant &value);
+// when it does not fit the column's type, DecryptionFailed when an
+// encrypted value does not decrypt. False when the column is left unread.
+bool readInto(const ModelData *model, Model *instance, const ColumnData &column, const QVariant &value,
+              ReadOf of = ReadOf::Database);
 
 // A model from a row of every model column, in model order (as the SQL
 // compiler selects them).
-std::unique_ptr<Model> hydrate(const ModelData *model, const QVariantList &values);
+std::unique_ptr<Model> hydrate(const ModelData *model, const QVariantList &values, ReadOf of = ReadOf::Database);
 
 // The current UTC time as the dialect binds it, for autoCreate/autoUpdate.
 QString nowText(const SqlDialect &dialect);

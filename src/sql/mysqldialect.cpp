@@ -131,6 +131,8 @@ QString MySqlDialect::columnType(const ColumnData &column) const
         return QStringLiteral("JSON");
     case ColumnKind::Enum:
         return QStringLiteral("VARCHAR(%1)").arg(column.length);
+    case ColumnKind::Encrypted:
+        return QStringLiteral("LONGTEXT");
     }
     Q_UNREACHABLE();
     return QString();
@@ -167,6 +169,14 @@ QString MySqlDialect::selectDateTime(const QString &quotedColumn) const
     // Text, not QMYSQL's QDateTime in local time, whose fields can shift
     // across a daylight-saving gap.
     return QStringLiteral("DATE_FORMAT(%1, '%Y-%m-%d %H:%i:%s.%f')").arg(quotedColumn);
+}
+
+QString MySqlDialect::defaultClause(const ColumnData &column, const QString &literal) const
+{
+    // MySQL takes a DEFAULT on TEXT and JSON only as an expression, in
+    // parentheses (8.0.13 and later); MariaDB takes that form too.
+    const bool text = column.kind == ColumnKind::Text || column.kind == ColumnKind::Json;
+    return text ? u'(' + literal + u')' : literal;
 }
 
 QString MySqlDialect::selectTime(const QString &quotedColumn) const

@@ -26,6 +26,7 @@ public:
     QString selectDateTime(const QString &quotedColumn) const override;
     QString selectText(const QString &quotedColumn) const override;
     QString selectTime(const QString &quotedColumn) const override;
+    QString defaultClause(const ColumnData &column, const QString &literal) const override;
     QString textLiteral(const QString &text) const override;
     QString selectDecimal(const QString &quotedColumn) const override
     {

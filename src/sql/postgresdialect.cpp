@@ -169,6 +169,8 @@ QString PostgresDialect::columnType(const ColumnData &column) const
         return QStringLiteral("JSONB");
     case ColumnKind::Enum:
         return QStringLiteral("VARCHAR(%1)").arg(column.length);
+    case ColumnKind::Encrypted:
+        return QStringLiteral("TEXT");
     }
     Q_UNREACHABLE();
     return QString();

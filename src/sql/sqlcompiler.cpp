@@ -320,7 +320,7 @@ QString SqlCompiler::columnDefinition(int index, const ModelData *model) const
     if (column.autoCreate)
         definition += QStringLiteral(" DEFAULT ") + m_dialect.currentTimestampDefault();
     else if (column.hasDefault())
-        definition += QStringLiteral(" DEFAULT ") + defaultLiteral(column, model->table);
+        definition += QStringLiteral(" DEFAULT ") + m_dialect.defaultClause(column, defaultLiteral(column, model->table));
     if (column.kind == ColumnKind::Enum) {
         QStringList values;
         for (const QString &value : column.enumValues)

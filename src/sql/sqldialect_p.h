@@ -108,6 +108,8 @@ public:
     virtual QString autoIncrementColumn(const ColumnData &column) const = 0;
     virtual QString currentTimestampDefault() const = 0;
     virtual QString createTableSuffix() const { return {}; }
+    // The DEFAULT clause of a column, after "DEFAULT ".
+    virtual QString defaultClause(const ColumnData &, const QString &literal) const { return literal; }
 
     // Queries
     // A LIMIT/OFFSET clause with a leading space, its values appended to

@@ -120,6 +120,8 @@ QString SqliteDialect::columnType(const ColumnData &column) const
         return QStringLiteral("TEXT");
     case ColumnKind::Enum:
         return QStringLiteral("VARCHAR(%1)").arg(column.length);
+    case ColumnKind::Encrypted:
+        return QStringLiteral("TEXT");
     }
     Q_UNREACHABLE();
     return QString();

@@ -172,6 +172,7 @@ private:
     HY_COLUMN(ratio, setRatio, Hy::col::float_({.default_ = 0.5}))
     HY_COLUMN(active, setActive, Hy::col::boolean({.default_ = true}))
     HY_COLUMN(since, setSince, Hy::col::date<QString>({.default_ = "2020-02-29"}))
+    HY_COLUMN(motto, setMotto, Hy::col::text({.default_ = "carpe 'diem'"}))
     HY_COLUMN(location, setLocation,
               (Hy::col::generic<Point, QString>(
                       {.serialize = [](const QString &raw) {
@@ -240,6 +241,59 @@ class Shout : public Hy::Model
     HY_MODEL_OPTIONS({.databaseCaseConvention = [](const QString &name) { return QStringLiteral("C_") + name.toUpper(); }})
     HY_COLUMN(id, setId, Hy::col::increment())
     HY_COLUMN(message, setMessage, Hy::col::text())
+
+public:
+    using Hy::Model::Model;
+};
+
+// Keys of the encrypted test columns: fixed here, read from where keys are
+// kept in an application.
+namespace TestKeys {
+inline Hy::EncryptionKey key() { return Hy::EncryptionKey::fromRawKey(QByteArray(32, 'k')); }
+inline Hy::EncryptionKey otherKey() { return Hy::EncryptionKey::fromRawKey(QByteArray(32, 'o')); }
+inline Hy::EncryptionKey badKey() { return Hy::EncryptionKey::fromRawKey(QByteArray(31, 'k')); }
+inline const Hy::KeyPair &pair()
+{
+    static const Hy::KeyPair keys = Hy::generateKeyPair(2048);
+    return keys;
+}
+} // namespace TestKeys
+
+class Secret : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Secret, "secrets")
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(note, setNote, Hy::col::encryption::symmetric({.key = &TestKeys::key}))
+    HY_COLUMN(letter, setLetter,
+              Hy::col::encryption::asymmetric({.publicKey = [] { return TestKeys::pair().publicKey; },
+                                               .privateKey = [] { return TestKeys::pair().privateKey; }}))
+
+public:
+    using Hy::Model::Model;
+};
+
+// The same table as another process with another key would see it, or one
+// that holds only the public key.
+class SecretElsewhere : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(SecretElsewhere, "secrets")
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(note, setNote, Hy::col::encryption::symmetric({.key = &TestKeys::otherKey}))
+    HY_COLUMN(letter, setLetter,
+              Hy::col::encryption::asymmetric({.publicKey = [] { return TestKeys::pair().publicKey; }}))
+
+public:
+    using Hy::Model::Model;
+};
+
+class SecretMisconfigured : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(SecretMisconfigured, "secrets")
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(note, setNote, Hy::col::encryption::symmetric({.key = &TestKeys::badKey}))
 
 public:
     using Hy::Model::Model;

@@ -76,6 +76,10 @@ static_assert(Hy::detail::hasConversions(Hy::col::generic<QPoint, QString>(
         {.serialize = [](const QString &) { return QPoint(); }, .prepare = [](const QPoint &) { return QString(); }})));
 static_assert(Hy::detail::hasConversions(Hy::col::datetime<QString>()));
 static_assert(Hy::detail::hasConversions(Hy::col::json<QJsonObject>()));
+// A text, JSON or bytes primary key: no database indexes those alike.
+static_assert(!Hy::detail::hasIndexableKey(Hy::col::generic<QString>({.primaryKey = true})));
+static_assert(Hy::detail::hasIndexableKey(Hy::col::primary<QString>()));
+static_assert(Hy::detail::hasIndexableKey(Hy::col::string({.primaryKey = true})));
 static_assert(Hy::col::generic<QByteArray>().kind == Hy::ColumnKind::Binary
               && Hy::col::primary<QString>().kind == Hy::ColumnKind::String
               && Hy::col::primary<qint64>().kind == Hy::ColumnKind::BigInteger);

@@ -169,6 +169,29 @@ constexpr bool hasValidEnumValues(const Def &def)
         return def.values.isValid();
 }
 
+// A primary key every database can index: not TEXT, JSON or bytes.
+template <typename Def>
+constexpr bool hasIndexableKey(const Def &def)
+{
+    if constexpr (requires { def.primaryKey; })
+        return !def.primaryKey
+                || (Def::kind != ColumnKind::Text && Def::kind != ColumnKind::Json && Def::kind != ColumnKind::Binary);
+    else
+        return true;
+}
+
+// An encrypted column knows where its keys come from.
+template <typename Def>
+constexpr bool hasKeys(const Def &def)
+{
+    if constexpr (requires { def.key; })
+        return def.key != nullptr;
+    else if constexpr (requires { def.publicKey; def.privateKey; })
+        return def.publicKey != nullptr || def.privateKey != nullptr;
+    else
+        return true;
+}
+
 template <typename Def>
 constexpr bool hasSerialize(const Def &def)
 {

@@ -220,6 +220,10 @@ struct ColumnSpec
     // The column's prepare, or null.
     QVariant (*prepare)(const QVariant &value) = nullptr;
     std::string_view sqlType;               // generic()'s `type`
+    // An encrypted column's keys.
+    EncryptionKey (*encryptionKey)() = nullptr;
+    QByteArray (*publicKey)() = nullptr;
+    QByteArray (*privateKey)() = nullptr;
 };
 
 struct ModelSpec
@@ -276,6 +280,12 @@ constexpr ColumnSpec columnSpec(const Entry &entry, std::string_view databaseNam
         c.prepare = &prepareColumn<Entry>;
     if constexpr (requires { def.type; })
         c.sqlType = def.type;
+    if constexpr (requires { def.key; })
+        c.encryptionKey = def.key;
+    if constexpr (requires { def.publicKey; def.privateKey; }) {
+        c.publicKey = def.publicKey;
+        c.privateKey = def.privateKey;
+    }
     return c;
 }
 
