@@ -5,6 +5,7 @@
 
 #include <HysteriaQt/SqlDataSource>
 
+#include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
 #include <QtTest/QTest>
 
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void existingAndMissingTables();
     void ddlPerDatabase();
     void constraintsAreEnforced();
+    void indexesUniquesAndChecks();
     void autoCreateDefaultIsUtcNow();
     void createTablesIsAtomicWhereDdlIsTransactional();
     void invalidModelInfo();
@@ -43,7 +45,7 @@ private:
 void tst_SchemaBuilder::init()
 {
     HY_TEST_SOURCE(m_databases);
-    sql.schema().dropTables<User, Post, Sample, Tag>(IfMissing::Skip);
+    sql.schema().dropTables<User, Post, Sample, Tag, Member>(IfMissing::Skip);
 }
 
 void tst_SchemaBuilder::createAndDropTables()
@@ -142,6 +144,62 @@ void tst_SchemaBuilder::constraintsAreEnforced()
     QVERIFY(!rawExec(sql, QStringLiteral("INSERT INTO tags (code) VALUES ('a')")));
     QCOMPARE(sql.from<User>().count(), 1);
     QCOMPARE(sql.from<Tag>().count(), 1);
+}
+
+void tst_SchemaBuilder::indexesUniquesAndChecks()
+{
+    HY_TEST_SOURCE(m_databases);
+    const bool mysql = sql.databaseType() == Hy::SqlDataSource::DatabaseType::MariaDB
+            || sql.databaseType() == Hy::SqlDataSource::DatabaseType::MySQL;
+    const QChar q = mysql || db == u"sqlite" ? u'`' : u'"';
+    auto quoted = [&](const QString &sqlText) {
+        QString out = sqlText;
+        return out.replace(u'"', q);
+    };
+    const QStringList statements = sql.schema().createTableStatements(Hy::modelInfo<Member>());
+    QCOMPARE(statements.size(), 3);
+    QVERIFY2(statements[0].contains(quoted(QStringLiteral(
+                     ", CONSTRAINT \"uq_members_email\" UNIQUE (\"email\"), CONSTRAINT \"uq_members_name_age\" "
+                     "UNIQUE (\"name\", \"age\"), CONSTRAINT \"chk_members_age_18\" CHECK (age >= 18), CONSTRAINT "
+                     "\"chk_status\" CHECK (status IN ('active', 'inactive')))"))),
+             qPrintable(statements[0]));
+    QCOMPARE(statements[1], quoted(QStringLiteral("CREATE INDEX \"idx_members_email\" ON \"members\" (\"email\")")));
+    QCOMPARE(statements[2],
+             quoted(QStringLiteral("CREATE INDEX \"idx_name_email\" ON \"members\" (\"name\", \"email\")")));
+
+    sql.schema().createTables<Member>();
+    // The indexes exist, under their names.
+    QSqlQuery query(sql.database());
+    const QString indexes = db == u"sqlite" ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' "
+                                                              "AND tbl_name = 'members' AND name LIKE 'idx%'")
+            : db == u"postgres"
+            ? QStringLiteral("SELECT indexname FROM pg_indexes WHERE tablename = 'members' AND indexname LIKE 'idx%'")
+            : QStringLiteral("SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = "
+                             "DATABASE() AND TABLE_NAME = 'members' AND INDEX_NAME LIKE 'idx%'");
+    QVERIFY2(query.exec(indexes), qPrintable(query.lastError().text()));
+    QStringList names;
+    while (query.next())
+        names.append(query.value(0).toString());
+    names.sort();
+    QCOMPARE(names, QStringList({"idx_members_email", "idx_name_email"}));
+
+    // A unique violation is the same code on every database, and writes nothing.
+    sql.from<Member>().insert({{"email", "a@example.com"}, {"age", 30}, {"status", "active"}});
+    HY_EXPECT_ERROR(sql.from<Member>().insert({{"email", "a@example.com"}, {"age", 40}}), ErrorCode::UniqueViolation);
+    HY_EXPECT_ERROR(sql.from<Member>().insertMany({{{"email", "b@example.com"}, {"age", 20}},
+                                                   {{"email", "b@example.com"}, {"age", 21}}}),
+                    ErrorCode::UniqueViolation);
+    HY_EXPECT_ERROR(sql.from<Member>().insertMany({{{"email", "c@example.com"}, {"name", "x"}, {"age", 20}},
+                                                   {{"email", "d@example.com"}, {"name", "x"}, {"age", 20}}}),
+                    ErrorCode::UniqueViolation);
+    // So is a check violation.
+    HY_EXPECT_ERROR(sql.from<Member>().insert({{"email", "e@example.com"}, {"age", 17}}), ErrorCode::CheckViolation);
+    HY_EXPECT_ERROR(sql.from<Member>().insert({{"email", "f@example.com"}, {"status", "gone"}}),
+                    ErrorCode::CheckViolation);
+    HY_EXPECT_ERROR(sql.from<Member>().where("email", "a@example.com").update({{"age", 3}}),
+                    ErrorCode::CheckViolation);
+    QCOMPARE(sql.from<Member>().count(), 1);
+    QCOMPARE(sql.from<Member>().oneOrFail()->age(), std::optional<int>(30));
 }
 
 void tst_SchemaBuilder::autoCreateDefaultIsUtcNow()

@@ -140,6 +140,28 @@ public:                                                                         
                                                                                                  \
 private:
 
+// The seed's indexes, uniques and checks (Hy::IndexDefinition,
+// Hy::CheckDefinition), anywhere after HY_MODEL; the compiler checks that
+// indexes and uniques name columns of the model:
+// HY_INDEXES({{"email"}}, {.columns = {"name", "email"}, .name = "idx_name_email"})
+// HY_UNIQUES({{"email"}})
+// HY_CHECKS({"age >= 18"}, {.expression = "status IN ('a', 'b')", .name = "chk_status"})
+#define HY_INDEXES(...)                                                                          \
+public:                                                                                          \
+    static constexpr ::Hy::IndexDefinition hyIndexes[] = {__VA_ARGS__};                          \
+                                                                                                 \
+private:
+#define HY_UNIQUES(...)                                                                          \
+public:                                                                                          \
+    static constexpr ::Hy::IndexDefinition hyUniques[] = {__VA_ARGS__};                          \
+                                                                                                 \
+private:
+#define HY_CHECKS(...)                                                                           \
+public:                                                                                          \
+    static constexpr ::Hy::CheckDefinition hyChecks[] = {__VA_ARGS__};                           \
+                                                                                                 \
+private:
+
 // Declares one column: HY_COLUMN(name, setter, Hy::col::kind({options})).
 // The value type follows from the descriptor (QString, int, qint64, double,
 // bool, QDateTime; std::optional<T> when the column is nullable). Generates

@@ -5,6 +5,8 @@
 
 #include <QtCore/QString>
 
+#include <array>
+#include <initializer_list>
 #include <string_view>
 #include <type_traits>
 
@@ -75,6 +77,50 @@ struct ModelOptions
     // it marks unless asked (withTrashed(), onlyTrashed()).
     std::string_view softDeleteColumn = {};
     SoftDeleteValue softDeleteValue = {};
+};
+
+// The columns of an index or a unique constraint, by property name, at most 16.
+class IndexColumns
+{
+public:
+    static constexpr int MaxCount = 16;
+
+    constexpr IndexColumns(std::initializer_list<std::string_view> names) noexcept
+    {
+        for (std::string_view name : names) {
+            if (m_count < MaxCount)
+                m_names[std::size_t(m_count)] = name;
+            ++m_count; // keeps counting, so too many are reported
+        }
+    }
+
+    constexpr int size() const noexcept { return m_count < MaxCount ? m_count : MaxCount; }
+    constexpr bool isValid() const noexcept { return m_count >= 1 && m_count <= MaxCount; }
+    constexpr std::string_view operator[](int index) const noexcept { return m_names[std::size_t(index)]; }
+
+private:
+    std::array<std::string_view, MaxCount> m_names{};
+    int m_count = 0;
+};
+
+// An entry of HY_INDEXES or HY_UNIQUES: the seed's array form `{{"email"}}`
+// or object form `{.columns = {"name", "email"}, .name = "idx_name_email"}`.
+// Without a name: idx_<table>_<columns> or uq_<table>_<columns>, with the
+// database's column names.
+struct IndexDefinition
+{
+    IndexColumns columns;
+    std::string_view name = {};
+};
+
+// An entry of HY_CHECKS: `{"age >= 18"}` or `{.expression = "status IN
+// ('active', 'inactive')", .name = "chk_status"}`. The expression is SQL,
+// written with the database's column names. Without a name:
+// chk_<table>_<the expression's words>.
+struct CheckDefinition
+{
+    std::string_view expression;
+    std::string_view name = {};
 };
 
 } // namespace Hy

@@ -52,6 +52,19 @@ struct ColumnData
     bool isDateTime() const { return kind == ColumnKind::DateTime || kind == ColumnKind::Timestamp; }
 };
 
+// An index or unique constraint: its name and columns (indexes into ModelData::columns).
+struct IndexData
+{
+    QString name;
+    QList<int> columns;
+};
+
+struct CheckData
+{
+    QString name;
+    QString expression;
+};
+
 struct ModelData
 {
     QString table;
@@ -64,6 +77,9 @@ struct ModelData
     // a bool or text; null for the current time at each delete.
     int softDeleteColumn = -1;
     QVariant softDeleteValue;
+    QList<IndexData> indexes;
+    QList<IndexData> uniques;
+    QList<CheckData> checks;
 };
 
 } // namespace Hy::detail

@@ -68,6 +68,58 @@ void checkDatabaseNames(const ModelData &model)
         seen.insert(column.databaseName);
     }
 }
+QString fromView(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+// A name of at most 63 characters, the longest PostgreSQL keeps: a longer
+// one is cut and ends with a hash of the whole, so that it stays unique.
+QString identifier(const QString &name)
+{
+    if (name.toUtf8().size() <= qsizetype(MaxIdentifierLength))
+        return name;
+    quint32 hash = 2166136261u; // FNV-1a
+    for (const char c : name.toUtf8()) {
+        hash ^= quint8(c);
+        hash *= 16777619u;
+    }
+    return name.left(54) + u'_' + QString::number(hash, 16).rightJustified(8, u'0');
+}
+
+QList<IndexData> indexData(const ModelData &model, std::span<const IndexDefinition> definitions,
+                           const QString &prefix)
+{
+    QList<IndexData> list;
+    for (const IndexDefinition &definition : definitions) {
+        IndexData index;
+        QStringList names;
+        for (int i = 0; i < definition.columns.size(); ++i) {
+            index.columns.append(model.indexByName.value(fromView(definition.columns[i])));
+            names.append(model.columns[index.columns.last()].databaseName);
+        }
+        index.name = definition.name.empty()
+                ? identifier(prefix + model.table + u'_' + names.join(u'_'))
+                : fromView(definition.name);
+        list.append(index);
+    }
+    return list;
+}
+
+// chk_<table>_<the expression's letters and digits, runs of others as _>.
+QString checkName(const QString &table, const QString &expression)
+{
+    QString slug;
+    for (const QChar c : expression.toLower()) {
+        if (c.isLetterOrNumber())
+            slug += c;
+        else if (!slug.isEmpty() && !slug.endsWith(u'_'))
+            slug += u'_';
+    }
+    while (slug.endsWith(u'_'))
+        slug.chop(1);
+    return identifier(QStringLiteral("chk_") + table + u'_' + slug);
+}
 } // namespace
 
 const ModelData *registerModelSpec(const ModelSpec &spec)
@@ -130,6 +182,13 @@ const ModelData *registerModelSpec(const ModelSpec &spec)
     }
     if (spec.databaseCase)
         checkDatabaseNames(*data);
+    data->indexes = indexData(*data, spec.indexes, QStringLiteral("idx_"));
+    data->uniques = indexData(*data, spec.uniques, QStringLiteral("uq_"));
+    for (const CheckDefinition &definition : spec.checks) {
+        const QString expression = fromView(definition.expression);
+        data->checks.append({definition.name.empty() ? checkName(data->table, expression) : fromView(definition.name),
+                             expression});
+    }
     data->softDeleteColumn = spec.softDeleteColumn;
     switch (spec.softDeleteValue.type()) {
     case SoftDeleteValue::Type::CurrentTime:

@@ -32,9 +32,10 @@ QStringList SchemaBuilder::createTableStatements(const ModelInfo &model, IfExist
     const Session session = SqlDataSourcePrivate::session(m_source);
     const detail::SqlDialect &dialect = session->dialect();
     requireValid({model});
-    return {detail::SqlCompiler(dialect).createTable(model.data(), ifExists == IfExists::Skip
-                                                                     ? detail::SqlCompiler::IfExists::Skip
-                                                                     : detail::SqlCompiler::IfExists::Fail)};
+    const detail::SqlCompiler compiler(dialect);
+    const auto how = ifExists == IfExists::Skip ? detail::SqlCompiler::IfExists::Skip
+                                                : detail::SqlCompiler::IfExists::Fail;
+    return QStringList{compiler.createTable(model.data(), how)} + compiler.createIndexes(model.data(), how);
 }
 
 void SchemaBuilder::createTables(const QList<ModelInfo> &models, IfExists ifExists) const

@@ -342,7 +342,31 @@ QString SqlCompiler::createTable(const ModelData *model, IfExists ifExists) cons
             sql += QStringLiteral(", ");
         sql += columnDefinition(i, model);
     }
+    for (const IndexData &unique : model->uniques) {
+        sql += QStringLiteral(", CONSTRAINT %1 UNIQUE (%2)").arg(quote(unique.name), columnList(model, unique.columns));
+    }
+    for (const CheckData &check : model->checks)
+        sql += QStringLiteral(", CONSTRAINT %1 CHECK (%2)").arg(quote(check.name), check.expression);
     return sql + u')' + m_dialect.createTableSuffix();
+}
+
+QString SqlCompiler::columnList(const ModelData *model, const QList<int> &columns) const
+{
+    QStringList names;
+    for (int column : columns)
+        names.append(quote(model->columns[column].databaseName));
+    return names.join(QStringLiteral(", "));
+}
+
+QStringList SqlCompiler::createIndexes(const ModelData *model, IfExists ifExists) const
+{
+    QStringList statements;
+    for (const IndexData &index : model->indexes) {
+        statements.append(QStringLiteral("CREATE INDEX %1%2 ON %3 (%4)")
+                                  .arg(ifExists == IfExists::Skip ? QStringLiteral("IF NOT EXISTS ") : QString(),
+                                       quote(index.name), quote(model->table), columnList(model, index.columns)));
+    }
+    return statements;
 }
 
 QString SqlCompiler::dropTable(const QString &table, IfExists ifMissing) const

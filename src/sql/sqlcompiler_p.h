@@ -80,6 +80,8 @@ public:
 
     enum class IfExists { Fail, Skip };
     QString createTable(const ModelData *model, IfExists ifExists) const;
+    // The model's HY_INDEXES, one CREATE INDEX each, after its table.
+    QStringList createIndexes(const ModelData *model, IfExists ifExists) const;
     QString dropTable(const QString &table, IfExists ifMissing) const;
 
     QString quote(const QString &identifier) const;
@@ -97,6 +99,7 @@ private:
     // model's date-time column.
     QString comparable(const ColumnRef &column) const;
     QString defaultLiteral(const ColumnData &column, const QString &table) const;
+    QString columnList(const ModelData *model, const QList<int> &columns) const;
 
     const SqlDialect &m_dialect;
 };

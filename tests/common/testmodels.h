@@ -246,6 +246,24 @@ public:
     using Hy::Model::Model;
 };
 
+// The seed's indexes, uniques and checks, in both forms.
+class Member : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Member, "members")
+    HY_INDEXES({{"email"}}, {.columns = {"name", "email"}, .name = "idx_name_email"})
+    HY_UNIQUES({{"email"}}, {.columns = {"name", "age"}, .name = "uq_members_name_age"})
+    HY_CHECKS({"age >= 18"}, {.expression = "status IN ('active', 'inactive')", .name = "chk_status"})
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(name, setName, Hy::col::string())
+    HY_COLUMN(email, setEmail, Hy::col::string({.nullable = false}))
+    HY_COLUMN(age, setAge, Hy::col::integer())
+    HY_COLUMN(status, setStatus, Hy::col::string({.length = 16}))
+
+public:
+    using Hy::Model::Model;
+};
+
 // Keys of the encrypted test columns: fixed here, read from where keys are
 // kept in an application.
 namespace TestKeys {

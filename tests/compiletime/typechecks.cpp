@@ -104,6 +104,18 @@ static_assert(Hy::detail::hasValidDefault(Hy::col::enum_<Profile::Level>({.defau
 static_assert(!Hy::detail::hasValidDefault(Hy::col::enum_<Profile::Level>({.default_ = "Expert"})));
 static_assert(!Hy::detail::hasValidDefault(Hy::col::uuid({.default_ = "not-a-uuid"})));
 
+// Indexes and uniques name columns of the model (the seed's ["nonExistent"] is an error).
+constexpr Hy::IndexDefinition knownColumns[] = {{{"email"}}, {.columns = {"name", "email"}, .name = "i"}};
+constexpr Hy::IndexDefinition unknownColumn[] = {{{"nonExistent"}}};
+constexpr Hy::IndexDefinition sameColumnTwice[] = {{{"email", "email"}}};
+constexpr Hy::IndexDefinition textColumn[] = {{{"nickname"}}};
+static_assert(Hy::detail::indexColumnsExist<Member>(knownColumns));
+static_assert(!Hy::detail::indexColumnsExist<Member>(unknownColumn));
+static_assert(!Hy::detail::indexColumnsExist<Member>(sameColumnTwice));
+static_assert(Hy::detail::indexColumnsIndexable<Profile>(textColumn), "a VARCHAR is indexable");
+constexpr Hy::IndexDefinition jsonColumn[] = {{{"settings"}}};
+static_assert(!Hy::detail::indexColumnsIndexable<Profile>(jsonColumn), "JSON is not");
+
 // enum_ values: 1 to 64, distinct, not empty; a C++ enum must be a Q_ENUM.
 static_assert(Hy::detail::hasValidEnumValues(Hy::col::enum_({"a", "b"})));
 static_assert(!Hy::detail::hasValidEnumValues(Hy::col::enum_({"a", "a"})));

@@ -240,6 +240,9 @@ struct ModelSpec
     // A Custom databaseCaseConvention, applied to the property names of
     // columns without a databaseName.
     CaseConvention::Function databaseCase = nullptr;
+    std::span<const IndexDefinition> indexes;
+    std::span<const IndexDefinition> uniques;
+    std::span<const CheckDefinition> checks;
 };
 
 // Builds and registers the metadata of a model class; once per class.
@@ -312,6 +315,9 @@ const ModelData *modelData()
         spec.softDeleteColumn = softDeleteColumn<M>();
         spec.softDeleteValue = options.softDeleteValue;
         spec.databaseCase = options.databaseCaseConvention.function();
+        spec.indexes = indexesOf<M>();
+        spec.uniques = uniquesOf<M>();
+        spec.checks = checksOf<M>();
         return registerModelSpec(spec);
     }();
     return data;

@@ -21,6 +21,7 @@
 #include <array>
 #include <concepts>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -331,6 +332,82 @@ constexpr bool softDeleteValueFits()
     }
 }
 
+template <typename M>
+constexpr std::span<const IndexDefinition> indexesOf()
+{
+    if constexpr (requires { M::hyIndexes; })
+        return M::hyIndexes;
+    else
+        return {};
+}
+
+template <typename M>
+constexpr std::span<const IndexDefinition> uniquesOf()
+{
+    if constexpr (requires { M::hyUniques; })
+        return M::hyUniques;
+    else
+        return {};
+}
+
+template <typename M>
+constexpr std::span<const CheckDefinition> checksOf()
+{
+    if constexpr (requires { M::hyChecks; })
+        return M::hyChecks;
+    else
+        return {};
+}
+
+template <typename M>
+constexpr int columnIndex(std::string_view name);
+
+// Every column an index or unique names is one of the model's, once, of a
+// kind every database indexes (not TEXT, JSON or bytes).
+template <typename M>
+constexpr bool indexColumnsExist(std::span<const IndexDefinition> indexes)
+{
+    for (const IndexDefinition &index : indexes) {
+        if (!index.columns.isValid())
+            return false;
+        for (int i = 0; i < index.columns.size(); ++i) {
+            if (columnIndex<M>(index.columns[i]) < 0)
+                return false;
+            for (int j = i + 1; j < index.columns.size(); ++j) {
+                if (index.columns[i] == index.columns[j])
+                    return false;
+            }
+        }
+    }
+    return true;
+}
+
+template <typename M>
+constexpr bool indexColumnsIndexable(std::span<const IndexDefinition> indexes)
+{
+    bool ok = true;
+    ModelColumns<M>::forEach([&](auto, const auto &entry) {
+        using Def = typename std::remove_cvref_t<decltype(entry)>::Definition;
+        const bool indexable = Def::kind != ColumnKind::Text && Def::kind != ColumnKind::Json
+                && Def::kind != ColumnKind::Binary && Def::kind != ColumnKind::Encrypted;
+        for (const IndexDefinition &index : indexes) {
+            for (int i = 0; i < index.columns.size(); ++i)
+                ok = ok && (indexable || index.columns[i] != entry.name);
+        }
+    });
+    return ok;
+}
+
+template <typename M>
+constexpr bool checksAreWritten()
+{
+    for (const CheckDefinition &check : checksOf<M>()) {
+        if (check.expression.empty())
+            return false;
+    }
+    return true;
+}
+
 // Dense index of a column by property name, or -1.
 template <typename M>
 constexpr int columnIndex(std::string_view name)
@@ -374,6 +451,13 @@ constexpr bool checkModel()
                   "names are as written");
     static_assert(softDeleteColumn<M>() != -2,
                   "HysteriaQt: softDeleteColumn must name a column (a property name) of the model");
+    static_assert(indexColumnsExist<M>(indexesOf<M>()) && indexColumnsExist<M>(uniquesOf<M>()),
+                  "HysteriaQt: HY_INDEXES and HY_UNIQUES take 1 to 16 distinct columns of the model "
+                  "each, by property name");
+    static_assert(indexColumnsIndexable<M>(indexesOf<M>()) && indexColumnsIndexable<M>(uniquesOf<M>()),
+                  "HysteriaQt: an index or unique cannot be on a text, JSON, bytes or encrypted column "
+                  "(MySQL indexes only a prefix of those): use string()");
+    static_assert(checksAreWritten<M>(), "HysteriaQt: a HY_CHECKS entry needs an expression");
     static_assert(softDeleteValueFits<M>(),
                   "HysteriaQt: the soft-delete column must be nullable (or a boolean), and "
                   "softDeleteValue must suit it: the current time (the default) a datetime, timestamp "
