@@ -73,6 +73,7 @@ private Q_SLOTS:
     void tableRefusesWhatTheModelDoes();
     void serialization();
     void encryptedValues();
+    void modelsFromMapsAndJson();
     void encryptedValuesAreChecked();
 
 private:
@@ -326,6 +327,56 @@ void tst_Columns::serialization()
     QCOMPARE(json.value("location"), QJsonValue("1,2"));
     QCOMPARE(json.value("settings"), QJsonValue(QJsonObject{{"a", 1}}));
     QCOMPARE(json.value("tags"), QJsonValue(QJsonValue::Null));
+}
+
+void tst_Columns::modelsFromMapsAndJson()
+{
+    HY_TEST_SOURCE(m_databases);
+    Profile draft;
+    draft.setBirthday(QDate(1999, 12, 31));
+    draft.setWakeUp(QTime(6, 5, 4, 3));
+    draft.setSeenAt(QDateTime(QDate(2030, 1, 2), QTime(3, 4, 5, 6), Qt::UTC));
+    draft.setAvatar(everyByte());
+    draft.setSettings(QJsonObject{{"a", QJsonArray{1, "b"}}});
+    draft.setLevel(Level::Expert);
+    draft.setLocation(Point{7, 8});
+    draft.setNickname(QStringLiteral("ann"));
+    const auto stored = sql.from<Profile>().insert(draft);
+
+    // What toJson() gives makes the same model again, to insert.
+    QJsonObject json = stored->toJson();
+    json.remove(QStringLiteral("id"));
+    const auto copy = Hy::fromJson<Profile>(json);
+    QCOMPARE(copy->changedColumns().size(), json.size());
+    const auto inserted = sql.from<Profile>().insert(*copy);
+    QJsonObject again = inserted->toJson();
+    again.remove(QStringLiteral("id"));
+    QCOMPARE(again, json);
+    QCOMPARE(inserted->avatar(), std::optional<QByteArray>(everyByte()));
+    QCOMPARE(inserted->level(), std::optional<Level>(Level::Expert));
+
+    // And from toVariantMap().
+    QVariantMap map = stored->toVariantMap();
+    map.remove(QStringLiteral("id"));
+    const auto fromMap = Hy::fromVariantMap<Profile>(map);
+    QCOMPARE(fromMap->seenAt(), stored->seenAt());
+    QCOMPARE(fromMap->location(), std::optional<Point>(Point{7, 8}));
+
+    // Unknown keys are reported; bad values set nothing.
+    HY_EXPECT_REFUSED(Hy::fromVariantMap<Profile>({{"nickname", "x"}, {"nope", 1}}), ErrorCode::UnknownColumn, "nope");
+    QStringList unknown;
+    const auto lenient = Hy::fromVariantMap<Profile>({{"nickname", "x"}, {"nope", 1}, {"also", 2}}, &unknown);
+    QCOMPARE(unknown, QStringList({"also", "nope"}));
+    QCOMPARE(lenient->changedColumns(), QStringList({"nickname"}));
+    Profile target;
+    HY_EXPECT_REFUSED(target.setValues(QVariantMap{{"score", 5}, {"birthday", "soon"}}), ErrorCode::InvalidValue,
+                      "birthday");
+    HY_EXPECT_REFUSED(target.setValues(QVariantMap{{"score", 5}, {"status", QVariant::fromValue(nullptr)}}),
+                      ErrorCode::NullValue, "status");
+    HY_EXPECT_REFUSED(target.setValues(QJsonObject{{"avatar", "***"}}), ErrorCode::InvalidValue, "avatar");
+    HY_EXPECT_REFUSED(target.setValues(QJsonObject{{"level", "Master"}}), ErrorCode::InvalidValue, "level");
+    QCOMPARE(target.score(), 0);
+    QVERIFY(target.changedColumns().isEmpty());
 }
 
 void tst_Columns::encryptedValues()

@@ -71,6 +71,16 @@ public:
     // without braces.
     QJsonObject toJson() const;
 
+    // Sets the columns named in `values` by property name, from what
+    // toVariantMap() and toJson() make (null, or a date-time, a decimal, a
+    // UUID as text, bytes as base64 in JSON), as if by their setters: they
+    // become changed columns. A value that does not fit its column throws
+    // Hy::Error (InvalidValue, NullValue) and sets nothing. A key that names
+    // no column throws UnknownColumn, or is added to `unknownKeys` when
+    // that is given.
+    void setValues(const QVariantMap &values, QStringList *unknownKeys = nullptr);
+    void setValues(const QJsonObject &values, QStringList *unknownKeys = nullptr);
+
 protected:
     void hyMarkChanged(int slot) { m_changed.set(std::size_t(slot)); }
 
@@ -89,6 +99,24 @@ HYSTERIAQT_EXPORT QDebug operator<<(QDebug debug, const Model *model);
 // deletes the models. Move one out with release() to give it a QObject parent.
 template <typename M>
 using ModelList = std::vector<std::unique_ptr<M>>;
+
+// A model made from what toVariantMap() or toJson() gives (see
+// Model::setValues()): a model to insert, from a form or a REST body.
+template <typename M>
+std::unique_ptr<M> fromVariantMap(const QVariantMap &values, QStringList *unknownKeys = nullptr)
+{
+    auto model = std::make_unique<M>();
+    model->setValues(values, unknownKeys);
+    return model;
+}
+
+template <typename M>
+std::unique_ptr<M> fromJson(const QJsonObject &values, QStringList *unknownKeys = nullptr)
+{
+    auto model = std::make_unique<M>();
+    model->setValues(values, unknownKeys);
+    return model;
+}
 
 // toJson() of every model of a list, in order.
 template <typename M>

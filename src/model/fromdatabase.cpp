@@ -205,6 +205,9 @@ bool jsonFromDatabase(const QVariant &value, QJsonValue *out)
     case QMetaType::LongLong:
     case QMetaType::Double:
     case QMetaType::Bool:
+    case QMetaType::QJsonValue:
+    case QMetaType::QJsonObject:
+    case QMetaType::QJsonArray:
         *out = QJsonValue::fromVariant(value);
         return true;
     default:

@@ -4,12 +4,15 @@
 // A model as a QVariantMap, as JSON and in qDebug().
 
 #include "model/modeldata_p.h"
+#include "query/modelrows_p.h"
 
 #include <HysteriaQt/decimal.h>
+#include <HysteriaQt/error.h>
 #include <HysteriaQt/model.h>
 
 #include <QtCore/QDebug>
 #include <QtCore/QJsonValue>
+#include <QtCore/QMetaProperty>
 #include <QtCore/QUuid>
 
 namespace Hy {
@@ -50,6 +53,78 @@ QJsonValue jsonOf(const detail::ColumnData &column, const QVariant &value)
 }
 
 } // namespace
+
+void Model::setValues(const QVariantMap &values, QStringList *unknownKeys)
+{
+    const detail::ModelData &model = dataOf(*this);
+    // Every value is checked on a scratch model first: all or nothing.
+    std::unique_ptr<Model> scratch(model.create());
+    QList<int> columns;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        const int index = model.indexByName.value(it.key(), -1);
+        if (index < 0) {
+            if (!unknownKeys) {
+                throw Error(ErrorCode::UnknownColumn,
+                            QStringLiteral("%1 has no column \"%2\"").arg(model.table, it.key()))
+                        .setColumn(it.key());
+            }
+            unknownKeys->append(it.key());
+            continue;
+        }
+        const detail::ColumnData &column = model.columns[index];
+        QVariant value = it.value();
+        auto refuse = [&](ErrorCode code, const QString &why) {
+            return Error(code, QStringLiteral("%1.%2 %3").arg(model.table, column.name, why)).setColumn(column.name);
+        };
+        if (value.isNull()) {
+            if (!column.nullable)
+                throw refuse(ErrorCode::NullValue, QStringLiteral("is not nullable"));
+            column.read(scratch.get(), QVariant());
+            columns.append(index);
+            continue;
+        }
+        if (column.kind == ColumnKind::Binary && value.typeId() == QMetaType::QString) {
+            const auto decoded = QByteArray::fromBase64Encoding(value.toString().toLatin1(),
+                                                                QByteArray::AbortOnBase64DecodingErrors);
+            if (!decoded)
+                throw refuse(ErrorCode::InvalidValue, QStringLiteral("takes bytes as base64 text"));
+            value = *decoded;
+        } else if (column.kind == ColumnKind::Json) {
+            value = QVariant::fromValue(QJsonValue::fromVariant(value));
+        }
+        // A type of the application's (in a map from toVariantMap()): as it is stored.
+        if (column.prepare && value.typeId() >= QMetaType::User
+            && !(value.metaType().flags() & QMetaType::IsEnumeration)) {
+            value = column.prepare(value);
+        }
+        // The reading of database values, which takes text forms of dates,
+        // decimals, UUIDs and enum keys; an encrypted column's text is its own.
+        bool fits = false;
+        try {
+            fits = column.kind == ColumnKind::Encrypted
+                    ? value.typeId() == QMetaType::QString && column.read(scratch.get(), value)
+                    : (detail::readInto(&model, scratch.get(), column, value), true);
+        } catch (const Error &) {
+            fits = false;
+        }
+        if (!fits) {
+            throw refuse(ErrorCode::InvalidValue, QStringLiteral("cannot take %1 \"%2\"")
+                                                          .arg(QString::fromLatin1(value.metaType().name()),
+                                                               value.toString().left(40)));
+        }
+        columns.append(index);
+    }
+    // Through the properties: the setters mark the columns changed and notify.
+    for (int index : std::as_const(columns)) {
+        const QMetaProperty property = metaObject()->property(model.columns[index].propertyIndex);
+        property.write(this, property.read(scratch.get()));
+    }
+}
+
+void Model::setValues(const QJsonObject &values, QStringList *unknownKeys)
+{
+    setValues(values.toVariantMap(), unknownKeys);
+}
 
 QVariantMap Model::toVariantMap() const
 {
