@@ -10,18 +10,9 @@
 #include <QtTest/QTest>
 
 using Hy::ErrorCode;
+using HyTest::rawCount;
 
 namespace {
-qint64 rawCount(Hy::SqlDataSource &sql, const QString &table, const QString &where = {})
-{
-    QSqlQuery query(sql.database());
-    const QString statement = QStringLiteral("SELECT COUNT(*) FROM ") + table
-            + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where);
-    if (!query.exec(statement) || !query.next())
-        qFatal("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
-    return query.value(0).toLongLong();
-}
-
 template <typename M>
 QStringList databaseNames()
 {
@@ -209,8 +200,9 @@ void tst_ModelOptions::softDeleteWithABooleanFlag()
 {
     HY_TEST_SOURCE(m_databases);
     // The seed's LegacyModel: softDeleteValue true in a boolean column.
-    sql.from<LegacyRecord>().insertMany(
-            {{{"record_name", "kept"}}, {{"record_name", "gone"}}, {{"record_name", "back"}}});
+    sql.from<LegacyRecord>().insertMany({{{"record_name", "kept"}, {"is_deleted", false}},
+                                         {{"record_name", "gone"}, {"is_deleted", false}},
+                                         {{"record_name", "back"}, {"is_deleted", false}}});
     QCOMPARE(sql.from<LegacyRecord>().where("record_name", "!=", "kept").softDelete(), 2);
     QCOMPARE(rawCount(sql, QStringLiteral("legacy_records"), QStringLiteral("is_deleted = TRUE")), 2);
     auto names = [](const Hy::ModelList<LegacyRecord> &list) {

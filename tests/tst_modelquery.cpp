@@ -16,16 +16,9 @@
 #include <functional>
 
 using Hy::ErrorCode;
+using HyTest::rawCount;
 
 namespace {
-qint64 rawCount(Hy::SqlDataSource &sql, const QString &table)
-{
-    QSqlQuery query(sql.database());
-    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table) || !query.next())
-        qFatal("cannot count %s", qPrintable(table));
-    return query.value(0).toLongLong();
-}
-
 template <typename M>
 QStringList column(const Hy::ModelList<M> &models, QString (*get)(const M &))
 {

@@ -12,35 +12,14 @@
 #include <QtTest/QTest>
 
 using Hy::ErrorCode;
+using HyTest::rawCount;
 
 namespace {
-qint64 rawCount(Hy::SqlDataSource &sql, const QString &table, const QString &where = {})
-{
-    QSqlQuery query(sql.database());
-    const QString statement = QStringLiteral("SELECT COUNT(*) FROM ") + table
-            + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where);
-    if (!query.exec(statement) || !query.next())
-        qFatal("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
-    return query.value(0).toLongLong();
-}
-
 QDateTime utc(int year, int month, int day, int h, int m, int s, int ms = 0)
 {
     return QDateTime(QDate(year, month, day), QTime(h, m, s, ms), Qt::UTC);
 }
 
-// Runs `statement`, which must throw `code` before sending any SQL.
-#define HY_EXPECT_REFUSED(statement, errorCode, columnName)                            \
-    do {                                                                                  \
-        try {                                                                             \
-            statement;                                                                    \
-            QFAIL("expected " #errorCode);                                                \
-        } catch (const Hy::Error &hyError) {                                              \
-            QCOMPARE(hyError.codeName(), Hy::Error::codeName(errorCode));                 \
-            QCOMPARE(hyError.column(), QStringLiteral(columnName));                       \
-            QVERIFY2(hyError.sql().isEmpty(), qPrintable(hyError.sql()));                 \
-        }                                                                                 \
-    } while (false)
 } // namespace
 
 // How values are checked and converted on their way to each database and

@@ -61,7 +61,8 @@ public:
     constexpr ColumnDefault(std::string_view text) noexcept : m_type(Type::Text), m_text(text) {}
     template <typename E>
         requires std::is_enum_v<E>
-    constexpr ColumnDefault(E value) noexcept : m_type(Type::Integer), m_integer(qint64(value)), m_isEnum(true)
+    constexpr ColumnDefault(E value) noexcept
+        : m_type(Type::Integer), m_integer(qint64(value)), m_isEnum(true), m_enumTag(&enumTag<E>)
     {
     }
 
@@ -70,13 +71,20 @@ public:
     constexpr qint64 integer() const noexcept { return m_integer; }
     constexpr double real() const noexcept { return m_real; }
     constexpr std::string_view text() const noexcept { return m_text; }
+    // Whether the default is a value of the enum E.
+    template <typename E>
+    constexpr bool isEnumOf() const noexcept { return m_enumTag == &enumTag<E>; }
 
 private:
+    template <typename E>
+    static constexpr char enumTag = 0; // its address tells enums apart
+
     Type m_type = Type::None;
     qint64 m_integer = 0;
     double m_real = 0;
     std::string_view m_text;
     bool m_isEnum = false;
+    const char *m_enumTag = nullptr;
 };
 
 // The values of the seed's `col.enum(["draft", "published"])`, at most 64.
@@ -287,7 +295,7 @@ struct JsonOptions
     Prepare<T, QJsonValue> prepare = nullptr;
 };
 
-template <typename T>
+template <typename T, typename Stored = QString>
 struct EnumOptions
 {
     bool nullable = true;
@@ -296,8 +304,8 @@ struct EnumOptions
     bool hidden = false;
     ColumnDefault default_ = {};
     EnumValues values = {}; // given as enum_()'s first argument
-    Serialize<T, T> serialize = nullptr;
-    Prepare<T, T> prepare = nullptr;
+    Serialize<T, Stored> serialize = nullptr;
+    Prepare<T, Stored> prepare = nullptr;
 };
 
 template <typename T, typename Stored>
@@ -323,7 +331,7 @@ struct SymmetricEncryptionOptions
 {
     bool nullable = true;
     std::string_view databaseName = {};
-    bool hidden = false;
+    bool hidden = true; // a secret: left out of toJson() and qDebug() unless asked
     EncryptionKey (*key)() = nullptr;
 };
 
@@ -334,7 +342,7 @@ struct AsymmetricEncryptionOptions
 {
     bool nullable = true;
     std::string_view databaseName = {};
-    bool hidden = false;
+    bool hidden = true;
     QByteArray (*publicKey)() = nullptr;
     QByteArray (*privateKey)() = nullptr;
 };

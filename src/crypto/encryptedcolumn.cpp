@@ -13,18 +13,21 @@ EncryptedColumn::EncryptedColumn(EncryptionKey (*key)(), QByteArray (*publicKey)
 
 const ColumnCipher &EncryptedColumn::cipher(const QString &table, const QString &column) const
 {
-    // A key function that throws, or keys that are refused, leave the flag
-    // unset: the next use tries again, and fails again with the same error.
-    std::call_once(m_once, [&] {
-        try {
-            m_cipher = m_key ? ColumnCipher::symmetric(m_key())
-                             : ColumnCipher::asymmetric(m_publicKey ? m_publicKey() : QByteArray(),
-                                                        m_privateKey ? m_privateKey() : QByteArray());
-        } catch (const Error &error) {
-            throw Error(error.code(), QStringLiteral("The keys of %1.%2: %3").arg(table, column, error.message()))
-                    .setColumn(column);
-        }
-    });
+    // A key function that throws, or keys that are refused, leave the
+    // cipher unbuilt: the next use tries again, and fails again the same way.
+    // Once built, the cipher is never changed, so it is read without the lock.
+    QMutexLocker locker(&m_mutex);
+    if (m_built)
+        return m_cipher;
+    try {
+        m_cipher = m_key ? ColumnCipher::symmetric(m_key())
+                         : ColumnCipher::asymmetric(m_publicKey ? m_publicKey() : QByteArray(),
+                                                    m_privateKey ? m_privateKey() : QByteArray());
+    } catch (const Error &error) {
+        throw Error(error.code(), QStringLiteral("The keys of %1.%2: %3").arg(table, column, error.message()))
+                .setColumn(column);
+    }
+    m_built = true;
     return m_cipher;
 }
 

@@ -10,7 +10,7 @@
 #include <QtCore/QString>
 #include <QtCore/QVariant>
 
-#include <mutex>
+#include <QtCore/QMutex>
 
 namespace Hy::detail {
 
@@ -40,7 +40,8 @@ private:
     EncryptionKey (*m_key)();
     QByteArray (*m_publicKey)();
     QByteArray (*m_privateKey)();
-    mutable std::once_flag m_once;
+    mutable QMutex m_mutex;
+    mutable bool m_built = false;
     mutable ColumnCipher m_cipher;
 };
 

@@ -33,6 +33,7 @@ struct ColumnData
     bool autoCreate = false;
     bool autoUpdate = false;
     bool hidden = false;   // left out of toJson(), toVariantMap(), qDebug()
+    bool convertsType = false; // the property's type is not the stored one
     int length = -1;
     int precision = -1;
     int scale = -1;

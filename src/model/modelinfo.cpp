@@ -84,7 +84,10 @@ QString identifier(const QString &name)
         hash ^= quint8(c);
         hash *= 16777619u;
     }
-    return name.left(54) + u'_' + QString::number(hash, 16).rightJustified(8, u'0');
+    QString head = name.left(54);
+    while (head.toUtf8().size() > 54)
+        head.chop(1);
+    return head + u'_' + QString::number(hash, 16).rightJustified(8, u'0');
 }
 
 QList<IndexData> indexData(const ModelData &model, std::span<const IndexDefinition> definitions,
@@ -120,6 +123,30 @@ QString checkName(const QString &table, const QString &expression)
         slug.chop(1);
     return identifier(QStringLiteral("chk_") + table + u'_' + slug);
 }
+// Default names are made of words, so "a > b" and "a >= b" would share one,
+// and the seed's own example names one unique twice (["email"] and
+// uq_users_email): a later constraint of a name already taken is numbered.
+// A name given longer than PostgreSQL keeps is refused, not cut.
+void uniqueConstraintNames(ModelData &model)
+{
+    QSet<QString> seen;
+    auto claim = [&](QString &name) {
+        if (name.toUtf8().size() > qsizetype(MaxIdentifierLength)) {
+            throw Error(ErrorCode::InvalidQuery,
+                        QStringLiteral("The constraint name \"%1\" of %2 is longer than 63 bytes").arg(name, model.table));
+        }
+        const QString base = name;
+        for (int n = 2; seen.contains(name); ++n)
+            name = identifier(base + u'_' + QString::number(n));
+        seen.insert(name);
+    };
+    for (IndexData &index : model.indexes)
+        claim(index.name);
+    for (IndexData &unique : model.uniques)
+        claim(unique.name);
+    for (CheckData &check : model.checks)
+        claim(check.name);
+}
 } // namespace
 
 const ModelData *registerModelSpec(const ModelSpec &spec)
@@ -146,6 +173,7 @@ const ModelData *registerModelSpec(const ModelSpec &spec)
         column.autoCreate = c.flags & ColumnSpec::AutoCreate;
         column.autoUpdate = c.flags & ColumnSpec::AutoUpdate;
         column.hidden = c.flags & ColumnSpec::Hidden;
+        column.convertsType = c.flags & ColumnSpec::ConvertsType;
         column.length = c.length;
         column.precision = c.precision;
         column.scale = c.scale;
@@ -189,6 +217,7 @@ const ModelData *registerModelSpec(const ModelSpec &spec)
         data->checks.append({definition.name.empty() ? checkName(data->table, expression) : fromView(definition.name),
                              expression});
     }
+    uniqueConstraintNames(*data);
     data->softDeleteColumn = spec.softDeleteColumn;
     switch (spec.softDeleteValue.type()) {
     case SoftDeleteValue::Type::CurrentTime:

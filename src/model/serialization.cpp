@@ -108,9 +108,12 @@ void Model::setValues(const QVariantMap &values, QStringList *unknownKeys)
             fits = false;
         }
         if (!fits) {
-            throw refuse(ErrorCode::InvalidValue, QStringLiteral("cannot take %1 \"%2\"")
-                                                          .arg(QString::fromLatin1(value.metaType().name()),
-                                                               value.toString().left(40)));
+            // An encrypted column's value is a secret: not shown.
+            const QString shown = column.kind == ColumnKind::Encrypted
+                    ? QString()
+                    : QStringLiteral(" \"%1\"").arg(value.toString().left(40));
+            throw refuse(ErrorCode::InvalidValue, QStringLiteral("cannot take %1%2")
+                                                          .arg(QString::fromLatin1(value.metaType().name()), shown));
         }
         columns.append(index);
     }

@@ -310,10 +310,13 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &given, const 
         }
         return QVariant();
     }
-    // A value compared with the column is prepared as a written one is, so
-    // that a where() finds what an insert() wrote.
-    const QVariant prepared = column.prepare ? column.prepare(given) : QVariant();
-    const QVariant &value = column.prepare ? prepared : given;
+    // Written values are prepared. Compared ones are taken as given, as
+    // hysteria-orm does (a prepare that is not idempotent would otherwise
+    // apply twice to a value read back), unless they are of an application
+    // type, which only prepare turns into what is stored.
+    const bool prepares = column.prepare && (use == ValueUse::Write || column.convertsType);
+    const QVariant prepared = prepares ? column.prepare(given) : QVariant();
+    const QVariant &value = prepares ? prepared : given;
 
     switch (column.kind) {
     case ColumnKind::Increment:

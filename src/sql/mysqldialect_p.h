@@ -21,6 +21,7 @@ public:
     QString autoIncrementColumn(const ColumnData &column) const override;
     QString currentTimestampDefault() const override;
     QString createTableSuffix() const override;
+    bool indexesInCreateTable() const override { return true; }
 
     QString limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const override;
     QString selectDateTime(const QString &quotedColumn) const override;

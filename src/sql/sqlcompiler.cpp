@@ -292,15 +292,22 @@ QString SqlCompiler::defaultLiteral(const ColumnData &column, const QString &tab
     case ColumnDefault::Type::Text:
         break;
     }
+    // A default is written in the stored form: prepare does not apply.
+    ColumnData stored = column;
+    stored.prepare = nullptr;
     switch (column.kind) {
     case ColumnKind::Decimal:
         return column.defaultText;
     case ColumnKind::DateTime:
-    case ColumnKind::Timestamp:
+    case ColumnKind::Timestamp: {
         // The text is UTC; the dialect's form says so where a session's zone would apply.
-        return m_dialect.textLiteral(m_dialect.dateTimeText(parseDateTime(column.defaultText)));
+        const QDateTime value = parseDateTime(column.defaultText);
+        if (!value.isValid())
+            throw refuse(QStringLiteral("is not a date-time"));
+        return m_dialect.textLiteral(m_dialect.dateTimeText(value));
+    }
     default:
-        return m_dialect.textLiteral(toDatabaseValue(column, QVariant(column.defaultText), m_dialect, table).toString());
+        return m_dialect.textLiteral(toDatabaseValue(stored, QVariant(column.defaultText), m_dialect, table).toString());
     }
 }
 
@@ -342,6 +349,10 @@ QString SqlCompiler::createTable(const ModelData *model, IfExists ifExists) cons
             sql += QStringLiteral(", ");
         sql += columnDefinition(i, model);
     }
+    if (m_dialect.indexesInCreateTable()) {
+        for (const IndexData &index : model->indexes)
+            sql += QStringLiteral(", INDEX %1 (%2)").arg(quote(index.name), columnList(model, index.columns));
+    }
     for (const IndexData &unique : model->uniques) {
         sql += QStringLiteral(", CONSTRAINT %1 UNIQUE (%2)").arg(quote(unique.name), columnList(model, unique.columns));
     }
@@ -361,6 +372,8 @@ QString SqlCompiler::columnList(const ModelData *model, const QList<int> &column
 QStringList SqlCompiler::createIndexes(const ModelData *model, IfExists ifExists) const
 {
     QStringList statements;
+    if (m_dialect.indexesInCreateTable())
+        return statements;
     for (const IndexData &index : model->indexes) {
         statements.append(QStringLiteral("CREATE INDEX %1%2 ON %3 (%4)")
                                   .arg(ifExists == IfExists::Skip ? QStringLiteral("IF NOT EXISTS ") : QString(),

@@ -108,6 +108,9 @@ public:
     virtual QString autoIncrementColumn(const ColumnData &column) const = 0;
     virtual QString currentTimestampDefault() const = 0;
     virtual QString createTableSuffix() const { return {}; }
+    // Indexes as INDEX clauses of CREATE TABLE (MySQL, which has no CREATE
+    // INDEX IF NOT EXISTS), rather than CREATE INDEX statements after it.
+    virtual bool indexesInCreateTable() const { return false; }
     // The DEFAULT clause of a column, after "DEFAULT ".
     virtual QString defaultClause(const ColumnData &, const QString &literal) const { return literal; }
 

@@ -170,4 +170,14 @@ QSqlDatabase addConnection(const QString &name, const Hy::ConnectionOptions &opt
     return connection;
 }
 
+qint64 rawCount(Hy::SqlDataSource &sql, const QString &table, const QString &where)
+{
+    QSqlQuery query(sql.database());
+    const QString statement = QStringLiteral("SELECT COUNT(*) FROM ") + table
+            + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where);
+    if (!query.exec(statement) || !query.next())
+        qFatal("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
+    return query.value(0).toLongLong();
+}
+
 } // namespace HyTest

@@ -57,6 +57,10 @@ private:
 // A connection of the application's own, with `options`, not opened.
 QSqlDatabase addConnection(const QString &name, const Hy::ConnectionOptions &options);
 
+// SELECT COUNT(*) of a table, with an optional WHERE, through QSqlQuery:
+// what is in the table, whatever HysteriaQt thinks. Fails the process on an error.
+qint64 rawCount(Hy::SqlDataSource &sql, const QString &table, const QString &where = {});
+
 } // namespace HyTest
 
 // In a test function: fetches the "db" global row and declares `sql`, the
@@ -101,6 +105,20 @@ QSqlDatabase addConnection(const QString &name, const Hy::ConnectionOptions &opt
         if (!hyThrown)                                                             \
             QFAIL(qPrintable(QStringLiteral("expected %1, nothing was thrown")     \
                                      .arg(Hy::Error::codeName(errorCode))));       \
+    } while (false)
+
+// Runs `statement`, which must throw `errorCode` for `columnName` before
+// sending any SQL.
+#define HY_EXPECT_REFUSED(statement, errorCode, columnName)                                \
+    do {                                                                                  \
+        try {                                                                             \
+            statement;                                                                    \
+            QFAIL("expected " #errorCode);                                                \
+        } catch (const Hy::Error &hyError) {                                              \
+            QCOMPARE(hyError.codeName(), Hy::Error::codeName(errorCode));                 \
+            QCOMPARE(hyError.column(), QStringLiteral(columnName));                       \
+            QVERIFY2(hyError.sql().isEmpty(), qPrintable(hyError.sql()));                 \
+        }                                                                                 \
     } while (false)
 
 #endif // HYSTERIAQT_TESTDATABASES_H

@@ -210,7 +210,7 @@ class LegacyRecord : public Hy::Model
                       .softDeleteValue = true})
     HY_COLUMN(record_id, setRecordId, Hy::col::increment())
     HY_COLUMN(record_name, setRecordName, Hy::col::string())
-    HY_COLUMN(is_deleted, setIsDeleted, Hy::col::boolean({.nullable = false, .default_ = false}))
+    HY_COLUMN(is_deleted, setIsDeleted, Hy::col::boolean({.nullable = false}))
 
 public:
     using Hy::Model::Model;

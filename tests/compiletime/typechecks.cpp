@@ -12,6 +12,7 @@
 
 #include <QtCore/QPoint>
 
+#include <limits>
 #include <optional>
 #include <type_traits>
 #include <vector>
@@ -76,6 +77,12 @@ static_assert(Hy::detail::hasConversions(Hy::col::generic<QPoint, QString>(
         {.serialize = [](const QString &) { return QPoint(); }, .prepare = [](const QPoint &) { return QString(); }})));
 static_assert(Hy::detail::hasConversions(Hy::col::datetime<QString>()));
 static_assert(Hy::detail::hasConversions(Hy::col::json<QJsonObject>()));
+// An enum converts itself in an enum_ column only.
+static_assert(Hy::detail::hasConversions(Hy::col::enum_<Profile::Level>()));
+static_assert(!Hy::detail::hasConversions(Hy::col::generic<Profile::Level, QString>()));
+static_assert(Hy::detail::hasConversions(Hy::col::enum_<Profile::Level>(
+        {.serialize = [](const QString &key) { return key == u"x" ? Profile::Level::Expert : Profile::Level::Beginner; },
+         .prepare = [](Profile::Level) { return QStringLiteral("Beginner"); }})));
 // A text, JSON or bytes primary key: no database indexes those alike.
 static_assert(!Hy::detail::hasIndexableKey(Hy::col::generic<QString>({.primaryKey = true})));
 static_assert(Hy::detail::hasIndexableKey(Hy::col::primary<QString>()));
@@ -103,6 +110,19 @@ static_assert(!Hy::detail::hasValidDefault(Hy::col::enum_({"a", "b"}, {.default_
 static_assert(Hy::detail::hasValidDefault(Hy::col::enum_<Profile::Level>({.default_ = Profile::Level::Expert})));
 static_assert(!Hy::detail::hasValidDefault(Hy::col::enum_<Profile::Level>({.default_ = "Expert"})));
 static_assert(!Hy::detail::hasValidDefault(Hy::col::uuid({.default_ = "not-a-uuid"})));
+// Days that do not exist; decimals beyond their precision or scale; reals that are not finite.
+static_assert(!Hy::detail::hasValidDefault(Hy::col::datetime({.default_ = "2026-02-30 10:00:00"})));
+static_assert(!Hy::detail::hasValidDefault(Hy::col::date({.default_ = "2023-02-29"})));
+static_assert(Hy::detail::hasValidDefault(Hy::col::date({.default_ = "2000-02-29"})), "a leap year");
+static_assert(!Hy::detail::hasValidDefault(Hy::col::date({.default_ = "1900-02-29"})), "not a leap year");
+static_assert(!Hy::detail::hasValidDefault(Hy::col::decimal({.default_ = "12345.67", .precision = 5, .scale = 2})));
+static_assert(!Hy::detail::hasValidDefault(Hy::col::decimal({.default_ = "1.234", .precision = 5, .scale = 2})));
+static_assert(Hy::detail::hasValidDefault(Hy::col::decimal({.default_ = "-123.45", .precision = 5, .scale = 2})));
+static_assert(!Hy::detail::hasValidDefault(Hy::col::decimal({.default_ = 1000, .precision = 5, .scale = 2})));
+static_assert(!Hy::detail::hasValidDefault(Hy::col::decimal({.default_ = 0.5})), "a double is not exact");
+static_assert(!Hy::detail::hasValidDefault(Hy::col::float_({.default_ = std::numeric_limits<double>::infinity()})));
+// An enum default is a value of the column's own enum.
+static_assert(!Hy::detail::hasValidDefault(Hy::col::enum_<Profile::Level>({.default_ = Qt::Vertical})));
 
 // Indexes and uniques name columns of the model (the seed's ["nonExistent"] is an error).
 constexpr Hy::IndexDefinition knownColumns[] = {{{"email"}}, {.columns = {"name", "email"}, .name = "i"}};

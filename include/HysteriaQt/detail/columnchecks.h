@@ -33,13 +33,23 @@ constexpr int number(std::string_view text, std::size_t from, std::size_t count)
     return n;
 }
 
-// "YYYY-MM-DD", the text form of a date default.
+constexpr int daysInMonth(int year, int month)
+{
+    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[month - 1];
+}
+
+// "YYYY-MM-DD", a day that exists: the text form of a date default.
 constexpr bool isDateText(std::string_view text)
 {
-    return text.size() == 10 && isDigits(text, 0, 4) && text[4] == '-' && isDigits(text, 5, 2)
-            && text[7] == '-' && isDigits(text, 8, 2) && number(text, 0, 4) >= 1
-            && number(text, 5, 2) >= 1 && number(text, 5, 2) <= 12 && number(text, 8, 2) >= 1
-            && number(text, 8, 2) <= 31;
+    if (!(text.size() == 10 && isDigits(text, 0, 4) && text[4] == '-' && isDigits(text, 5, 2) && text[7] == '-'
+          && isDigits(text, 8, 2)))
+        return false;
+    const int year = number(text, 0, 4);
+    const int month = number(text, 5, 2);
+    const int day = number(text, 8, 2);
+    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 // "HH:MM:SS" with an optional ".mmm".
@@ -92,6 +102,41 @@ constexpr bool isDecimalText(std::string_view text)
     return digits > 0;
 }
 
+// Whether a decimal default fits decimal(precision, scale): at most
+// precision - scale digits before the point, at most scale after it.
+constexpr bool fitsDecimal(std::string_view text, int precision, int scale)
+{
+    std::size_t i = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+    while (i + 1 < text.size() && text[i] == '0' && text[i + 1] != '.')
+        ++i; // leading zeros
+    int before = 0;
+    int after = 0;
+    bool point = false;
+    for (; i < text.size(); ++i) {
+        if (text[i] == '.')
+            point = true;
+        else
+            ++(point ? after : before);
+    }
+    return before <= precision - scale && after <= scale;
+}
+
+constexpr int decimalDigitsOf(qint64 value)
+{
+    int n = 1;
+    while (value >= 10 || value <= -10) {
+        value /= 10;
+        ++n;
+    }
+    return n;
+}
+
+constexpr bool isFinite(double value)
+{
+    return value == value && value <= std::numeric_limits<double>::max()
+            && value >= std::numeric_limits<double>::lowest();
+}
+
 // Characters, not bytes, of UTF-8 text: what VARCHAR(n) counts.
 constexpr std::size_t characterCount(std::string_view text)
 {
@@ -120,9 +165,15 @@ constexpr bool hasValidDefault(const Def &def)
         case ColumnKind::BigInteger:
             return integer;
         case ColumnKind::Float:
-            return integer || d.type() == Type::Real;
+            return integer || (d.type() == Type::Real && isFinite(d.real()));
         case ColumnKind::Decimal:
-            return integer || d.type() == Type::Real || (text && isDecimalText(d.text()));
+            if constexpr (requires { def.precision; def.scale; }) {
+                if (integer)
+                    return decimalDigitsOf(d.integer()) <= def.precision - def.scale;
+                return text && isDecimalText(d.text()) && fitsDecimal(d.text(), def.precision, def.scale);
+            } else {
+                return false;
+            }
         case ColumnKind::String:
             if constexpr (requires { def.length; })
                 return text && characterCount(d.text()) <= std::size_t(def.length);
@@ -146,7 +197,7 @@ constexpr bool hasValidDefault(const Def &def)
             return text && d.text().size() == 26;
         case ColumnKind::Enum:
             if constexpr (RegisteredEnum<typename Def::ValueType>)
-                return d.isEnum(); // a value of the enum: its key is the DEFAULT
+                return d.isEnumOf<typename Def::ValueType>(); // a value of the enum: its key is the DEFAULT
             else if constexpr (requires { def.values; })
                 return text && def.values.contains(d.text());
             else
@@ -216,14 +267,16 @@ template <typename T, typename S>
 inline constexpr bool ConvertsItself = std::is_same_v<T, S>
         || (std::is_same_v<T, QString> && (std::is_same_v<S, QDate> || std::is_same_v<S, QTime>
                                            || std::is_same_v<S, QDateTime>))
-        || (std::is_same_v<S, QJsonValue> && (std::is_same_v<T, QJsonObject> || std::is_same_v<T, QJsonArray>))
-        || (std::is_same_v<S, QString> && RegisteredEnum<T>);
+        || (std::is_same_v<S, QJsonValue> && (std::is_same_v<T, QJsonObject> || std::is_same_v<T, QJsonArray>));
 
-// A type of the application's needs both directions.
+// A type of the application's needs both directions; an enum converts
+// itself in an enum_ column only.
 template <typename Def>
 constexpr bool hasConversions(const Def &def)
 {
-    return ConvertsItself<typename Def::ValueType, typename Def::StoredType>
+    using T = typename Def::ValueType;
+    return ConvertsItself<T, typename Def::StoredType>
+            || (Def::kind == ColumnKind::Enum && RegisteredEnum<T>)
             || (hasSerialize(def) && hasPrepare(def));
 }
 

@@ -167,15 +167,25 @@ QVariant columnValue(const Model *model)
     return toVariant(static_cast<const typename Entry::Model *>(model)->*Entry::member);
 }
 
-// The column's prepare applied to a value of the property's type; values of
-// other types are what is stored already and pass as they are.
+// The column's prepare applied to a value of the property's type (a number
+// of another number type converts to it); values of other types are what
+// is stored already and pass as they are.
 template <typename Entry>
 QVariant prepareColumn(const QVariant &value)
 {
     using T = typename Entry::Definition::ValueType;
-    if (value.metaType() != QMetaType::fromType<T>())
-        return value;
-    return QVariant::fromValue(Entry::def.prepare(*static_cast<const T *>(value.constData())));
+    if (value.metaType() == QMetaType::fromType<T>())
+        return QVariant::fromValue(Entry::def.prepare(*static_cast<const T *>(value.constData())));
+    if constexpr (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>) {
+        const bool number = value.typeId() == QMetaType::Int || value.typeId() == QMetaType::LongLong
+                || value.typeId() == QMetaType::Double || value.typeId() == QMetaType::UInt;
+        if (number) {
+            QVariant converted = value;
+            if (converted.convert(QMetaType::fromType<T>()) && converted == value)
+                return QVariant::fromValue(Entry::def.prepare(converted.value<T>()));
+        }
+    }
+    return value;
 }
 
 template <typename E>
@@ -198,6 +208,7 @@ struct ColumnSpec
         AutoUpdate = 0x10,
         Hidden = 0x20,
         NamedInDatabase = 0x40, // a databaseName of its own, kept whatever the convention
+        ConvertsType = 0x80,    // the property's type is not the stored one (serialize/prepare convert)
     };
 
     quint32 size = sizeof(ColumnSpec);
@@ -256,7 +267,10 @@ constexpr ColumnSpec columnSpec(const Entry &entry, std::string_view databaseNam
     c.kind = std::remove_cvref_t<decltype(def)>::kind;
     c.flags = (isNullable(def) ? ColumnSpec::Nullable : 0u) | (isPrimaryKey(def) ? ColumnSpec::PrimaryKey : 0u)
             | (isAutoIncrement(def) ? ColumnSpec::AutoIncrement : 0u) | (def.hidden ? ColumnSpec::Hidden : 0u)
-            | (!def.databaseName.empty() ? ColumnSpec::NamedInDatabase : 0u);
+            | (!def.databaseName.empty() ? ColumnSpec::NamedInDatabase : 0u)
+            | (!std::is_same_v<typename Entry::Definition::ValueType, typename Entry::Definition::StoredType>
+                       ? ColumnSpec::ConvertsType
+                       : 0u);
     if constexpr (requires { def.autoCreate; def.autoUpdate; }) {
         c.flags |= (def.autoCreate ? ColumnSpec::AutoCreate : 0u) | (def.autoUpdate ? ColumnSpec::AutoUpdate : 0u);
     }

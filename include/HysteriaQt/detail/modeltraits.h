@@ -319,7 +319,21 @@ constexpr bool softDeleteValueFits()
         constexpr SoftDeleteValue value = optionsOf<M>().softDeleteValue;
         constexpr ColumnKind kind = Def::kind;
         constexpr bool text = kind == ColumnKind::String || kind == ColumnKind::Text;
+        constexpr auto def = entry.definition;
+        // A value written on insert or update would mark rows deleted.
+        if constexpr (requires { def.autoCreate; def.autoUpdate; }) {
+            if (def.autoCreate || def.autoUpdate)
+                return false;
+        }
+        if constexpr (requires { def.default_; }) {
+            if (def.default_.type() != ColumnDefault::Type::None)
+                return false;
+        }
         if constexpr (!isNullable(entry.definition) && kind != ColumnKind::Boolean)
+            return false;
+        // restore() writes false to a boolean that is not nullable: false cannot mean deleted.
+        else if constexpr (!isNullable(entry.definition) && value.type() == SoftDeleteValue::Type::Boolean
+                           && !value.boolean())
             return false;
         else if constexpr (value.type() == SoftDeleteValue::Type::CurrentTime)
             return kind == ColumnKind::DateTime || kind == ColumnKind::Timestamp || text;
@@ -446,6 +460,9 @@ constexpr bool checkModel()
                   "HysteriaQt: a database column name must have 1 to 63 characters");
     static_assert(ModelColumns<M>::databaseNamesUnique(),
                   "HysteriaQt: two columns of this model map to the same database column name");
+    static_assert(optionsOf<M>().databaseCaseConvention.style() != CaseConvention::Custom
+                          || optionsOf<M>().databaseCaseConvention.function() != nullptr,
+                  "HysteriaQt: a Custom databaseCaseConvention is given as a function");
     static_assert(optionsOf<M>().modelCaseConvention.style() != CaseConvention::Custom,
                   "HysteriaQt: modelCaseConvention is camel, snake, pascal or preserve: the property "
                   "names are as written");
@@ -459,9 +476,10 @@ constexpr bool checkModel()
                   "(MySQL indexes only a prefix of those): use string()");
     static_assert(checksAreWritten<M>(), "HysteriaQt: a HY_CHECKS entry needs an expression");
     static_assert(softDeleteValueFits<M>(),
-                  "HysteriaQt: the soft-delete column must be nullable (or a boolean), and "
-                  "softDeleteValue must suit it: the current time (the default) a datetime, timestamp "
-                  "or text column, a bool a boolean column, text a text column or one of an enum_'s values");
+                  "HysteriaQt: the soft-delete column must be nullable (or a boolean marked deleted by "
+                  "true), without autoCreate, autoUpdate or default_, and softDeleteValue must suit it: the "
+                  "current time (the default) a datetime, timestamp or text column, a bool a boolean "
+                  "column, text a text column or one of an enum_'s values");
     return true;
 }
 
