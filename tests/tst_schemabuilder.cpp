@@ -213,6 +213,18 @@ void tst_SchemaBuilder::indexesUniquesAndChecks()
                     ErrorCode::CheckViolation);
     QCOMPARE(sql.from<Member>().count(), 1);
     QCOMPARE(sql.from<Member>().oneOrFail()->age(), std::optional<int>(30));
+
+    // Default names made of the same words are numbered, and both constraints hold.
+    const QString spans = sql.schema().createTableStatements(Hy::modelInfo<Span>()).first();
+    QVERIFY2(spans.contains(quoted(QStringLiteral("CONSTRAINT \"chk_spans_end_at_start_at\" CHECK (end_at > start_at), "
+                                                  "CONSTRAINT \"chk_spans_end_at_start_at_2\" CHECK (end_at >= start_at)"))),
+             qPrintable(spans));
+    sql.schema().dropTables<Span>(IfMissing::Skip);
+    sql.schema().createTables<Span>();
+    HY_EXPECT_ERROR(sql.from<Span>().insert({{"startAt", 2}, {"endAt", 1}}), ErrorCode::CheckViolation);
+    sql.from<Span>().insert({{"startAt", 1}, {"endAt", 2}});
+    QCOMPARE(sql.from<Span>().count(), 1);
+    sql.schema().dropTables<Span>();
 }
 
 void tst_SchemaBuilder::autoCreateDefaultIsUtcNow()

@@ -264,6 +264,20 @@ public:
     using Hy::Model::Model;
 };
 
+// Two checks whose default names would be the same.
+class Span : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Span, "spans")
+    HY_CHECKS({"end_at > start_at"}, {"end_at >= start_at"})
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(startAt, setStartAt, Hy::col::integer())
+    HY_COLUMN(endAt, setEndAt, Hy::col::integer())
+
+public:
+    using Hy::Model::Model;
+};
+
 // Keys of the encrypted test columns: fixed here, read from where keys are
 // kept in an application.
 namespace TestKeys {
