@@ -1,4 +1,4 @@
-// EXPECT: (could not convert .* to .*Hy::col::IntegerOptions|field designator 'length' does not refer to any field in type 'Hy::col::IntegerOptions<int>')
+// EXPECT: (could not convert .* to .*Hy::col::IntegerOptions|field designator 'length' does not refer to any field in type '(Hy::col::)?IntegerOptions<int>')
 // An option the kind does not have is an error, not silently ignored.
 #include <HysteriaQt/Model>
 

@@ -1,4 +1,4 @@
-// EXPECT: soft deletes need a "deletedAt" column
+// EXPECT: soft deletes need a .*deletedAt.* column
 // softDelete() on a model without a soft-delete column.
 #include "testmodels.h"
 
