@@ -15,7 +15,10 @@
 #include <QtCore/QReadWriteLock>
 #include <QtCore/QSet>
 
+#include <algorithm>
+#include <cstring>
 #include <memory>
+#include <type_traits>
 
 namespace Hy {
 
@@ -149,8 +152,25 @@ void uniqueConstraintNames(ModelData &model)
 }
 } // namespace
 
-const ModelData *registerModelSpec(const ModelSpec &spec)
+// A spec of the application's header, which may be older (shorter: the
+// fields it lacks keep their defaults) or newer (longer: the fields this
+// library does not know are left out) than the library's.
+template <typename Spec>
+Spec specOfThisVersion(const void *given, quint32 givenSize)
 {
+    static_assert(std::is_trivially_copyable_v<Spec>);
+    Spec spec;
+    std::memcpy(static_cast<void *>(&spec), given, std::min<std::size_t>(givenSize, sizeof(Spec)));
+    return spec;
+}
+
+const ModelData *registerModelSpec(const ModelSpec &givenSpec)
+{
+    const ModelSpec spec = specOfThisVersion<ModelSpec>(&givenSpec, givenSpec.size);
+    // The columns are an array of the application's ColumnSpec: its size is their stride.
+    const char *columnBytes = reinterpret_cast<const char *>(spec.columns);
+    const quint32 columnStride = spec.columnCount > 0 ? spec.columns[0].size : 0;
+
     // Lives as long as the program, like a QMetaObject, once registered.
     auto owner = std::make_unique<ModelData>();
     ModelData *data = owner.get();
@@ -160,9 +180,7 @@ const ModelData *registerModelSpec(const ModelSpec &spec)
     data->create = spec.create;
     data->columns.reserve(spec.columnCount);
     for (int i = 0; i < spec.columnCount; ++i) {
-        // A ColumnSpec of an older header ends earlier: fields past its size
-        // keep their defaults (none yet: every field is of this version).
-        const ColumnSpec &c = spec.columns[i];
+        const ColumnSpec c = specOfThisVersion<ColumnSpec>(columnBytes + std::size_t(i) * columnStride, columnStride);
         ColumnData column;
         column.name = QString::fromLatin1(c.name.data(), qsizetype(c.name.size()));
         column.databaseName = QString::fromUtf8(c.databaseName.data(), qsizetype(c.databaseName.size()));
