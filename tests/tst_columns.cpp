@@ -170,6 +170,7 @@ void tst_Columns::defaultsApplyWhenLeftOut()
     QCOMPARE(profile->active(), std::optional<bool>(true));
     QCOMPARE(profile->since(), std::optional<QString>(QStringLiteral("2020-02-29")));
     QCOMPARE(profile->motto(), std::optional<QString>(QStringLiteral("carpe 'diem'")));
+    QCOMPARE(profile->ticket(), std::optional<QUuid>(QUuid::fromString(u"00000000-0000-4000-8000-000000000001")));
     QCOMPARE(rawValue(sql, QStringLiteral("level"), profile->id()).toString(), QStringLiteral("Beginner"));
 
     // A model made in C++ writes only the columns it set.

@@ -96,6 +96,9 @@ void tst_ModelOptions::conventionsNameTheColumns()
     QCOMPARE(databaseNames<LegacyRecord>(), QStringList({"record_id", "record_name", "is_deleted"}));
     QCOMPARE(databaseNames<Shout>(), QStringList({"C_ID", "C_MESSAGE"}));
     QCOMPARE(databaseNames<Article>(), QStringList({"id", "title", "updated_at", "deleted_at"}));
+    // A function's names are checked as the compiler checks the others, when the model is first used.
+    HY_EXPECT_ERROR(Hy::modelInfo<Clash>(), ErrorCode::InvalidQuery);
+    HY_EXPECT_ERROR(Hy::modelInfo<Clash>(), ErrorCode::InvalidQuery);
     // The compiler knows them too.
     static_assert(Hy::detail::databaseName<Invoice>("customerName", Invoice::hyDef_customerName).view()
                   == "CustomerName");

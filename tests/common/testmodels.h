@@ -173,6 +173,8 @@ private:
     HY_COLUMN(active, setActive, Hy::col::boolean({.default_ = true}))
     HY_COLUMN(since, setSince, Hy::col::date<QString>({.default_ = "2020-02-29"}))
     HY_COLUMN(motto, setMotto, Hy::col::text({.default_ = "carpe 'diem'"}))
+    // A default instead of a UUID made by HysteriaQt.
+    HY_COLUMN(ticket, setTicket, Hy::col::uuid({.default_ = "00000000-0000-4000-8000-000000000001"}))
     HY_COLUMN(location, setLocation,
               (Hy::col::generic<Point, QString>(
                       {.serialize = [](const QString &raw) {
@@ -273,6 +275,20 @@ class Span : public Hy::Model
     HY_COLUMN(id, setId, Hy::col::increment())
     HY_COLUMN(startAt, setStartAt, Hy::col::integer())
     HY_COLUMN(endAt, setEndAt, Hy::col::integer())
+
+public:
+    using Hy::Model::Model;
+};
+
+// A convention function that gives two columns one name: refused when the
+// model is first used.
+class Clash : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Clash, "clashes")
+    HY_MODEL_OPTIONS({.databaseCaseConvention = [](const QString &) { return QStringLiteral("same"); }})
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(name, setName, Hy::col::string())
 
 public:
     using Hy::Model::Model;
