@@ -14,6 +14,7 @@
 #include <QtCore/QUuid>
 
 #include <array>
+#include <cstddef>
 #include <initializer_list>
 #include <string_view>
 #include <type_traits>
@@ -62,7 +63,7 @@ public:
     template <typename E>
         requires std::is_enum_v<E>
     constexpr ColumnDefault(E value) noexcept
-        : m_type(Type::Integer), m_integer(qint64(value)), m_isEnum(true), m_enumTag(&enumTag<E>)
+        : m_type(Type::Integer), m_integer(qint64(value)), m_isEnum(true), m_enumType(typeName<E>())
     {
     }
 
@@ -73,18 +74,23 @@ public:
     constexpr std::string_view text() const noexcept { return m_text; }
     // Whether the default is a value of the enum E.
     template <typename E>
-    constexpr bool isEnumOf() const noexcept { return m_enumTag == &enumTag<E>; }
+    constexpr bool isEnumOf() const noexcept { return m_isEnum && m_enumType == typeName<E>(); }
 
 private:
+    // Tells enums apart by name: comparing addresses of variables is no
+    // constant expression for GCC under -fsanitize=undefined.
     template <typename E>
-    static constexpr char enumTag = 0; // its address tells enums apart
+    static constexpr std::string_view typeName() noexcept
+    {
+        return __PRETTY_FUNCTION__;
+    }
 
     Type m_type = Type::None;
     qint64 m_integer = 0;
     double m_real = 0;
     std::string_view m_text;
     bool m_isEnum = false;
-    const char *m_enumTag = nullptr;
+    std::string_view m_enumType;
 };
 
 // The values of the seed's `col.enum(["draft", "published"])`, at most 64.
@@ -153,10 +159,38 @@ using In = std::conditional_t<std::is_scalar_v<T>, T, const T &>;
 // prepare the property's value into what is written. Both are plain
 // functions: a lambda that captures nothing converts, and one whose
 // parameter or result is of another type does not compile.
+// A callback option: a plain function, and whether one was given. The flag,
+// not a comparison of the pointer with null, tells the compiler: GCC cannot
+// compare a function's address with null in a constant expression when
+// built with -fsanitize=undefined.
+template <typename Function>
+class Callback
+{
+public:
+    constexpr Callback() noexcept = default;
+    constexpr Callback(std::nullptr_t) noexcept {}
+    template <typename F>
+        requires(std::is_convertible_v<F, Function> && !std::is_same_v<std::remove_cvref_t<F>, std::nullptr_t>)
+    constexpr Callback(F function) noexcept : m_function(function), m_given(true)
+    {
+    }
+
+    constexpr bool isGiven() const noexcept { return m_given; }
+    template <typename... Args>
+    decltype(auto) operator()(Args &&...args) const
+    {
+        return m_function(std::forward<Args>(args)...);
+    }
+
+private:
+    Function m_function = nullptr;
+    bool m_given = false;
+};
+
 template <typename T, typename Stored>
-using Serialize = T (*)(In<Stored>);
+using Serialize = Callback<T (*)(In<Stored>)>;
 template <typename T, typename Stored>
-using Prepare = Stored (*)(In<T>);
+using Prepare = Callback<Stored (*)(In<T>)>;
 
 // Every options struct starts with the same fields in the same order:
 // nullable, primaryKey, databaseName, hidden (left out of toJson(),

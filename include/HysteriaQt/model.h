@@ -219,9 +219,6 @@ public:                                                                         
     static_assert(::Hy::detail::hasIndexableKey(hyDef_##name),                                   \
                   "HysteriaQt: a primary key cannot be TEXT, JSON or bytes: use primary<QString>() or " \
                   "string({.primaryKey = true}), a VARCHAR every database indexes");                \
-    static_assert(::Hy::detail::hasKeys(hyDef_##name),                                           \
-                  "HysteriaQt: an encrypted column needs .key (symmetric) or .publicKey and/or "     \
-                  ".privateKey (asymmetric): functions that return them");                           \
     static_assert(::Hy::detail::hasConversions(hyDef_##name),                                    \
                   "HysteriaQt: a column of a type of the application's needs both serialize "        \
                   "(from the stored type) and prepare (to it)");                                     \

@@ -25,16 +25,20 @@ public:
     // A lambda that captures nothing converts.
     template <typename F>
         requires(std::is_convertible_v<F, Function> && !std::is_same_v<std::remove_cvref_t<F>, Style>)
-    constexpr CaseConvention(F function) noexcept : m_style(Custom), m_function(function)
+    constexpr CaseConvention(F function) noexcept : m_style(Custom), m_function(function), m_hasFunction(true)
     {
     }
 
     constexpr Style style() const noexcept { return m_style; }
     constexpr Function function() const noexcept { return m_function; }
+    // A flag rather than function() != nullptr, which GCC cannot evaluate at
+    // compile time under -fsanitize=undefined.
+    constexpr bool hasFunction() const noexcept { return m_hasFunction; }
 
 private:
     Style m_style;
     Function m_function = nullptr;
+    bool m_hasFunction = false;
 };
 
 // What softDelete() writes into the soft-delete column: by default the

@@ -231,23 +231,11 @@ constexpr bool hasIndexableKey(const Def &def)
         return true;
 }
 
-// An encrypted column knows where its keys come from.
-template <typename Def>
-constexpr bool hasKeys(const Def &def)
-{
-    if constexpr (requires { def.key; })
-        return def.key != nullptr;
-    else if constexpr (requires { def.publicKey; def.privateKey; })
-        return def.publicKey != nullptr || def.privateKey != nullptr;
-    else
-        return true;
-}
-
 template <typename Def>
 constexpr bool hasSerialize(const Def &def)
 {
     if constexpr (requires { def.serialize; })
-        return def.serialize != nullptr;
+        return def.serialize.isGiven();
     else
         return false;
 }
@@ -256,7 +244,7 @@ template <typename Def>
 constexpr bool hasPrepare(const Def &def)
 {
     if constexpr (requires { def.prepare; })
-        return def.prepare != nullptr;
+        return def.prepare.isGiven();
     else
         return false;
 }

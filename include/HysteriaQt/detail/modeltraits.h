@@ -461,7 +461,7 @@ constexpr bool checkModel()
     static_assert(ModelColumns<M>::databaseNamesUnique(),
                   "HysteriaQt: two columns of this model map to the same database column name");
     static_assert(optionsOf<M>().databaseCaseConvention.style() != CaseConvention::Custom
-                          || optionsOf<M>().databaseCaseConvention.function() != nullptr,
+                          || optionsOf<M>().databaseCaseConvention.hasFunction(),
                   "HysteriaQt: a Custom databaseCaseConvention is given as a function");
     static_assert(optionsOf<M>().modelCaseConvention.style() != CaseConvention::Custom,
                   "HysteriaQt: modelCaseConvention is camel, snake, pascal or preserve: the property "
