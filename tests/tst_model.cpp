@@ -325,12 +325,15 @@ void tst_Model::runtimeColumnNames()
 {
     const Hy::ColumnName<User> name(QStringLiteral("isActive"));
     QCOMPARE(name.index(), 3);
+    // As in hysteria-orm, a database name names the column too.
+    QCOMPARE(Hy::ColumnName<User>(QStringLiteral("is_active")).index(), 3);
+    static_assert(Hy::ColumnName<User>("is_active").index() == 3 && Hy::ColumnName<User>("updated_at").index() == 5);
     try {
-        Hy::ColumnName<User> unknown(QStringLiteral("is_active")); // database names are not property names
+        Hy::ColumnName<User> unknown(QStringLiteral("isactive"));
         QFAIL("expected UnknownColumn");
     } catch (const Hy::Error &error) {
         QCOMPARE(error.code(), Hy::ErrorCode::UnknownColumn);
-        QCOMPARE(error.column(), QStringLiteral("is_active"));
+        QCOMPARE(error.column(), QStringLiteral("isactive"));
         QVERIFY(error.message().contains(u"users"));
     }
 }

@@ -453,7 +453,7 @@ void tst_ModelQuery::unknownColumnsAreRejected()
     seedUsers(sql);
     const QString typo = QStringLiteral("nmae");
     HY_EXPECT_ERROR(sql.from<User>().where(typo, "Alice").many(), ErrorCode::UnknownColumn);
-    HY_EXPECT_ERROR(sql.from<User>().orderBy(QStringLiteral("is_active")), ErrorCode::UnknownColumn);
+    HY_EXPECT_ERROR(sql.from<User>().orderBy(QStringLiteral("active")), ErrorCode::UnknownColumn);
     HY_EXPECT_ERROR(sql.from<User>().insert(QVariantMap{{"email", "x@example.com"}, {"nmae", "x"}}),
                     ErrorCode::UnknownColumn);
     HY_EXPECT_ERROR(sql.from<User>().update(QVariantMap{{"nmae", "x"}}), ErrorCode::UnknownColumn);
@@ -1154,23 +1154,7 @@ void tst_ModelQuery::groupedConditions()
              2);
 }
 
-namespace {
-// The statements a data source runs while `work` runs, as started.
-QStringList statementsOf(Hy::SqlDataSource &sql, const std::function<void()> &work)
-{
-    QMutex mutex;
-    QStringList seen;
-    const int id = sql.addQueryObserver([&](const Hy::QueryEvent &event) {
-        if (event.stage() == Hy::QueryEvent::Stage::Started) {
-            QMutexLocker locker(&mutex);
-            seen.append(event.sql());
-        }
-    });
-    auto removeObserver = qScopeGuard([&] { sql.removeQueryObserver(id); });
-    work();
-    return seen;
-}
-} // namespace
+using HyTest::statementsOf;
 
 void tst_ModelQuery::completeRowsAreNotReadBack()
 {

@@ -23,7 +23,8 @@ inline void error_no_column_with_this_name_in_the_model() {}
 HYSTERIAQT_EXPORT Error unknownColumnError(const QString &column, std::string_view table);
 } // namespace detail
 
-// A column of model M, named by its property name.
+// A column of model M, named by its property name, or as hysteria-orm
+// allows, by its database name: "isActive" or "is_active".
 //
 // A string literal is checked by the compiler: `where("nmae", ...)` does not
 // build. A QString is checked at run time and an unknown name throws
@@ -34,7 +35,7 @@ class ColumnName
 public:
     template <std::size_t N>
     consteval ColumnName(const char (&name)[N])
-        : m_index(detail::columnIndex<M>(std::string_view(name, N - 1)))
+        : m_index(detail::columnIndexByAnyName<M>(std::string_view(name, N - 1)))
     {
         if (m_index < 0)
             detail::error_no_column_with_this_name_in_the_model();
@@ -45,6 +46,14 @@ public:
         const auto &names = detail::ModelColumns<M>::names;
         for (int i = 0; i < int(names.size()); ++i) {
             if (QLatin1StringView(names[i].data(), qsizetype(names[i].size())) == name) {
+                m_index = i;
+                return;
+            }
+        }
+        const auto &databaseNames = detail::ModelColumns<M>::databaseNames;
+        for (int i = 0; i < int(databaseNames.size()); ++i) {
+            const std::string_view n = databaseNames[i].view();
+            if (QString::fromUtf8(n.data(), qsizetype(n.size())) == name) {
                 m_index = i;
                 return;
             }

@@ -176,6 +176,7 @@ public:
     }
 
     constexpr bool isGiven() const noexcept { return m_given; }
+    constexpr Function function() const noexcept { return m_function; }
     template <typename... Args>
     decltype(auto) operator()(Args &&...args) const
     {

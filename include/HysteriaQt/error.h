@@ -34,6 +34,8 @@ enum class ErrorCode {
     InvalidQuery,
     IsolationLevelNotSupported,
     TransactionNotActive,
+    // A hook refused the operation (see docs/hooks.md).
+    OperationCancelled,
 
     // Results
     RowNotFound = 200,

@@ -6,6 +6,7 @@
 #include <HysteriaQt/columnname.h>
 #include <HysteriaQt/comparison.h>
 #include <HysteriaQt/error.h>
+#include <HysteriaQt/hook.h>
 #include <HysteriaQt/model.h>
 #include <HysteriaQt/modelquerysql.h>
 #include <HysteriaQt/value.h>
@@ -140,6 +141,15 @@ public:
         return *this;
     }
 
+    // Runs the operation without the model's hooks: all of them (callbacks
+    // and ModelNotifier's signals of the same names), or those given, as the
+    // seed's ignoreHooks. The after-write signals are not hooks: they stay.
+    ModelQuery &ignoreHooks(Hooks hooks = Hook::All)
+    {
+        m_core.ignoreHooks(hooks);
+        return *this;
+    }
+
     // The SQL each operation would run, without running it:
     // toSql().many(), toSql().update({{"name", "x"}}), ...
     ModelQuerySql<M> toSql() const { return ModelQuerySql<M>(m_core); }
@@ -259,6 +269,7 @@ public:
     }
 
 private:
+    friend struct detail::HookThunks<M>;
     explicit ModelQuery(detail::QueryCore core) : m_core(std::move(core)) {}
 
     static constexpr void requireSoftDeletes()

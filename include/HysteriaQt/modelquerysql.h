@@ -63,7 +63,7 @@ public:
     SqlStatements many() const { return m_core.fetchSql(); }
     SqlStatements one() const { return m_core.fetchSql(1); }
     SqlStatements count() const { return m_core.countSql(); }
-    SqlStatements insert(const Values<M> &values) const { return m_core.insertModelsSql({&values.row()}); }
+    SqlStatements insert(const Values<M> &values) const { return m_core.insertModelSql(values.row()); }
     SqlStatements insertMany(std::initializer_list<Values<M>> rows) const
     {
         return m_core.insertModelsSql(detail::rowsOf<M>(rows));

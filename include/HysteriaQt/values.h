@@ -106,6 +106,9 @@ public:
     const detail::RowValues &row() const { return m_row; }
 
 private:
+    friend struct detail::HookThunks<M>;
+    explicit Values(detail::RowValues &&row) : m_row(std::move(row)) {}
+
     detail::RowValues m_row;
 };
 

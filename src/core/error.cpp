@@ -40,6 +40,7 @@ QString Error::codeName(ErrorCode code)
     case ErrorCode::InvalidQuery: return QStringLiteral("INVALID_QUERY");
     case ErrorCode::IsolationLevelNotSupported: return QStringLiteral("ISOLATION_LEVEL_NOT_SUPPORTED");
     case ErrorCode::TransactionNotActive: return QStringLiteral("TRANSACTION_NOT_ACTIVE");
+    case ErrorCode::OperationCancelled: return QStringLiteral("OPERATION_CANCELLED");
     case ErrorCode::RowNotFound: return QStringLiteral("ROW_NOT_FOUND");
     case ErrorCode::UnreadableValue: return QStringLiteral("UNREADABLE_VALUE");
     case ErrorCode::DecryptionFailed: return QStringLiteral("DECRYPTION_FAILED");

@@ -15,6 +15,10 @@
 
 struct QMetaObject;
 
+namespace Hy {
+class ModelNotifier;
+}
+
 namespace Hy::detail {
 
 // The run-time metadata of a model class, built by the library from the
@@ -81,6 +85,9 @@ struct ModelData
     QList<IndexData> indexes;
     QList<IndexData> uniques;
     QList<CheckData> checks;
+    HookTable hooks;
+    // Made with the metadata, and as long-lived.
+    ModelNotifier *notifier = nullptr;
 };
 
 } // namespace Hy::detail

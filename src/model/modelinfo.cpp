@@ -3,6 +3,7 @@
 #include "model/modeldata_p.h"
 
 #include "crypto/encryptedcolumn_p.h"
+#include "model/modelnotifier_p.h"
 
 #include <HysteriaQt/columninfo.h>
 #include <HysteriaQt/modelinfo.h>
@@ -249,6 +250,9 @@ const ModelData *registerModelSpec(const ModelSpec &givenSpec)
         break;
     }
     }
+    if (spec.hooks)
+        data->hooks = specOfThisVersion<HookTable>(spec.hooks, spec.hooks->size);
+    data->notifier = NotifierAccess::create(data);
     Registry &r = registry();
     QWriteLocker locker(&r.lock);
     r.models.insert(data->metaObject, owner.release());

@@ -7,9 +7,11 @@
 #include "exec/transactionscope_p.h"
 #include "model/valueconverter_p.h"
 #include "query/modelinserter_p.h"
+#include "query/hooks_p.h"
 #include "query/modelrows_p.h"
 #include "query/querystate_p.h"
 #include "query/softdelete_p.h"
+#include "query/touchedrows_p.h"
 #include "sql/sqlcompiler_p.h"
 
 #include <HysteriaQt/error.h>
@@ -59,47 +61,6 @@ qint64 runWrite(Connection *source, const SqlStatement &statement)
     if (savepoint)
         savepoint->commit();
     return affected;
-}
-
-// Checks and converts every value for the database: errors surface here,
-// before any SQL is sent. Null compared with = or != becomes IS [NOT] NULL, as
-// a user means by where(column, null).
-void resolveConditions(Conditions &conditions, const QString &table, const SqlDialect &dialect)
-{
-    for (Condition &condition : conditions) {
-        if (condition.isGroup) {
-            resolveConditions(condition.children, table, dialect);
-            continue;
-        }
-        Predicate &p = condition.predicate;
-        if (p.kind != Predicate::Compare)
-            continue;
-        if (p.value.isNull()) {
-            if (p.op == Operator::Equal || p.op == Operator::NotEqual) {
-                p.kind = p.op == Operator::Equal ? Predicate::IsNull : Predicate::IsNotNull;
-                continue;
-            }
-            throw Error(ErrorCode::InvalidValue,
-                        QStringLiteral("\"%1\" cannot be compared with null by an ordering or "
-                                       "LIKE operator; use whereNull()")
-                                .arg(p.column.name));
-        }
-        if (const ColumnData *column = p.column.column) {
-            p.value = p.op == Operator::Like ? toLikePattern(*column, p.value, table)
-                                             : toDatabaseValue(*column, p.value, dialect, table, ValueUse::Compare);
-        } else {
-            p.value = p.op == Operator::Like ? toLikePattern(p.value, table, p.column.name)
-                                             : toRawDatabaseValue(p.value, table, p.column.name, dialect);
-        }
-    }
-}
-
-QueryState resolved(const QueryState &state, const SqlDialect &dialect)
-{
-    QueryState out = state;
-    resolveConditions(out.conditions, out.table, dialect);
-    addSoftDeleteScope(out, dialect);
-    return out;
 }
 
 // The values of a row without a model, in `columns` order, checked and
@@ -288,8 +249,9 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
     const Session session = open(m_source);
     Connection *source = session.connection();
     const SqlDialect &dialect = source->dialect();
-    const CompiledSelect compiled = SqlCompiler(dialect).select(resolved(*d, dialect), limit);
-    PreparedStatement query = source->exec(compiled.statement);
+    const QueryCore query = hooked(Hook::BeforeFetch);
+    const CompiledSelect compiled = SqlCompiler(dialect).select(resolved(*query.d, dialect), limit);
+    PreparedStatement statement = source->exec(compiled.statement);
 
     // Each result column into the model column the projection says.
     const QList<Projection::Field> &fields = compiled.projection.fields;
@@ -298,15 +260,17 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
         targets.append(&m_model->columns[field.column]);
 
     std::vector<std::unique_ptr<Model>> models;
-    if (query.size() > 0)
-        models.reserve(std::size_t(query.size()));
-    while (query.next()) {
+    if (statement.size() > 0)
+        models.reserve(std::size_t(statement.size()));
+    while (statement.next()) {
         std::unique_ptr<Model> model(m_model->create());
         for (qsizetype i = 0; i < targets.size(); ++i)
-            readInto(m_model, model.get(), *targets[i], query.value(int(i)));
+            readInto(m_model, model.get(), *targets[i], statement.value(int(i)));
         ModelAccess::setLoaded(*model, compiled.projection.loaded);
         models.push_back(std::move(model));
     }
+    statement.finish();
+    runAfterFetch(m_model, d->ignoredHooks, models);
     return models;
 }
 
@@ -314,34 +278,56 @@ SqlStatements QueryCore::fetchSql(qint64 limit) const
 {
     const Session session = open(m_source);
     const SqlDialect &dialect = session->dialect();
-    return {SqlCompiler(dialect).select(resolved(*d, dialect), limit).statement};
+    return {SqlCompiler(dialect).select(resolved(*hooked(Hook::BeforeFetch).d, dialect), limit).statement};
 }
 
 std::unique_ptr<Model> QueryCore::insertModel(const RowValues &row) const
 {
-    auto models = insertModels({&row});
+    QList<RowValues> storage;
+    auto models = ModelInserter(open(m_source).connection(), m_model)
+                          .insert(hookedRows(Hook::BeforeInsert, {&row}, storage));
+    notifyInserted(m_model, models);
     return std::move(models.front());
+}
+
+SqlStatements QueryCore::insertModelSql(const RowValues &row) const
+{
+    QList<RowValues> storage;
+    return ModelInserter(open(m_source).connection(), m_model)
+            .statements(hookedRows(Hook::BeforeInsert, {&row}, storage));
 }
 
 std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const RowList &rows) const
 {
-    return ModelInserter(open(m_source).connection(), m_model).insert(rows);
+    QList<RowValues> storage;
+    auto models = ModelInserter(open(m_source).connection(), m_model)
+                          .insert(hookedRows(Hook::BeforeInsertMany, rows, storage));
+    notifyInserted(m_model, models);
+    return models;
 }
 
 SqlStatements QueryCore::insertModelsSql(const RowList &rows) const
 {
-    return ModelInserter(open(m_source).connection(), m_model).statements(rows);
+    QList<RowValues> storage;
+    return ModelInserter(open(m_source).connection(), m_model)
+            .statements(hookedRows(Hook::BeforeInsertMany, rows, storage));
 }
 
 qsizetype QueryCore::bulkInsertModels(const RowList &rows) const
 {
-    ModelInserter(open(m_source).connection(), m_model, ModelInserter::Result::Nothing).insert(rows);
-    return rows.size();
+    QList<RowValues> storage;
+    const RowList hooked = hookedRows(Hook::BeforeInsertMany, rows, storage);
+    ModelInserter(open(m_source).connection(), m_model, ModelInserter::Result::Nothing).insert(hooked);
+    if (!hooked.isEmpty())
+        notifyInsertedUnknown(m_model);
+    return hooked.size();
 }
 
 SqlStatements QueryCore::bulkInsertModelsSql(const RowList &rows) const
 {
-    return ModelInserter(open(m_source).connection(), m_model, ModelInserter::Result::Nothing).statements(rows);
+    QList<RowValues> storage;
+    return ModelInserter(open(m_source).connection(), m_model, ModelInserter::Result::Nothing)
+            .statements(hookedRows(Hook::BeforeInsertMany, rows, storage));
 }
 
 namespace {
@@ -409,12 +395,24 @@ qint64 QueryCore::updateModels(const RowValues &row) const
 {
     const Session session = open(m_source);
     Connection *source = session.connection();
-    return runWrite(source, modelUpdate(*d, row, source->dialect()));
+    const SqlDialect &dialect = source->dialect();
+    const QueryCore query = hooked(Hook::BeforeUpdate);
+    const SqlStatement statement = modelUpdate(*query.d, row, dialect);
+    if (!notifiesUpdated(m_model))
+        return runWrite(source, statement);
+    if (m_model->primaryKey < 0) {
+        const qint64 count = runWrite(source, statement);
+        notifyUpdated(m_model, {}, row);
+        return count;
+    }
+    const TouchedRows touched = writeTouchedRows(source, resolved(*query.d, dialect), statement);
+    notifyUpdated(m_model, touched.keys, row);
+    return touched.count;
 }
 
 SqlStatements QueryCore::updateModelsSql(const RowValues &row) const
 {
-    return {modelUpdate(*d, row, open(m_source)->dialect())};
+    return {modelUpdate(*hooked(Hook::BeforeUpdate).d, row, open(m_source)->dialect())};
 }
 
 QList<QVariantMap> QueryCore::fetchRows(qint64 limit) const
@@ -514,27 +512,39 @@ qint64 QueryCore::count() const
 {
     const Session session = open(m_source);
     Connection *source = session.connection();
-    PreparedStatement query = source->exec(countSql().front());
-    return query.next() ? query.value(0).toLongLong() : 0;
+    PreparedStatement statement = source->exec(countSql().front());
+    return statement.next() ? statement.value(0).toLongLong() : 0;
 }
 
 SqlStatements QueryCore::countSql() const
 {
     const Session session = open(m_source);
     const SqlDialect &dialect = session->dialect();
-    return {SqlCompiler(dialect).count(resolved(*d, dialect))};
+    return {SqlCompiler(dialect).count(resolved(*hooked(Hook::BeforeFetch).d, dialect))};
 }
 
 qint64 QueryCore::remove() const
 {
     const Session session = open(m_source);
     Connection *source = session.connection();
-    return runWrite(source, removal(*d, source->dialect()));
+    const SqlDialect &dialect = source->dialect();
+    const QueryCore query = hooked(Hook::BeforeDelete);
+    const SqlStatement statement = removal(*query.d, dialect);
+    if (!m_model || !notifiesDeleted(m_model))
+        return runWrite(source, statement);
+    if (m_model->primaryKey < 0) {
+        const qint64 count = runWrite(source, statement);
+        notifyDeleted(m_model, {});
+        return count;
+    }
+    const TouchedRows touched = writeTouchedRows(source, resolved(*query.d, dialect), statement);
+    notifyDeleted(m_model, touched.keys);
+    return touched.count;
 }
 
 SqlStatements QueryCore::removeSql() const
 {
-    return {removal(*d, open(m_source)->dialect())};
+    return {removal(*hooked(Hook::BeforeDelete).d, open(m_source)->dialect())};
 }
 
 } // namespace Hy::detail

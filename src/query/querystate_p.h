@@ -17,6 +17,7 @@ namespace Hy::detail {
 
 struct ColumnData;
 struct ModelData;
+class SqlDialect;
 
 // A column as SQL names it: qualified by a table or an alias, so that joins
 // and subqueries can tell columns of the same name apart.
@@ -79,7 +80,12 @@ public:
     qint64 limit = -1;
     qint64 offset = -1;
     Trashed trashed = Trashed::Without;
+    Hooks ignoredHooks;
 };
+
+// The state with its values checked and converted for the database, and the
+// soft-delete scope added: what the compiler is given.
+QueryState resolved(const QueryState &state, const SqlDialect &dialect);
 
 } // namespace Hy::detail
 

@@ -22,6 +22,7 @@ public:
     QString currentTimestampDefault() const override;
     QString createTableSuffix() const override;
     bool indexesInCreateTable() const override { return true; }
+    bool writesReturnRows() const override { return false; }
 
     QString limitClause(qint64 limit, qint64 offset, QVariantList &bindings) const override;
     QString selectDateTime(const QString &quotedColumn) const override;

@@ -111,6 +111,8 @@ public:
     // Indexes as INDEX clauses of CREATE TABLE (MySQL, which has no CREATE
     // INDEX IF NOT EXISTS), rather than CREATE INDEX statements after it.
     virtual bool indexesInCreateTable() const { return false; }
+    // UPDATE and DELETE take RETURNING too (MariaDB's INSERT does, not its UPDATE).
+    virtual bool writesReturnRows() const { return hasFeature(SqlDataSource::Feature::Returning); }
     // The DEFAULT clause of a column, after "DEFAULT ".
     virtual QString defaultClause(const ColumnData &, const QString &literal) const { return literal; }
 

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include "testdatabases.h"
 
+#include <QtCore/QMutex>
 #include <QtCore/QRegularExpression>
+#include <QtCore/QScopeGuard>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
@@ -178,6 +180,21 @@ qint64 rawCount(Hy::SqlDataSource &sql, const QString &table, const QString &whe
     if (!query.exec(statement) || !query.next())
         qFatal("%s: %s", qPrintable(statement), qPrintable(query.lastError().text()));
     return query.value(0).toLongLong();
+}
+
+QStringList statementsOf(Hy::SqlDataSource &sql, const std::function<void()> &work)
+{
+    QMutex mutex;
+    QStringList seen;
+    const int id = sql.addQueryObserver([&](const Hy::QueryEvent &event) {
+        if (event.stage() == Hy::QueryEvent::Stage::Started) {
+            QMutexLocker locker(&mutex);
+            seen.append(event.sql());
+        }
+    });
+    auto removeObserver = qScopeGuard([&] { sql.removeQueryObserver(id); });
+    work();
+    return seen;
 }
 
 } // namespace HyTest

@@ -22,6 +22,7 @@
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QTest>
 
+#include <functional>
 #include <memory>
 
 namespace HyTest {
@@ -60,6 +61,9 @@ QSqlDatabase addConnection(const QString &name, const Hy::ConnectionOptions &opt
 // SELECT COUNT(*) of a table, with an optional WHERE, through QSqlQuery:
 // what is in the table, whatever HysteriaQt thinks. Fails the process on an error.
 qint64 rawCount(Hy::SqlDataSource &sql, const QString &table, const QString &where = {});
+
+// The statements a data source runs while `work` runs, as started.
+QStringList statementsOf(Hy::SqlDataSource &sql, const std::function<void()> &work);
 
 } // namespace HyTest
 

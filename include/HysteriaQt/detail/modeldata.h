@@ -10,6 +10,7 @@
 #include <HysteriaQt/detail/modeltraits.h>
 
 #include <QtCore/QDateTime>
+#include <QtCore/QList>
 #include <QtCore/QJsonValue>
 #include <QtCore/QMetaEnum>
 #include <QtCore/QString>
@@ -17,6 +18,8 @@
 #include <QtCore/QVariant>
 
 #include <array>
+#include <memory>
+#include <vector>
 #include <limits>
 #include <string_view>
 
@@ -25,6 +28,10 @@ struct QMetaObject;
 namespace Hy::detail {
 
 struct ModelData; // the library's own, built from a ModelSpec
+class QueryCore;
+struct RowValues;
+template <typename M>
+struct HookThunks; // HY_HOOKS's, in modelhooks.h
 
 HYSTERIAQT_EXPORT QDateTime dateTimeFromDatabase(const QVariant &value);
 
@@ -237,6 +244,19 @@ struct ColumnSpec
     QByteArray (*privateKey)() = nullptr;
 };
 
+// The hooks of a model (HY_HOOKS), each null when not given; sized like
+// ModelSpec, for the same reason.
+struct HookTable
+{
+    quint32 size = sizeof(HookTable);
+    void (*beforeFetch)(QueryCore &query) = nullptr;
+    void (*afterFetch)(std::vector<std::unique_ptr<Model>> &models) = nullptr;
+    void (*beforeInsert)(RowValues &row) = nullptr;
+    void (*beforeInsertMany)(QList<RowValues> &rows) = nullptr;
+    void (*beforeUpdate)(QueryCore &query) = nullptr;
+    void (*beforeDelete)(QueryCore &query) = nullptr;
+};
+
 struct ModelSpec
 {
     quint32 size = sizeof(ModelSpec);
@@ -254,6 +274,7 @@ struct ModelSpec
     std::span<const IndexDefinition> indexes;
     std::span<const IndexDefinition> uniques;
     std::span<const CheckDefinition> checks;
+    const HookTable *hooks = nullptr;
 };
 
 // Builds and registers the metadata of a model class; once per class.
@@ -332,6 +353,10 @@ const ModelData *modelData()
         spec.indexes = indexesOf<M>();
         spec.uniques = uniquesOf<M>();
         spec.checks = checksOf<M>();
+        if constexpr (requires { M::hyHooks; }) {
+            static constexpr HookTable hooks = HookThunks<M>::table();
+            spec.hooks = &hooks;
+        }
         return registerModelSpec(spec);
     }();
     return data;

@@ -248,6 +248,14 @@ struct ModelColumns
         }(std::make_integer_sequence<int, count>{});
     }
 
+    // The database names as the compiler knows them: a Custom convention's
+    // are applied at run time, and stand as the property names here.
+    static constexpr std::array<FixedName, count> databaseNames = [] {
+        std::array<FixedName, count> out{};
+        forEach([&](auto i, const auto &e) { out[i] = databaseName<M>(e.name, e.definition); });
+        return out;
+    }();
+
     static constexpr int primaryKeyCount()
     {
         int n = 0;
@@ -428,6 +436,21 @@ constexpr int columnIndex(std::string_view name)
 {
     for (int i = 0; i < ModelColumns<M>::count; ++i) {
         if (ModelColumns<M>::names[i] == name)
+            return i;
+    }
+    return -1;
+}
+
+// A column named as hysteria-orm accepts it: by property name, or else by
+// database name (`whereNull("deleted_at")`); -1 for neither.
+template <typename M>
+constexpr int columnIndexByAnyName(std::string_view name)
+{
+    const int index = columnIndex<M>(name);
+    if (index >= 0)
+        return index;
+    for (int i = 0; i < ModelColumns<M>::count; ++i) {
+        if (ModelColumns<M>::databaseNames[i].view() == name)
             return i;
     }
     return -1;

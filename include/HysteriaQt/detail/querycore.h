@@ -7,6 +7,7 @@
 // a table) and Hy::ModelQuery<M> (models), so that the templates stay thin.
 
 #include <HysteriaQt/comparison.h>
+#include <HysteriaQt/hook.h>
 #include <HysteriaQt/hysteriaqt_global.h>
 #include <HysteriaQt/sqlstatement.h>
 #include <HysteriaQt/detail/sourcehandle.h>
@@ -76,10 +77,12 @@ public:
     void setOffset(qint64 offset);
     // The model columns to read, by index; empty for all.
     void select(const QList<int> &columns);
+    void ignoreHooks(Hooks hooks);
 
     // Models
     std::vector<std::unique_ptr<Model>> fetchModels(qint64 limit = -1) const;
     std::unique_ptr<Model> insertModel(const RowValues &row) const;
+    SqlStatements insertModelSql(const RowValues &row) const;
     std::vector<std::unique_ptr<Model>> insertModels(const RowList &rows) const;
     // insertModels() without models: the number of rows written.
     qsizetype bulkInsertModels(const RowList &rows) const;
@@ -113,6 +116,12 @@ public:
     SqlStatements removeSql() const;
 
 private:
+    // This query with the model's beforeFetch, beforeUpdate or beforeDelete
+    // applied (callback, then signal), unless ignored.
+    QueryCore hooked(Hook hook) const;
+    // RowList is borrowed: the rows the insert hooks changed are kept here.
+    RowList hookedRows(Hook hook, const RowList &rows, QList<RowValues> &storage) const;
+
     SourceHandle m_source;
     const ModelData *m_model;
     QSharedDataPointer<QueryState> d;

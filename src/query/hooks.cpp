@@ -1,0 +1,283 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include "query/hooks_p.h"
+
+#include "model/modeldata_p.h"
+#include "model/modelnotifier_p.h"
+#include "query/querystate_p.h"
+
+#include <HysteriaQt/error.h>
+#include <HysteriaQt/hookquery.h>
+#include <HysteriaQt/model.h>
+#include <HysteriaQt/modelnotifier.h>
+#include <HysteriaQt/values.h>
+#include <HysteriaQt/detail/querycore.h>
+
+#include <QtCore/QMetaProperty>
+#include <QtCore/QVarLengthArray>
+
+#include <unordered_map>
+
+namespace Hy::detail {
+
+namespace {
+
+using Signal = NotifierAccess::Signal;
+
+bool listens(const ModelData *model, Signal signal)
+{
+    return NotifierAccess::isConnected(model->notifier, signal);
+}
+
+// A hook that runs a query running the same hook again would recurse until
+// the stack ends: refused instead, with the hook named.
+class HookGuard
+{
+public:
+    HookGuard(const ModelData *model, Hook hook) : m_entry{model, hook}
+    {
+        for (const Entry &entry : running()) {
+            if (entry.model == model && entry.hook == hook) {
+                throw Error(ErrorCode::InvalidQuery,
+                            QStringLiteral("A hook of \"%1\" ran a query that runs the same hook again; "
+                                           "give that query ignoreHooks()")
+                                    .arg(model->table));
+            }
+        }
+        running().append(m_entry);
+    }
+    ~HookGuard() { running().removeLast(); }
+    HookGuard(const HookGuard &) = delete;
+    HookGuard &operator=(const HookGuard &) = delete;
+
+private:
+    struct Entry
+    {
+        const ModelData *model;
+        Hook hook;
+    };
+    static QVarLengthArray<Entry, 4> &running()
+    {
+        thread_local QVarLengthArray<Entry, 4> entries;
+        return entries;
+    }
+    Entry m_entry;
+};
+
+QVariantMap toMap(const ModelData *model, const RowValues &row)
+{
+    QVariantMap map;
+    for (const auto &[column, value] : row.entries)
+        map.insert(model->columns[column].name, value);
+    return map;
+}
+
+QVariantList keysOf(const ModelData *model, const std::vector<std::unique_ptr<Model>> &models)
+{
+    QVariantList keys;
+    if (model->primaryKey < 0)
+        return keys;
+    const ColumnData &key = model->columns[model->primaryKey];
+    keys.reserve(qsizetype(models.size()));
+    for (const auto &instance : models)
+        keys.append(key.value(instance.get()));
+    return keys;
+}
+
+} // namespace
+
+void QueryCore::ignoreHooks(Hooks hooks)
+{
+    d->ignoredHooks |= hooks;
+}
+
+QueryCore QueryCore::hooked(Hook hook) const
+{
+    if (!m_model || d->ignoredHooks.testFlag(hook))
+        return *this;
+    const HookTable &hooks = m_model->hooks;
+    void (*callback)(QueryCore &) = nullptr;
+    Signal signal = Signal::BeforeFetch;
+    switch (hook) {
+    case Hook::BeforeFetch:
+        callback = hooks.beforeFetch;
+        break;
+    case Hook::BeforeUpdate:
+        callback = hooks.beforeUpdate;
+        signal = Signal::BeforeUpdate;
+        break;
+    case Hook::BeforeDelete:
+        callback = hooks.beforeDelete;
+        signal = Signal::BeforeDelete;
+        break;
+    default:
+        Q_UNREACHABLE();
+    }
+    const bool listened = listens(m_model, signal);
+    if (!callback && !listened)
+        return *this;
+
+    const HookGuard guard(m_model, hook);
+    QueryCore query(*this);
+    // The hook's conditions join the caller's as a whole: (a OR b) AND hook's.
+    query.groupConditions();
+    if (callback)
+        callback(query);
+    if (listened) {
+        HookQuery handle(&query);
+        ModelNotifier *notifier = m_model->notifier;
+        if (hook == Hook::BeforeFetch)
+            Q_EMIT notifier->beforeFetch(handle);
+        else if (hook == Hook::BeforeUpdate)
+            Q_EMIT notifier->beforeUpdate(handle);
+        else
+            Q_EMIT notifier->beforeDelete(handle);
+    }
+    return query;
+}
+
+RowList QueryCore::hookedRows(Hook hook, const RowList &rows, QList<RowValues> &storage) const
+{
+    const bool single = hook == Hook::BeforeInsert;
+    const HookTable &hooks = m_model->hooks;
+    const bool callback = single ? hooks.beforeInsert != nullptr : hooks.beforeInsertMany != nullptr;
+    const bool listened = listens(m_model, single ? Signal::BeforeInsert : Signal::BeforeInsertMany);
+    RowList out;
+    if (d->ignoredHooks.testFlag(hook) || (!callback && !listened)) {
+        out.reserve(rows.size());
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            out.borrow(rows[i]);
+        return out;
+    }
+
+    const HookGuard guard(m_model, hook);
+    storage.reserve(rows.size());
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        storage.append(rows[i]);
+    if (single) {
+        if (callback)
+            hooks.beforeInsert(storage.front());
+        if (listened) {
+            QVariantMap values = toMap(m_model, storage.front());
+            Q_EMIT m_model->notifier->beforeInsert(values);
+            storage.front() = rowValuesFromMap(m_model, values);
+        }
+    } else {
+        if (callback)
+            hooks.beforeInsertMany(storage);
+        if (listened) {
+            QList<QVariantMap> maps;
+            maps.reserve(storage.size());
+            for (const RowValues &row : std::as_const(storage))
+                maps.append(toMap(m_model, row));
+            Q_EMIT m_model->notifier->beforeInsertMany(maps);
+            storage.clear();
+            for (const QVariantMap &map : std::as_const(maps))
+                storage.append(rowValuesFromMap(m_model, map));
+        }
+    }
+    // Borrowed once the list no longer changes: its elements stay put.
+    out.reserve(storage.size());
+    for (const RowValues &row : std::as_const(storage))
+        out.borrow(row);
+    return out;
+}
+
+void runAfterFetch(const ModelData *model, Hooks ignored, std::vector<std::unique_ptr<Model>> &models)
+{
+    if (ignored.testFlag(Hook::AfterFetch))
+        return;
+    const bool listened = listens(model, Signal::AfterFetch);
+    if (!model->hooks.afterFetch && !listened)
+        return;
+    const HookGuard guard(model, Hook::AfterFetch);
+    if (model->hooks.afterFetch)
+        model->hooks.afterFetch(models);
+    if (!listened)
+        return;
+
+    QList<Model *> list;
+    list.reserve(qsizetype(models.size()));
+    for (const auto &instance : models)
+        list.append(instance.get());
+    Q_EMIT model->notifier->afterFetch(list);
+
+    // The slots may drop and reorder; the models dropped are deleted here.
+    std::unordered_map<Model *, std::unique_ptr<Model>> owned;
+    owned.reserve(models.size());
+    for (auto &instance : models) {
+        Model *key = instance.get();
+        owned.emplace(key, std::move(instance));
+    }
+    models.clear();
+    models.reserve(std::size_t(list.size()));
+    for (Model *instance : std::as_const(list)) {
+        auto found = owned.find(instance);
+        if (found == owned.end()) {
+            throw Error(ErrorCode::InvalidValue,
+                        QStringLiteral("An afterFetch slot of \"%1\" added a model, or the same one twice: "
+                                       "slots may drop and reorder the models only")
+                                .arg(model->table));
+        }
+        models.push_back(std::move(found->second));
+        owned.erase(found);
+    }
+}
+
+bool notifiesInserted(const ModelData *model)
+{
+    return listens(model, Signal::Inserted);
+}
+
+bool notifiesUpdated(const ModelData *model)
+{
+    return listens(model, Signal::Updated);
+}
+
+bool notifiesDeleted(const ModelData *model)
+{
+    return listens(model, Signal::Deleted);
+}
+
+void notifyInserted(const ModelData *model, const std::vector<std::unique_ptr<Model>> &models)
+{
+    if (!models.empty() && notifiesInserted(model))
+        Q_EMIT model->notifier->inserted(keysOf(model, models));
+}
+
+void notifyInsertedUnknown(const ModelData *model)
+{
+    if (notifiesInserted(model))
+        Q_EMIT model->notifier->inserted({});
+}
+
+void notifyUpdated(const ModelData *model, const QVariantList &keys, const RowValues &row)
+{
+    if (!notifiesUpdated(model))
+        return;
+    QStringList columns;
+    for (qsizetype c = 0; c < model->columns.size(); ++c) {
+        const ColumnData &column = model->columns[c];
+        if (row.find(int(c)) || column.autoUpdate)
+            columns.append(column.name);
+    }
+    Q_EMIT model->notifier->updated(keys, columns);
+}
+
+void notifyDeleted(const ModelData *model, const QVariantList &keys)
+{
+    if (notifiesDeleted(model))
+        Q_EMIT model->notifier->deleted(keys);
+}
+
+QVariant keyFromDatabase(const ModelData *model, const QVariant &value)
+{
+    const ColumnData &key = model->columns[model->primaryKey];
+    const QMetaType type = model->metaObject->property(key.propertyIndex).metaType();
+    QVariant converted = value;
+    if (converted.metaType() != type && !converted.convert(type))
+        return value;
+    return converted;
+}
+
+} // namespace Hy::detail

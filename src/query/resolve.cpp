@@ -1,0 +1,58 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include "query/querystate_p.h"
+
+#include "model/valueconverter_p.h"
+#include "query/softdelete_p.h"
+#include "sql/sqldialect_p.h"
+
+#include <HysteriaQt/error.h>
+
+namespace Hy::detail {
+
+namespace {
+
+// Checks and converts every value for the database: errors surface here,
+// before any SQL is sent. Null compared with = or != becomes IS [NOT] NULL, as
+// a user means by where(column, null).
+void resolveConditions(Conditions &conditions, const QString &table, const SqlDialect &dialect)
+{
+    for (Condition &condition : conditions) {
+        if (condition.isGroup) {
+            resolveConditions(condition.children, table, dialect);
+            continue;
+        }
+        Predicate &p = condition.predicate;
+        if (p.kind != Predicate::Compare)
+            continue;
+        if (p.value.isNull()) {
+            if (p.op == Operator::Equal || p.op == Operator::NotEqual) {
+                p.kind = p.op == Operator::Equal ? Predicate::IsNull : Predicate::IsNotNull;
+                continue;
+            }
+            throw Error(ErrorCode::InvalidValue,
+                        QStringLiteral("\"%1\" cannot be compared with null by an ordering or "
+                                       "LIKE operator; use whereNull()")
+                                .arg(p.column.name));
+        }
+        if (const ColumnData *column = p.column.column) {
+            p.value = p.op == Operator::Like ? toLikePattern(*column, p.value, table)
+                                             : toDatabaseValue(*column, p.value, dialect, table, ValueUse::Compare);
+        } else {
+            p.value = p.op == Operator::Like ? toLikePattern(p.value, table, p.column.name)
+                                             : toRawDatabaseValue(p.value, table, p.column.name, dialect);
+        }
+    }
+}
+
+} // namespace
+
+QueryState resolved(const QueryState &state, const SqlDialect &dialect)
+{
+    QueryState out = state;
+    resolveConditions(out.conditions, out.table, dialect);
+    addSoftDeleteScope(out, dialect);
+    return out;
+}
+
+} // namespace Hy::detail

@@ -1,0 +1,56 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include "query/touchedrows_p.h"
+
+#include "exec/connection_p.h"
+#include "exec/preparedstatement_p.h"
+#include "exec/transactionscope_p.h"
+#include "model/modeldata_p.h"
+#include "query/hooks_p.h"
+#include "query/querystate_p.h"
+#include "sql/sqlcompiler_p.h"
+#include "sql/sqldialect_p.h"
+
+#include <optional>
+
+namespace Hy::detail {
+
+TouchedRows writeTouchedRows(Connection *source, const QueryState &state, const SqlStatement &write)
+{
+    const ModelData *model = state.model;
+    const SqlDialect &dialect = source->dialect();
+    const QString key = dialect.quoteIdentifier(model->columns[model->primaryKey].databaseName);
+    TouchedRows touched;
+
+    if (dialect.writesReturnRows()) {
+        SqlStatement statement = write;
+        statement.sql += QStringLiteral(" RETURNING ") + key;
+        std::optional<TransactionScope> savepoint;
+        if (source->needsStatementSavepoint())
+            savepoint.emplace(source);
+        PreparedStatement query = source->exec(statement);
+        while (query.next())
+            touched.keys.append(keyFromDatabase(model, query.value(0)));
+        query.finish();
+        if (savepoint)
+            savepoint->commit();
+        touched.count = touched.keys.size();
+        return touched;
+    }
+
+    QueryState keysOnly = state;
+    keysOnly.selected = {model->primaryKey};
+    SqlStatement select = SqlCompiler(dialect).select(keysOnly).statement;
+    select.sql += QStringLiteral(" FOR UPDATE");
+    TransactionScope transaction(source);
+    {
+        PreparedStatement query = source->exec(select);
+        while (query.next())
+            touched.keys.append(keyFromDatabase(model, query.value(0)));
+    }
+    touched.count = source->exec(write).rowsAffected();
+    transaction.commit();
+    return touched;
+}
+
+} // namespace Hy::detail
