@@ -46,6 +46,7 @@ private Q_SLOTS:
     void init();
 
     void insertReturnsStoredModel();
+    void typedColumns();
     void insertFromModelInstance();
     void insertFromVariantMap();
     void whereEquals();
@@ -187,6 +188,36 @@ void tst_ModelQuery::whereEquals()
     QCOMPARE(bob.front()->email(), QStringLiteral("bob@example.com"));
     QVERIFY(sql.from<User>().where("name", "bob").many().empty()); // case-sensitive everywhere
     QVERIFY(sql.from<User>().where("name", "Nobody").many().empty());
+}
+
+void tst_ModelQuery::typedColumns()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql);
+    // Columns named by their getters: the same queries, their values' types checked by the compiler.
+    const auto active = sql.from<User>().where(&User::isActive, true).orderBy(&User::id).many();
+    QCOMPARE(column(active, userName), (QStringList{"Alice", "<null>"}));
+    const auto later = sql.from<User>().where(&User::id, ">", 1).orWhere(&User::name, "Alice").orderBy(&User::id).many();
+    QCOMPARE(later.size(), 4u);
+    QCOMPARE(column(sql.from<User>().where(&User::name, nullptr).many(), userName), QStringList{"<null>"});
+    QCOMPARE(column(sql.from<User>().whereNull(&User::isActive).many(), userName), QStringList{"Carol"});
+
+    const auto zed = sql.from<User>().insert({{&User::name, "Zed"}, {&User::email, QStringLiteral("zed@example.com")}});
+    QCOMPARE(zed->name(), std::optional<QString>("Zed"));
+    QCOMPARE(rawCount(sql, "users", "email = 'zed@example.com' AND name = 'Zed'"), 1);
+    Hy::Values<User> change;
+    change.set(&User::name, nullptr).set(&User::isActive, false);
+    QCOMPARE(sql.from<User>().where(&User::email, "zed@example.com").update(change), 1);
+    QCOMPARE(rawCount(sql, "users", "email = 'zed@example.com' AND name IS NULL"), 1);
+
+    const auto partial = sql.from<User>().select({&User::id, &User::email}).where(&User::name, "Bob").one();
+    QVERIFY(partial);
+    QCOMPARE(partial->loadedColumns(), QStringList({"id", "email"}));
+
+    // A number out of the column's range is still refused when the query is built.
+    HY_EXPECT_REFUSED(sql.from<User>().where(&User::id, 1e20).many(), ErrorCode::InvalidValue, "id");
+    // A member function of the same signature that is not a column's getter.
+    HY_EXPECT_ERROR(sql.from<Article>().where(&Article::heading, "x").many(), ErrorCode::UnknownColumn);
 }
 
 void tst_ModelQuery::whereNullMeansIsNull()

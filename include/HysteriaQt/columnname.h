@@ -11,6 +11,9 @@
 #include <QtCore/QString>
 
 #include <cstddef>
+#include <optional>
+#include <type_traits>
+#include <utility>
 #include <string_view>
 
 namespace Hy {
@@ -21,6 +24,89 @@ namespace detail {
 inline void error_no_column_with_this_name_in_the_model() {}
 
 HYSTERIAQT_EXPORT Error unknownColumnError(const QString &column, std::string_view table);
+HYSTERIAQT_EXPORT Error notAColumnGetterError(std::string_view table);
+
+// The getter of a column as HY_COLUMN declares it.
+template <typename M, typename Storage>
+using Getter = const Storage &(M::*)() const noexcept;
+
+// Text as Value takes it: not a number, a date or another scalar.
+template <typename V>
+concept TextValue = std::is_constructible_v<Value, const V &> && !BindableScalar<V>
+        && !std::same_as<V, std::nullptr_t> && !std::same_as<V, std::nullopt_t> && !std::same_as<V, QVariant>
+        && !std::same_as<V, Value> && !IsOptional<V>;
+
+// Whether a value of type V may be given for a column whose getter returns
+// Storage (T, or std::optional<T> when it is nullable): what TypeScript's
+// column types allow. Numbers take any number (the range is checked at run
+// time), not a bool or a character; a bool takes a bool; text takes text;
+// other types their own or what converts to them. Null fits a nullable
+// column only. A QVariant or a Hy::Value is checked at run time.
+template <typename Storage, typename V>
+constexpr bool acceptsValue()
+{
+    using T = std::remove_cvref_t<V>;
+    if constexpr (std::same_as<T, QVariant> || std::same_as<T, Value>) {
+        return true;
+    } else if constexpr (IsOptional<Storage>) {
+        using Inner = typename Storage::value_type;
+        if constexpr (std::same_as<T, std::nullptr_t> || std::same_as<T, std::nullopt_t>)
+            return true;
+        else if constexpr (IsOptional<T>)
+            return acceptsValue<Inner, typename T::value_type>();
+        else
+            return acceptsValue<Inner, V>();
+    } else if constexpr (std::same_as<T, std::nullptr_t> || std::same_as<T, std::nullopt_t>
+                         || IsOptional<T>) {
+        return false;
+    } else if constexpr (std::same_as<Storage, bool>) {
+        return std::same_as<T, bool>;
+    } else if constexpr (std::is_arithmetic_v<Storage>) {
+        return std::is_arithmetic_v<T> && !std::same_as<T, bool> && !CharacterType<T>;
+    } else if constexpr (std::same_as<Storage, QString>) {
+        return TextValue<std::decay_t<V>>;
+    } else {
+        return std::is_convertible_v<V, Storage>;
+    }
+}
+
+template <typename Storage, typename V>
+concept ValueFor = acceptsValue<Storage, V>();
+
+// A typed value as a Value: as given where Value takes it, so that the
+// run-time checks see it unconverted; an application type (a column with
+// serialize and prepare) as a QVariant of that type.
+template <typename Storage, typename V>
+Value typedValue(V &&value)
+{
+    static_assert(ValueFor<Storage, V>,
+                  "HysteriaQt: this value does not fit the column's type (null fits a nullable column only)");
+    if constexpr (!ValueFor<Storage, V>) {
+        return Value();
+    } else if constexpr (std::is_constructible_v<Value, V &&>) {
+        return Value(std::forward<V>(value));
+    } else {
+        using T = typename std::conditional_t<IsOptional<Storage>, Storage,
+                                              std::optional<Storage>>::value_type;
+        return Value(QVariant::fromValue(T(std::forward<V>(value))));
+    }
+}
+
+template <typename M, typename Storage>
+int columnOfGetter(Getter<M, Storage> getter)
+{
+    int index = -1;
+    ModelColumns<M>::forEach([&](auto i, const auto &entry) {
+        using Entry = std::remove_cvref_t<decltype(entry)>;
+        if constexpr (std::is_same_v<std::remove_const_t<decltype(Entry::getter)>, Getter<M, Storage>>) {
+            if (index < 0 && Entry::getter == getter)
+                index = i;
+        }
+    });
+    if (index < 0)
+        throw notAColumnGetterError(M::hyTable);
+    return index;
+}
 } // namespace detail
 
 // A column of model M, named by its property name, or as hysteria-orm
@@ -61,6 +147,15 @@ public:
         throw detail::unknownColumnError(name, M::hyTable);
     }
 
+    // By the column's getter, &User::email: the compiler knows the model.
+    template <typename Storage, typename Owner>
+    ColumnName(detail::Getter<Owner, Storage> getter) : m_index(-1)
+    {
+        static_assert(std::is_same_v<Owner, M>, "HysteriaQt: this getter is a column of another model");
+        if constexpr (std::is_same_v<Owner, M>)
+            m_index = detail::columnOfGetter<M, Storage>(getter);
+    }
+
     static constexpr ColumnName fromIndex(int index) { return ColumnName(index, 0); }
 
     constexpr int index() const { return m_index; }
@@ -71,10 +166,19 @@ private:
     int m_index;
 };
 
-// One `column: value` pair of an insert or update: {"name", "Alice"}.
+// One `column: value` pair of an insert or update: {"name", "Alice"}, its
+// value checked at run time, or {&User::name, "Alice"}, its value's type
+// checked by the compiler (see detail::acceptsValue()).
 template <typename M>
 struct Assignment
 {
+    Assignment(ColumnName<M> column, Value value) : column(column), value(std::move(value)) {}
+    template <typename Storage, typename Owner, typename V>
+    Assignment(detail::Getter<Owner, Storage> getter, V &&value)
+        : column(getter), value(detail::typedValue<Storage>(std::forward<V>(value)))
+    {
+    }
+
     ColumnName<M> column;
     Value value;
 };

@@ -239,7 +239,8 @@ public:                                                                         
     Q_SIGNAL void name##Changed();                                                               \
     static constexpr auto hyColumn(::Hy::detail::Slot<hySlot_##name>)                            \
     {                                                                                            \
-        return ::Hy::detail::ColumnEntry<HyThis, &HyThis::hy_##name, &HyThis::hyDef_##name>{     \
+        return ::Hy::detail::ColumnEntry<HyThis, &HyThis::hy_##name, &HyThis::hyDef_##name,      \
+                                         &HyThis::name>{                                         \
             #name, hyDef_##name, hySlot_##name};                                                 \
     }                                                                                            \
     hyProperty_##name hyRead_##name() const { return ::Hy::detail::toProperty(hy_##name); }      \

@@ -79,6 +79,30 @@ public:
         m_core.compare(detail::ConditionJoin::Or, column.index(), op.op(), value.toVariant());
         return *this;
     }
+    // The same with the column named by its getter: where(&User::age, ">", 18).
+    // The compiler checks that the getter is one of M's columns and that the
+    // value fits its type: where(&User::age, "old") does not build, nor does
+    // null for a column that is not nullable.
+    template <typename Storage, typename Owner, typename V>
+    ModelQuery &where(detail::Getter<Owner, Storage> column, V &&value)
+    {
+        return where(ColumnName<M>(column), detail::typedValue<Storage>(std::forward<V>(value)));
+    }
+    template <typename Storage, typename Owner, typename V>
+    ModelQuery &where(detail::Getter<Owner, Storage> column, Comparison op, V &&value)
+    {
+        return where(ColumnName<M>(column), op, detail::typedValue<Storage>(std::forward<V>(value)));
+    }
+    template <typename Storage, typename Owner, typename V>
+    ModelQuery &orWhere(detail::Getter<Owner, Storage> column, V &&value)
+    {
+        return orWhere(ColumnName<M>(column), detail::typedValue<Storage>(std::forward<V>(value)));
+    }
+    template <typename Storage, typename Owner, typename V>
+    ModelQuery &orWhere(detail::Getter<Owner, Storage> column, Comparison op, V &&value)
+    {
+        return orWhere(ColumnName<M>(column), op, detail::typedValue<Storage>(std::forward<V>(value)));
+    }
     // Conditions in parentheses, made by a callback on a builder of their own:
     //     where("isActive", true).where([](auto &q) { q.where("role", "admin").orWhere("role", "owner"); })
     // is `is_active = ? AND (role = ? OR role = ?)`. Groups nest.

@@ -94,6 +94,12 @@ public:
         m_row.set(column.index(), value.toVariant());
         return *this;
     }
+    // set(&User::email, "x"): the value's type checked by the compiler.
+    template <typename Storage, typename Owner, typename V>
+    Values &set(detail::Getter<Owner, Storage> column, V &&value)
+    {
+        return set(ColumnName<M>(column), detail::typedValue<Storage>(std::forward<V>(value)));
+    }
     bool contains(ColumnName<M> column) const { return m_row.find(column.index()) != nullptr; }
     QVariant value(ColumnName<M> column) const
     {

@@ -70,6 +70,14 @@ Error unknownColumnError(const QString &column, std::string_view table)
             .setColumn(column);
 }
 
+Error notAColumnGetterError(std::string_view table)
+{
+    return Error(ErrorCode::UnknownColumn,
+                 QStringLiteral("A member function of the model of \"%1\" named as a column is not a "
+                                "column's getter")
+                         .arg(QString::fromUtf8(table.data(), qsizetype(table.size()))));
+}
+
 Error rowNotFoundError(const ModelData *model)
 {
     return Error(ErrorCode::RowNotFound,

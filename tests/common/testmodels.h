@@ -199,6 +199,9 @@ class Article : public Hy::Model
 
 public:
     using Hy::Model::Model;
+
+    // Of a getter's signature, but not a column's.
+    const QString &heading() const noexcept { return title(); }
 };
 
 // The seed's LegacyModel: snake_case properties, a boolean soft-delete flag.

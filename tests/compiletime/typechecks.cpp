@@ -147,4 +147,32 @@ static_assert(!Hy::detail::RegisteredEnum<Unregistered>, "enum_<E>() static_asse
 static_assert(WhereTakes<Profile::Level> && !WhereTakes<Unregistered>, "a Q_ENUM is a value, another enum is not");
 static_assert(WhereTakes<QJsonObject> && WhereTakes<QDate> && WhereTakes<QTime> && WhereTakes<QByteArray>);
 
+// Typed column tokens: a getter names the column, and the getter's type says
+// which values fit (the typed where(), orWhere(), Values and Values::set()
+// static_assert this). `Storage` is what the getter returns.
+template <typename M, typename Storage>
+Storage storageOf(Hy::detail::Getter<M, Storage>);
+template <auto Getter, typename V>
+constexpr bool fits = Hy::detail::ValueFor<decltype(storageOf(Getter)), V>;
+static_assert(fits<&User::email, QString> && fits<&User::email, const char *> && fits<&User::email, QLatin1StringView>);
+static_assert(!fits<&User::email, int> && !fits<&User::email, bool> && !fits<&User::email, QDateTime>,
+              "text takes text only");
+static_assert(!fits<&User::email, std::nullptr_t> && !fits<&User::email, std::optional<QString>>,
+              "null, or what may be null, does not fit a column that is not nullable");
+static_assert(fits<&User::name, std::nullptr_t> && fits<&User::name, std::nullopt_t>
+                      && fits<&User::name, std::optional<QString>> && fits<&User::name, QString>,
+              "a nullable column takes null and its type");
+static_assert(!fits<&User::name, std::optional<int>>, "an optional of another type does not fit");
+static_assert(fits<&User::isActive, bool> && !fits<&User::isActive, int> && !fits<&User::isActive, const char *>,
+              "a boolean takes a bool only");
+static_assert(fits<&User::id, int> && fits<&User::id, qint64> && fits<&User::id, double>,
+              "a number takes any number: the range is checked when the query is built");
+static_assert(!fits<&User::id, bool> && !fits<&User::id, char> && !fits<&User::id, const char *>
+                      && !fits<&User::id, std::nullptr_t>,
+              "not a bool, a char, text or null");
+static_assert(fits<&User::createdAt, QDateTime> && !fits<&User::createdAt, QString> && !fits<&User::createdAt, int>);
+static_assert(fits<&Profile::level, Profile::Level> && !fits<&Profile::level, int>, "an enum takes its own enum");
+static_assert(fits<&User::email, QVariant> && fits<&User::isActive, Hy::Value>,
+              "a QVariant or a Hy::Value is checked at run time");
+
 } // namespace

@@ -186,10 +186,12 @@ Storage fromProperty(const QVariant &value)
     return value.value<typename Storage::value_type>();
 }
 
-template <typename M, auto Member, auto DefinitionPointer>
+template <typename M, auto Member, auto DefinitionPointer, auto Getter>
 struct ColumnEntry
 {
     using Model = M;
+    // The column's getter, &User::email: how typed code names the column.
+    static constexpr auto getter = Getter;
     using Definition = std::remove_cvref_t<decltype(*DefinitionPointer)>;
     using Def = Definition;
     using Storage = std::remove_cvref_t<decltype(std::declval<const M &>().*Member)>;

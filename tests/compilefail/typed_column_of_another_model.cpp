@@ -1,0 +1,9 @@
+// EXPECT: this getter is a column of another model
+// A getter names a column of its own model only.
+#include "testmodels.h"
+#include <HysteriaQt/SqlDataSource>
+
+void run(Hy::SqlDataSource &sql)
+{
+    sql.from<User>().where(&Post::title, "x").many();
+}

@@ -1,0 +1,10 @@
+// EXPECT: this value does not fit the column's type
+// A column named by its getter takes values of its type only: the seed's
+// TypeScript refuses `where("isActive", "yes")`.
+#include "testmodels.h"
+#include <HysteriaQt/SqlDataSource>
+
+void run(Hy::SqlDataSource &sql)
+{
+    sql.from<User>().where(&User::isActive, "yes").many();
+}
