@@ -121,6 +121,11 @@ void tst_Columns::valuesRoundTrip()
     auto empty = sql.from<Profile>().insert({{"avatar", QByteArray()}});
     QCOMPARE(sql.from<Profile>().find(empty->id())->avatar(), std::optional<QByteArray>(QByteArray()));
     QCOMPARE(sql.from<Profile>().whereNull("avatar").count(), 2);
+
+    // Named by getter, a value is made the column's type: text is a JSON string.
+    auto text = sql.from<Profile>().insert({{&Profile::settings, "[1,2]"}, {&Profile::level, Profile::Level::Expert}});
+    QCOMPARE(sql.from<Profile>().find(text->id())->settings(), std::optional<QJsonValue>(QJsonValue(QStringLiteral("[1,2]"))));
+    QCOMPARE(sql.from<Profile>().find(text->id())->level(), Profile::Level::Expert);
 }
 
 void tst_Columns::serializeAndPrepare()

@@ -4,9 +4,11 @@
 #include "testdatabases.h"
 #include "testmodels.h"
 
+#include <HysteriaQt/Async>
 #include <HysteriaQt/ModelNotifier>
 #include <HysteriaQt/SqlDataSource>
 
+#include <QtCore/QRegularExpression>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -62,6 +64,11 @@ private Q_SLOTS:
     void signalsChangeTheQuery();
     void signalsChangeTheData();
     void afterFetchSignal();
+    void hooksOnlyNarrow();
+    void hooksRunInAsyncQueries();
+    void afterWriteSignalsInATransaction();
+    void afterWriteSlotsCannotFailAWrite();
+    void updatedKeysAreTheNewOnes();
     void afterWriteSignals();
     void softDeleteSignals();
 
@@ -276,7 +283,7 @@ void tst_ModelHooks::signalsChangeTheQuery()
     QCOMPARE(sql.from<Ticket>().count(), 1);
     QCOMPARE(sql.from<Ticket>().ignoreHooks().count(), 2);
 
-    // Updates and deletes, by database name too.
+    // Updates and deletes.
     connect(notifier, &Hy::ModelNotifier::beforeUpdate, &context,
             [](Hy::HookQuery &query) { query.where("title", "a"); }, Qt::DirectConnection);
     QCOMPARE(sql.from<Ticket>().update({{"tenant", 5}}), 1);
@@ -348,6 +355,93 @@ void tst_ModelHooks::afterFetchSignal()
     QCOMPARE(sql.from<Ticket>().many().size(), 3u); // the context's end disconnected the slot
 }
 
+void tst_ModelHooks::hooksOnlyNarrow()
+{
+    HY_TEST_SOURCE(m_databases);
+    sql.from<Ticket>().insertMany({{{"title", "a"}, {"tenant", 1}},
+                                   {{"title", "b"}, {"tenant", 2}},
+                                   {{"title", "c"}, {"tenant", 1}}});
+    Ticket::tenantScope = 1;
+    QObject context;
+    // A slot's orWhere joins its own conditions only: it cannot undo the callback's scope.
+    connect(Hy::notifier<Ticket>(), &Hy::ModelNotifier::beforeFetch, &context,
+            [](Hy::HookQuery &query) { query.where("title", "a").orWhere("title", "b"); }, Qt::DirectConnection);
+    QCOMPARE(titles(sql.from<Ticket>().many()), QStringList({"a"}));
+    QCOMPARE(titles(sql.from<Ticket>().where("title", "c").orWhere("title", "a").many()), QStringList({"a"}));
+    if (sql.databaseType() == Hy::SqlDataSource::DatabaseType::SQLite) {
+        QCOMPARE(sql.from<Ticket>().where("title", "c").orWhere("title", "a").toSql().count().front().sql,
+                 QStringLiteral("SELECT COUNT(*) FROM `tickets` WHERE (`tickets`.`title` = ? OR `tickets`.`title` = ?) "
+                                "AND `tickets`.`tenant` = ? AND (`tickets`.`title` = ? OR `tickets`.`title` = ?)"));
+    }
+
+    // A slot names columns by database name too.
+    sql.from<SeedUser>().insertMany({{{"name", "kept"}}, {{"name", "gone"}, {"deletedAt", QDateTime::currentDateTimeUtc()}}});
+    connect(Hy::notifier<SeedUser>(), &Hy::ModelNotifier::beforeFetch, &context,
+            [](Hy::HookQuery &query) { query.whereNotNull("deleted_at"); }, Qt::DirectConnection);
+    QCOMPARE(sql.from<SeedUser>().withTrashed().count(), 0); // the callback's IS NULL and the slot's IS NOT NULL
+    QCOMPARE(sql.from<SeedUser>().withTrashed().ignoreHooks().count(), 2);
+}
+
+void tst_ModelHooks::hooksRunInAsyncQueries()
+{
+    HY_TEST_SOURCE(m_databases);
+    sql.from<Ticket>().insertMany({{{"title", "a"}, {"tenant", 1}}, {{"title", "b"}, {"tenant", 2}}});
+    Ticket::tenantScope = 2;
+    QObject context;
+    QAtomicInt slotCalls = 0;
+    // Directly connected: the slot runs in the worker thread, during the query.
+    connect(Hy::notifier<Ticket>(), &Hy::ModelNotifier::beforeFetch, &context,
+            [&](Hy::HookQuery &query) {
+                slotCalls.ref();
+                query.whereNotNull("title");
+            },
+            Qt::DirectConnection);
+    auto future = sql.async([](Hy::SqlDataSource &source) { return source.from<Ticket>().many(); });
+    future.waitForFinished();
+    const auto tickets = future.takeResult();
+    QCOMPARE(titles(tickets), QStringList({"b"}));
+    QCOMPARE(slotCalls.loadRelaxed(), 1);
+}
+
+void tst_ModelHooks::afterWriteSignalsInATransaction()
+{
+    HY_TEST_SOURCE(m_databases);
+    QSignalSpy updated(Hy::notifier<Ticket>(), &Hy::ModelNotifier::updated);
+    QSignalSpy deleted(Hy::notifier<Ticket>(), &Hy::ModelNotifier::deleted);
+    sql.transaction([&](Hy::Transaction &trx) {
+        const auto rows = trx.from<Ticket>().insertMany({{{"title", "a"}}, {{"title", "b"}}, {{"title", "c"}}});
+        QCOMPARE(trx.from<Ticket>().where("title", "!=", "c").update({{"tenant", 4}}), 2);
+        QCOMPARE(sortedKeys(updated.front().at(0).toList()), (QVariantList{rows[0]->id(), rows[1]->id()}));
+        QCOMPARE(trx.from<Ticket>().where("title", "c").remove(), 1);
+        QCOMPARE(deleted.front().at(0).toList(), QVariantList{rows[2]->id()});
+    });
+    QCOMPARE(rawCount(sql, "tickets", "tenant = 4"), 2);
+    QCOMPARE(rawCount(sql, "tickets"), 2);
+}
+
+void tst_ModelHooks::afterWriteSlotsCannotFailAWrite()
+{
+    HY_TEST_SOURCE(m_databases);
+    sql.from<Ticket>().insert({{"title", "a"}});
+    QObject context;
+    connect(Hy::notifier<Ticket>(), &Hy::ModelNotifier::updated, &context,
+            [](const QVariantList &, const QStringList &) { throw std::runtime_error("listener failed"); },
+            Qt::DirectConnection);
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("updated signal of \"tickets\" threw.*listener failed")));
+    QCOMPARE(sql.from<Ticket>().update({{"title", "b"}}), 1); // done, and said so
+    QCOMPARE(rawCount(sql, "tickets", "title = 'b'"), 1);
+}
+
+void tst_ModelHooks::updatedKeysAreTheNewOnes()
+{
+    HY_TEST_SOURCE(m_databases);
+    const auto row = sql.from<Ticket>().insert({{"title", "a"}});
+    QSignalSpy updated(Hy::notifier<Ticket>(), &Hy::ModelNotifier::updated);
+    QCOMPARE(sql.from<Ticket>().where("id", row->id()).update({{"id", 100}}), 1);
+    QCOMPARE(updated.front().at(0).toList(), QVariantList{100});
+    QCOMPARE(updated.front().at(1).toStringList(), QStringList({"id"}));
+}
+
 void tst_ModelHooks::afterWriteSignals()
 {
     HY_TEST_SOURCE(m_databases);
@@ -358,20 +452,21 @@ void tst_ModelHooks::afterWriteSignals()
 
     const auto one = sql.from<Ticket>().insert({{"title", "a"}, {"tenant", 1}});
     QCOMPARE(inserted.size(), 1);
-    QCOMPARE(inserted.takeFirst().at(0).toList(), QVariantList({one->id()}));
+    QCOMPARE(inserted.takeFirst().at(0).toList(), QVariantList{one->id()});
     const auto many = sql.from<Ticket>().insertMany({{{"title", "b"}, {"tenant", 2}}, {{"title", "c"}, {"tenant", 2}}});
-    QCOMPARE(inserted.takeFirst().at(0).toList(), QVariantList({many[0]->id(), many[1]->id()}));
+    QCOMPARE(inserted.takeFirst().at(0).toList(), (QVariantList{many[0]->id(), many[1]->id()}));
     sql.from<Ticket>().bulkInsert({{{"title", "d"}, {"tenant", 3}}});
     QCOMPARE(inserted.takeFirst().at(0).toList(), QVariantList()); // not read back: unknown
 
     QCOMPARE(sql.from<Ticket>().where("tenant", 2).update({{"title", "z"}}), 2);
     QCOMPARE(updated.size(), 1);
     QList<QVariant> arguments = updated.takeFirst();
-    QCOMPARE(sortedKeys(arguments.at(0).toList()), QVariantList({many[0]->id(), many[1]->id()}));
+    QCOMPARE(sortedKeys(arguments.at(0).toList()), (QVariantList{many[0]->id(), many[1]->id()}));
     QCOMPARE(arguments.at(1).toStringList(), QStringList({"title"}));
-    // No row matched: the signal says so.
+    // No row matched: no signal (an empty list would mean keys not known).
     QCOMPARE(sql.from<Ticket>().where("tenant", 9).update({{"title", "q"}}), 0);
-    QCOMPARE(updated.takeFirst().at(0).toList(), QVariantList());
+    QCOMPARE(sql.from<Ticket>().where("tenant", 9).remove(), 0);
+    QCOMPARE(updated.size() + deleted.size(), 0);
 
     QCOMPARE(sql.from<Ticket>().where("tenant", 1).orWhere("tenant", 3).remove(), 2);
     QCOMPARE(deleted.size(), 1);
@@ -387,12 +482,12 @@ void tst_ModelHooks::softDeleteSignals()
     QSignalSpy updated(Hy::notifier<Article>(), &Hy::ModelNotifier::updated);
     QCOMPARE(sql.from<Article>().softDelete(rows[1]->id()), 1);
     QCOMPARE(updated.size(), 1);
-    QCOMPARE(updated.front().at(0).toList(), QVariantList({rows[1]->id()}));
+    QCOMPARE(updated.front().at(0).toList(), QVariantList{rows[1]->id()});
     // The columns written: autoUpdate's and the soft-delete column.
     QCOMPARE(updated.front().at(1).toStringList(), QStringList({"updatedAt", "deletedAt"}));
     updated.clear();
     QCOMPARE(sql.from<Article>().restore(), 1);
-    QCOMPARE(updated.front().at(0).toList(), QVariantList({rows[1]->id()}));
+    QCOMPARE(updated.front().at(0).toList(), QVariantList{rows[1]->id()});
 }
 
 QTEST_GUILESS_MAIN(tst_ModelHooks)

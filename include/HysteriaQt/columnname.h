@@ -65,6 +65,12 @@ constexpr bool acceptsValue()
         return std::is_arithmetic_v<T> && !std::same_as<T, bool> && !CharacterType<T>;
     } else if constexpr (std::same_as<Storage, QString>) {
         return TextValue<std::decay_t<V>>;
+    } else if constexpr (std::same_as<Storage, QUuid>) {
+        return std::same_as<T, QUuid> || TextValue<std::decay_t<V>>; // a UUID's text is checked at run time
+    } else if constexpr (std::same_as<Storage, Decimal>) {
+        // Exact values only: not a double.
+        return std::same_as<T, Decimal> || (std::is_integral_v<T> && !std::same_as<T, bool> && !CharacterType<T>)
+                || TextValue<std::decay_t<V>>;
     } else {
         return std::is_convertible_v<V, Storage>;
     }
@@ -73,22 +79,32 @@ constexpr bool acceptsValue()
 template <typename Storage, typename V>
 concept ValueFor = acceptsValue<Storage, V>();
 
-// A typed value as a Value: as given where Value takes it, so that the
-// run-time checks see it unconverted; an application type (a column with
-// serialize and prepare) as a QVariant of that type.
+// A typed value as a Value. Numbers, text and bools go as given, so that the
+// run-time checks see them unconverted (a range, a length, an enum_'s
+// values). Values of the other kinds are made the column's type first, as
+// the compiler allowed: "hello" for a JSON column is the JSON string, an
+// int for a column of an application type constructible from it is that type.
 template <typename Storage, typename V>
 Value typedValue(V &&value)
 {
     static_assert(ValueFor<Storage, V>,
                   "HysteriaQt: this value does not fit the column's type (null fits a nullable column only)");
+    using T = std::remove_cvref_t<V>;
+    using Inner = typename std::conditional_t<IsOptional<Storage>, Storage, std::optional<Storage>>::value_type;
     if constexpr (!ValueFor<Storage, V>) {
         return Value();
-    } else if constexpr (std::is_constructible_v<Value, V &&>) {
+    } else if constexpr (std::same_as<T, std::nullptr_t> || std::same_as<T, std::nullopt_t>) {
+        return Value();
+    } else if constexpr (IsOptional<T>) {
+        return value ? typedValue<Storage>(*std::forward<V>(value)) : Value();
+    } else if constexpr (std::same_as<T, QVariant> || std::same_as<T, Value>) {
+        return Value(std::forward<V>(value));
+    } else if constexpr (std::is_constructible_v<Value, const T &>
+                         && (std::same_as<T, Inner> || std::is_arithmetic_v<Inner> || std::same_as<Inner, QString>
+                             || std::same_as<Inner, Decimal> || (std::same_as<Inner, QUuid> && TextValue<T>))) {
         return Value(std::forward<V>(value));
     } else {
-        using T = typename std::conditional_t<IsOptional<Storage>, Storage,
-                                              std::optional<Storage>>::value_type;
-        return Value(QVariant::fromValue(T(std::forward<V>(value))));
+        return Value(QVariant::fromValue(Inner(std::forward<V>(value))));
     }
 }
 

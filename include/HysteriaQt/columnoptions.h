@@ -169,6 +169,8 @@ class Callback
 public:
     constexpr Callback() noexcept = default;
     constexpr Callback(std::nullptr_t) noexcept {}
+    // A function of exactly this type: an overloaded name resolves to it.
+    constexpr Callback(Function function) noexcept : m_function(function), m_given(true) {}
     template <typename F>
         requires(std::is_convertible_v<F, Function> && !std::is_same_v<std::remove_cvref_t<F>, std::nullptr_t>)
     constexpr Callback(F function) noexcept : m_function(function), m_given(true)

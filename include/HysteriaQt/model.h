@@ -198,9 +198,7 @@ private:
 // as Q_OBJECT does.
 #define HY_COLUMN(name, setter, ...)                                                             \
 public:                                                                                          \
-    static constexpr auto hyDef_##name = __VA_ARGS__;                                            \
-    static_assert(::Hy::detail::ColumnDefinitionType<decltype(hyDef_##name)>,                    \
-                  "HysteriaQt: HY_COLUMN's third argument must be a Hy::col:: descriptor");      \
+    static constexpr auto hyDef_##name = ::Hy::detail::descriptor(__VA_ARGS__);                 \
     static_assert(::Hy::detail::hasValidLength(hyDef_##name),                                    \
                   "HysteriaQt: a string column's length must be positive");                      \
     static_assert(::Hy::detail::hasValidPrecision(hyDef_##name),                                 \

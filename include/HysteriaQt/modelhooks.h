@@ -17,12 +17,12 @@
 
 namespace Hy {
 
-// The seed's defineModel `hooks`, given with HY_HOOKS after the functions
-// they name, which are static member functions of the model:
+// The seed's defineModel `hooks`, given with HY_HOOKS: static member
+// functions of the model, or lambdas that capture nothing:
 //
-//     static void hideDeleted(Hy::ModelQuery<User> &query) { query.whereNull("deletedAt"); }
+//     HY_HOOKS({.beforeFetch = [](Hy::ModelQuery<User> &query) { query.whereNull("deletedAt"); },
+//               .beforeInsert = &User::trimName})
 //     static void trimName(Hy::Values<User> &data);
-//     HY_HOOKS({.beforeFetch = &User::hideDeleted, .beforeInsert = &User::trimName})
 //
 // A misspelt hook or a function of the wrong type does not compile. A hook
 // cancels its operation by throwing (a Hy::Error, OperationCancelled for
@@ -52,7 +52,7 @@ namespace detail {
 template <typename M>
 struct HookThunks
 {
-    static constexpr const ModelHooks<M> &hooks = M::hyHooks;
+    static constexpr ModelHooks<M> hooks = M::hyHooks();
 
     static void queryHook(void (*hook)(ModelQuery<M> &), QueryCore &core)
     {
@@ -116,11 +116,13 @@ struct HookThunks
 
 } // namespace Hy
 
-// The model's hooks (Hy::ModelHooks), after the static member functions
-// they name: HY_HOOKS({.beforeFetch = &User::hideDeleted}).
+// The model's hooks (Hy::ModelHooks): HY_HOOKS({.beforeFetch = &User::hideDeleted}).
+// The braces are the body of a function, where the class is complete: the
+// functions named may come later in the class, and a lambda that captures
+// nothing may use the model's query and columns.
 #define HY_HOOKS(...)                                                                            \
 public:                                                                                          \
-    static constexpr ::Hy::ModelHooks<HyThis> hyHooks = __VA_ARGS__;                             \
+    static constexpr ::Hy::ModelHooks<HyThis> hyHooks() { return __VA_ARGS__; }                  \
                                                                                                  \
 private:
 

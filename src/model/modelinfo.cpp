@@ -252,9 +252,13 @@ const ModelData *registerModelSpec(const ModelSpec &givenSpec)
     }
     if (spec.hooks)
         data->hooks = specOfThisVersion<HookTable>(spec.hooks, spec.hooks->size);
-    data->notifier = NotifierAccess::create(data);
     Registry &r = registry();
     QWriteLocker locker(&r.lock);
+    // Registered already through another library's copy of modelData<M>():
+    // one metadata and one notifier per class.
+    if (const ModelData *existing = r.models.value(data->metaObject))
+        return existing;
+    data->notifier = NotifierAccess::create(data);
     r.models.insert(data->metaObject, owner.release());
     return data;
 }

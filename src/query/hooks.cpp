@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "query/hooks_p.h"
 
+#include "core/logging_p.h"
 #include "model/modeldata_p.h"
 #include "model/modelnotifier_p.h"
 #include "query/querystate_p.h"
@@ -72,6 +73,22 @@ QVariantMap toMap(const ModelData *model, const RowValues &row)
     return map;
 }
 
+// The write is done when the after-write signals are emitted: a slot that
+// throws cannot undo it, and the caller is not told it failed.
+template <typename Emit>
+void emitAfterWrite(const ModelData *model, const char *signal, const Emit &send)
+{
+    try {
+        send();
+    } catch (const std::exception &error) {
+        qCWarning(lcSql, "A slot of the %s signal of \"%s\" threw after the write was done: %s", signal,
+                  qUtf8Printable(model->table), error.what());
+    } catch (...) {
+        qCWarning(lcSql, "A slot of the %s signal of \"%s\" threw after the write was done", signal,
+                  qUtf8Printable(model->table));
+    }
+}
+
 QVariantList keysOf(const ModelData *model, const std::vector<std::unique_ptr<Model>> &models)
 {
     QVariantList keys;
@@ -119,19 +136,33 @@ QueryCore QueryCore::hooked(Hook hook) const
 
     const HookGuard guard(m_model, hook);
     QueryCore query(*this);
-    // The hook's conditions join the caller's as a whole: (a OR b) AND hook's.
     query.groupConditions();
+    // Each hook adds its conditions to a query of its own, joined to the
+    // others as one group: (a OR b) AND (callback's) AND (slots'). So a hook
+    // narrows whatever it writes, and a slot's orWhere cannot undo the
+    // callback's tenant scope. Its order, limit and the rest are kept.
+    const auto narrow = [&query](const auto &run) {
+        QueryCore scoped(query);
+        scoped.d->conditions.clear();
+        run(scoped);
+        QueryCore merged(scoped);
+        merged.d->conditions = query.d->conditions;
+        merged.group(ConditionJoin::And, scoped);
+        query = std::move(merged);
+    };
     if (callback)
-        callback(query);
+        narrow(callback);
     if (listened) {
-        HookQuery handle(&query);
-        ModelNotifier *notifier = m_model->notifier;
-        if (hook == Hook::BeforeFetch)
-            Q_EMIT notifier->beforeFetch(handle);
-        else if (hook == Hook::BeforeUpdate)
-            Q_EMIT notifier->beforeUpdate(handle);
-        else
-            Q_EMIT notifier->beforeDelete(handle);
+        narrow([&](QueryCore &scoped) {
+            HookQuery handle(&scoped);
+            ModelNotifier *notifier = m_model->notifier;
+            if (hook == Hook::BeforeFetch)
+                Q_EMIT notifier->beforeFetch(handle);
+            else if (hook == Hook::BeforeUpdate)
+                Q_EMIT notifier->beforeUpdate(handle);
+            else
+                Q_EMIT notifier->beforeDelete(handle);
+        });
     }
     return query;
 }
@@ -242,13 +273,13 @@ bool notifiesDeleted(const ModelData *model)
 void notifyInserted(const ModelData *model, const std::vector<std::unique_ptr<Model>> &models)
 {
     if (!models.empty() && notifiesInserted(model))
-        Q_EMIT model->notifier->inserted(keysOf(model, models));
+        emitAfterWrite(model, "inserted", [&] { Q_EMIT model->notifier->inserted(keysOf(model, models)); });
 }
 
 void notifyInsertedUnknown(const ModelData *model)
 {
     if (notifiesInserted(model))
-        Q_EMIT model->notifier->inserted({});
+        emitAfterWrite(model, "inserted", [&] { Q_EMIT model->notifier->inserted({}); });
 }
 
 void notifyUpdated(const ModelData *model, const QVariantList &keys, const RowValues &row)
@@ -261,13 +292,13 @@ void notifyUpdated(const ModelData *model, const QVariantList &keys, const RowVa
         if (row.find(int(c)) || column.autoUpdate)
             columns.append(column.name);
     }
-    Q_EMIT model->notifier->updated(keys, columns);
+    emitAfterWrite(model, "updated", [&] { Q_EMIT model->notifier->updated(keys, columns); });
 }
 
 void notifyDeleted(const ModelData *model, const QVariantList &keys)
 {
     if (notifiesDeleted(model))
-        Q_EMIT model->notifier->deleted(keys);
+        emitAfterWrite(model, "deleted", [&] { Q_EMIT model->notifier->deleted(keys); });
 }
 
 QVariant keyFromDatabase(const ModelData *model, const QVariant &value)

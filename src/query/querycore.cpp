@@ -198,6 +198,13 @@ void QueryCore::group(ConditionJoin join, const QueryCore &group)
 {
     if (group.d->conditions.empty())
         return; // an empty group constrains nothing
+    if (group.d->conditions.size() == 1) {
+        // One condition needs no parentheses.
+        Condition condition = group.d->conditions.front();
+        condition.join = joinOf(join);
+        d->conditions.push_back(std::move(condition));
+        return;
+    }
     Condition condition;
     condition.join = joinOf(join);
     condition.isGroup = true;
@@ -402,11 +409,14 @@ qint64 QueryCore::updateModels(const RowValues &row) const
         return runWrite(source, statement);
     if (m_model->primaryKey < 0) {
         const qint64 count = runWrite(source, statement);
-        notifyUpdated(m_model, {}, row);
+        if (count > 0)
+            notifyUpdated(m_model, {}, row);
         return count;
     }
-    const TouchedRows touched = writeTouchedRows(source, resolved(*query.d, dialect), statement);
-    notifyUpdated(m_model, touched.keys, row);
+    const TouchedRows touched =
+            writeTouchedRows(source, resolved(*query.d, dialect), statement, row.find(m_model->primaryKey));
+    if (!touched.keys.isEmpty())
+        notifyUpdated(m_model, touched.keys, row);
     return touched.count;
 }
 
@@ -534,11 +544,13 @@ qint64 QueryCore::remove() const
         return runWrite(source, statement);
     if (m_model->primaryKey < 0) {
         const qint64 count = runWrite(source, statement);
-        notifyDeleted(m_model, {});
+        if (count > 0)
+            notifyDeleted(m_model, {});
         return count;
     }
     const TouchedRows touched = writeTouchedRows(source, resolved(*query.d, dialect), statement);
-    notifyDeleted(m_model, touched.keys);
+    if (!touched.keys.isEmpty())
+        notifyDeleted(m_model, touched.keys);
     return touched.count;
 }
 

@@ -15,7 +15,8 @@
 
 namespace Hy::detail {
 
-TouchedRows writeTouchedRows(Connection *source, const QueryState &state, const SqlStatement &write)
+TouchedRows writeTouchedRows(Connection *source, const QueryState &state, const SqlStatement &write,
+                             const QVariant *newKey)
 {
     const ModelData *model = state.model;
     const SqlDialect &dialect = source->dialect();
@@ -41,7 +42,7 @@ TouchedRows writeTouchedRows(Connection *source, const QueryState &state, const 
     QueryState keysOnly = state;
     keysOnly.selected = {model->primaryKey};
     SqlStatement select = SqlCompiler(dialect).select(keysOnly).statement;
-    select.sql += QStringLiteral(" FOR UPDATE");
+    select.sql += dialect.lockRowsClause();
     TransactionScope transaction(source);
     {
         PreparedStatement query = source->exec(select);
@@ -50,6 +51,9 @@ TouchedRows writeTouchedRows(Connection *source, const QueryState &state, const 
     }
     touched.count = source->exec(write).rowsAffected();
     transaction.commit();
+    // A key written by the UPDATE: the rows (one, as keys are unique) have it now.
+    if (newKey && !touched.keys.isEmpty())
+        touched.keys = {keyFromDatabase(model, *newKey)};
     return touched;
 }
 

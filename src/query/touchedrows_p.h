@@ -21,11 +21,13 @@ struct TouchedRows
 };
 
 // Runs `write`, an UPDATE or DELETE of the rows `state` (resolved) matches,
-// and finds their keys: with RETURNING where the database has it for these
-// statements (PostgreSQL, SQLite 3.35+), otherwise (MySQL, MariaDB) by a
-// SELECT ... FOR UPDATE just before it in one transaction, whose locks keep
-// the rows matched from changing in between.
-TouchedRows writeTouchedRows(Connection *source, const QueryState &state, const SqlStatement &write);
+// and finds their keys as they are after it: with RETURNING where the
+// database has it for these statements (PostgreSQL, SQLite 3.35+),
+// otherwise by a SELECT just before it in one transaction, FOR UPDATE on
+// MySQL and MariaDB, whose locks keep the rows matched from changing in
+// between. `newKey`: the key an UPDATE writes, if it writes one.
+TouchedRows writeTouchedRows(Connection *source, const QueryState &state, const SqlStatement &write,
+                             const QVariant *newKey = nullptr);
 
 } // namespace Hy::detail
 

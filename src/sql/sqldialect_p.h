@@ -113,6 +113,12 @@ public:
     virtual bool indexesInCreateTable() const { return false; }
     // UPDATE and DELETE take RETURNING too (MariaDB's INSERT does, not its UPDATE).
     virtual bool writesReturnRows() const { return hasFeature(SqlDataSource::Feature::Returning); }
+    // What locks the rows a SELECT reads until the transaction ends: none on
+    // SQLite, which locks the whole database on the first write.
+    virtual QString lockRowsClause() const
+    {
+        return hasFeature(SqlDataSource::Feature::RowLocks) ? QStringLiteral(" FOR UPDATE") : QString();
+    }
     // The DEFAULT clause of a column, after "DEFAULT ".
     virtual QString defaultClause(const ColumnData &, const QString &literal) const { return literal; }
 

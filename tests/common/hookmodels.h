@@ -24,17 +24,19 @@ class Audited : public Hy::Model
 public:
     using Hy::Model::Model;
 
+    // A lambda in HY_HOOKS, and a function declared after it.
+    HY_HOOKS({.afterFetch =
+                      [](Hy::ModelList<Audited> rows) {
+                          std::erase_if(rows, [](const auto &row) { return row->name() == QStringLiteral("DELETED"); });
+                          return rows;
+                      },
+              .beforeInsert = &Audited::trimName})
+
     static void trimName(Hy::Values<Audited> &data)
     {
         if (data.contains("name") && !data.value("name").isNull())
             data.set("name", data.value("name").toString().trimmed());
     }
-    static Hy::ModelList<Audited> dropDeleted(Hy::ModelList<Audited> rows)
-    {
-        std::erase_if(rows, [](const auto &row) { return row->name() == QStringLiteral("DELETED"); });
-        return rows;
-    }
-    HY_HOOKS({.afterFetch = &Audited::dropDeleted, .beforeInsert = &Audited::trimName})
 };
 
 // The seed's User with its beforeFetch, written as in the seed with the

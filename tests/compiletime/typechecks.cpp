@@ -172,6 +172,14 @@ static_assert(!fits<&User::id, bool> && !fits<&User::id, char> && !fits<&User::i
               "not a bool, a char, text or null");
 static_assert(fits<&User::createdAt, QDateTime> && !fits<&User::createdAt, QString> && !fits<&User::createdAt, int>);
 static_assert(fits<&Profile::level, Profile::Level> && !fits<&Profile::level, int>, "an enum takes its own enum");
+static_assert(fits<&Document::parentId, QUuid> && fits<&Document::parentId, QString> && fits<&Document::parentId, std::nullptr_t>
+                      && !fits<&Document::parentId, int>,
+              "a uuid takes a QUuid or its text");
+static_assert(fits<&LedgerEntry::amount, Hy::Decimal> && fits<&LedgerEntry::amount, int> && fits<&LedgerEntry::amount, const char *>
+                      && !fits<&LedgerEntry::amount, double> && !fits<&LedgerEntry::amount, bool>,
+              "a decimal takes exact values: not a double");
+static_assert(fits<&Profile::settings, QJsonObject> && fits<&Profile::settings, const char *> && fits<&Profile::settings, int>,
+              "JSON takes what a QJsonValue is made from");
 static_assert(fits<&User::email, QVariant> && fits<&User::isActive, Hy::Value>,
               "a QVariant or a Hy::Value is checked at run time");
 

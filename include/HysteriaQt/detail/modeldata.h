@@ -353,7 +353,7 @@ const ModelData *modelData()
         spec.indexes = indexesOf<M>();
         spec.uniques = uniquesOf<M>();
         spec.checks = checksOf<M>();
-        if constexpr (requires { M::hyHooks; }) {
+        if constexpr (requires { M::hyHooks(); }) {
             static constexpr HookTable hooks = HookThunks<M>::table();
             spec.hooks = &hooks;
         }

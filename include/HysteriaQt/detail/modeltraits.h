@@ -51,6 +51,22 @@ struct IsColumnDefinitionHelper<ColumnDefinition<K, T, O, S>> : std::true_type {
 template <typename T>
 concept ColumnDefinitionType = IsColumnDefinitionHelper<std::remove_cvref_t<T>>::value;
 
+template <typename T>
+inline constexpr bool NotADescriptor = false;
+
+// HY_COLUMN's descriptor, or, for anything else, one error and an integer
+// column in its place, so that the rest of HY_COLUMN adds no errors to it.
+template <typename T>
+constexpr auto descriptor(const T &definition)
+{
+    if constexpr (ColumnDefinitionType<T>) {
+        return definition;
+    } else {
+        static_assert(NotADescriptor<T>, "HysteriaQt: HY_COLUMN's third argument must be a Hy::col:: descriptor");
+        return col::integer();
+    }
+}
+
 template <typename Def>
 constexpr bool isPrimaryKey(const Def &def)
 {
