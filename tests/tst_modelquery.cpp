@@ -51,6 +51,7 @@ private Q_SLOTS:
     void insertFromVariantMap();
     void whereEquals();
     void whereNullMeansIsNull();
+    void whereIn();
     void whereOperators_data();
     void whereOperators();
     void orWhereAndNullChecks();
@@ -218,6 +219,50 @@ void tst_ModelQuery::typedColumns()
     HY_EXPECT_REFUSED(sql.from<User>().where(&User::id, 1e20).many(), ErrorCode::InvalidValue, "id");
     // A member function of the same signature that is not a column's getter.
     HY_EXPECT_ERROR(sql.from<Article>().where(&Article::heading, "x").many(), ErrorCode::UnknownColumn);
+}
+
+void tst_ModelQuery::whereIn()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedUsers(sql);
+    QCOMPARE(column(sql.from<User>().whereIn("name", {"Alice", "Carol", "Nobody"}).orderBy("id").many(), userName),
+             (QStringList{"Alice", "Carol"}));
+    // A NULL name is not "not in" the list, as in SQL.
+    QCOMPARE(column(sql.from<User>().whereNotIn("name", {"Alice"}).orderBy("id").many(), userName),
+             (QStringList{"Bob", "Carol"}));
+    QCOMPARE(column(sql.from<User>().whereIn("id", QList<int>{2, 3}).orderBy("id").many(), userName),
+             (QStringList{"Bob", "<null>"}));
+    QCOMPARE(column(sql.from<User>().where("name", "Bob").orWhereIn("id", {1}).orderBy("id").many(), userName),
+             (QStringList{"Alice", "Bob"}));
+    QCOMPARE(column(sql.from<User>().whereIn("name", {"Alice", "Bob"}).orWhereNotIn("id", {1, 2, 3}).orderBy("id").many(),
+                    userName),
+             (QStringList{"Alice", "Bob", "Carol"}));
+    // An empty list: whereIn matches nothing, whereNotIn everything, in groups too.
+    QCOMPARE(sql.from<User>().whereIn("id", {}).count(), 0);
+    QCOMPARE(sql.from<User>().whereIn("id", QList<int>()).count(), 0);
+    QCOMPARE(sql.from<User>().whereNotIn("id", QVariantList()).count(), 4);
+    QCOMPARE(column(sql.from<User>().where([](auto &q) { q.whereIn("id", {}).orWhere("name", "Bob"); }).many(), userName),
+             QStringList{"Bob"});
+    QCOMPARE(sql.from<User>().where([](auto &q) { q.whereNotIn("id", {}).where("name", "Bob"); }).count(), 1);
+    if (sql.databaseType() == Hy::SqlDataSource::DatabaseType::SQLite) {
+        const auto statement = sql.from<User>().whereIn("id", {1, 2}).whereNotIn("name", {}).toSql().count().front();
+        QCOMPARE(statement.sql, QStringLiteral("SELECT COUNT(*) FROM `users` WHERE `users`.`id` IN (?, ?) AND 1 = 1"));
+        QCOMPARE(statement.bindings, (QVariantList{1, 2}));
+    }
+    // By getter, each value's type checked by the compiler.
+    QCOMPARE(column(sql.from<User>().whereIn(&User::id, {1, 4}).orderBy("id").many(), userName),
+             (QStringList{"Alice", "Carol"}));
+    QCOMPARE(sql.from<User>().whereNotIn(&User::email, QStringList{"alice@example.com"}).count(), 3);
+    // Values match literally.
+    QCOMPARE(sql.from<User>().whereIn("name", {"'; DROP TABLE users; --", "Alice' OR '1'='1"}).count(), 0);
+    QCOMPARE(sql.from<User>().whereIn("id", {2, 4}).remove(), 2);
+    QCOMPARE(rawCount(sql, "users"), 2);
+
+    // Null, and values that do not fit the column: refused before any SQL.
+    HY_EXPECT_REFUSED(sql.from<User>().whereIn("name", {"Alice", nullptr}).many(), ErrorCode::InvalidValue, "name");
+    HY_EXPECT_REFUSED(sql.from<User>().whereNotIn("id", {1, "two"}).many(), ErrorCode::InvalidValue, "id");
+    HY_EXPECT_REFUSED(sql.from<User>().whereIn("id", {1}).whereIn("id", {"x"}).remove(), ErrorCode::InvalidValue, "id");
+    QCOMPARE(rawCount(sql, "users"), 2);
 }
 
 void tst_ModelQuery::whereNullMeansIsNull()

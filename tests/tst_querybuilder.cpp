@@ -34,6 +34,7 @@ private Q_SLOTS:
     void insertReturnsStoredRow();
     void insertWithExplicitKey();
     void manyWithConditions();
+    void whereIn();
     void oneAndOneOrFail();
     void countUpdateRemove();
     void insertManyIsAllOrNothing();
@@ -113,6 +114,26 @@ void tst_QueryBuilder::manyWithConditions()
     QCOMPARE(names(sql.from(QStringLiteral("users")).where(QStringLiteral("email"), "like", "%b%")
                            .orderBy(QStringLiteral("id")).many()),
              (QStringList{"Bob"}));
+}
+
+void tst_QueryBuilder::whereIn()
+{
+    HY_TEST_SOURCE(m_databases);
+    seed(sql);
+    QCOMPARE(names(sql.from(QStringLiteral("users")).whereIn(QStringLiteral("name"), {"Bob", "Alice"})
+                           .orderBy(QStringLiteral("id")).many()),
+             (QStringList{"Alice", "Bob"}));
+    QCOMPARE(names(sql.from(QStringLiteral("users")).whereNotIn(QStringLiteral("id"), QList<int>{1})
+                           .orderBy(QStringLiteral("id")).many()),
+             (QStringList{"Bob", "<null>"}));
+    QCOMPARE(names(sql.from(QStringLiteral("users")).where(QStringLiteral("id"), 1)
+                           .orWhereIn(QStringLiteral("id"), {3}).orderBy(QStringLiteral("id")).many()),
+             (QStringList{"Alice", "<null>"}));
+    QCOMPARE(sql.from(QStringLiteral("users")).whereIn(QStringLiteral("id"), {}).count(), 0);
+    QCOMPARE(sql.from(QStringLiteral("users")).orWhereNotIn(QStringLiteral("id"), {}).count(), 3);
+    QCOMPARE(sql.from(QStringLiteral("users")).whereIn(QStringLiteral("name"), {"x' OR 'a'='a"}).count(), 0);
+    HY_EXPECT_ERROR(sql.from(QStringLiteral("users")).whereIn(QStringLiteral("id"), {nullptr}).many(),
+                    ErrorCode::InvalidValue);
 }
 
 void tst_QueryBuilder::oneAndOneOrFail()

@@ -11,7 +11,9 @@
 #include <QtCore/QString>
 
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
+#include <ranges>
 #include <type_traits>
 #include <utility>
 #include <string_view>
@@ -107,6 +109,31 @@ Value typedValue(V &&value)
         return Value(QVariant::fromValue(Inner(std::forward<V>(value))));
     }
 }
+
+// whereIn()'s values for a column named by its getter, each checked as
+// typedValue() checks one.
+template <typename Storage>
+class TypedValueList
+{
+public:
+    template <typename V>
+    TypedValueList(std::initializer_list<V> values)
+    {
+        for (const V &value : values)
+            m_values.append(typedValue<Storage>(value).toVariant());
+    }
+    template <std::ranges::input_range R>
+    TypedValueList(const R &values)
+    {
+        for (auto &&value : values)
+            m_values.append(typedValue<Storage>(value).toVariant());
+    }
+
+    const QVariantList &toVariantList() const { return m_values; }
+
+private:
+    QVariantList m_values;
+};
 
 template <typename M, typename Storage>
 int columnOfGetter(Getter<M, Storage> getter)

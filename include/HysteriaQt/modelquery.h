@@ -138,6 +138,50 @@ public:
         m_core.isNotNull(detail::ConditionJoin::Or, column.index());
         return *this;
     }
+    // whereIn("id", {1, 2, 3}) or with any range of values: `id IN (?, ?, ?)`.
+    // An empty list matches no row (whereNotIn: every row); null is not a
+    // value of a list (INVALID_VALUE: use whereNull()).
+    ModelQuery &whereIn(ColumnName<M> column, const ValueList &values)
+    {
+        m_core.isIn(detail::ConditionJoin::And, column.index(), values.toVariantList());
+        return *this;
+    }
+    ModelQuery &orWhereIn(ColumnName<M> column, const ValueList &values)
+    {
+        m_core.isIn(detail::ConditionJoin::Or, column.index(), values.toVariantList());
+        return *this;
+    }
+    ModelQuery &whereNotIn(ColumnName<M> column, const ValueList &values)
+    {
+        m_core.isNotIn(detail::ConditionJoin::And, column.index(), values.toVariantList());
+        return *this;
+    }
+    ModelQuery &orWhereNotIn(ColumnName<M> column, const ValueList &values)
+    {
+        m_core.isNotIn(detail::ConditionJoin::Or, column.index(), values.toVariantList());
+        return *this;
+    }
+    // whereIn(&User::id, {1, 2, 3}): each value's type checked by the compiler.
+    template <typename Storage, typename Owner>
+    ModelQuery &whereIn(detail::Getter<Owner, Storage> column, const detail::TypedValueList<Storage> &values)
+    {
+        return whereIn(ColumnName<M>(column), values.toVariantList());
+    }
+    template <typename Storage, typename Owner>
+    ModelQuery &orWhereIn(detail::Getter<Owner, Storage> column, const detail::TypedValueList<Storage> &values)
+    {
+        return orWhereIn(ColumnName<M>(column), values.toVariantList());
+    }
+    template <typename Storage, typename Owner>
+    ModelQuery &whereNotIn(detail::Getter<Owner, Storage> column, const detail::TypedValueList<Storage> &values)
+    {
+        return whereNotIn(ColumnName<M>(column), values.toVariantList());
+    }
+    template <typename Storage, typename Owner>
+    ModelQuery &orWhereNotIn(detail::Getter<Owner, Storage> column, const detail::TypedValueList<Storage> &values)
+    {
+        return orWhereNotIn(ColumnName<M>(column), values.toVariantList());
+    }
     ModelQuery &orderBy(ColumnName<M> column, Qt::SortOrder order = Qt::AscendingOrder)
     {
         m_core.orderBy(column.index(), order);

@@ -47,6 +47,11 @@ public:
     QueryBuilder &whereNotNull(QAnyStringView column);
     QueryBuilder &orWhereNull(QAnyStringView column);
     QueryBuilder &orWhereNotNull(QAnyStringView column);
+    // whereIn("id", {1, 2, 3}): see Hy::ModelQuery::whereIn().
+    QueryBuilder &whereIn(QAnyStringView column, const ValueList &values);
+    QueryBuilder &orWhereIn(QAnyStringView column, const ValueList &values);
+    QueryBuilder &whereNotIn(QAnyStringView column, const ValueList &values);
+    QueryBuilder &orWhereNotIn(QAnyStringView column, const ValueList &values);
     QueryBuilder &orderBy(QAnyStringView column, Qt::SortOrder order = Qt::AscendingOrder);
     QueryBuilder &limit(qint64 count);
     QueryBuilder &offset(qint64 count);

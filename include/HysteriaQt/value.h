@@ -23,6 +23,8 @@
 #include <concepts>
 #include <cstddef>
 #include <optional>
+#include <initializer_list>
+#include <ranges>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -95,6 +97,32 @@ public:
 
 private:
     QVariant m_value;
+};
+
+// The values of whereIn() and whereNotIn(): `{1, 2, 3}`, or any range of
+// values (a QList<int>, a QVariantList, a std::vector<QString>, ...).
+class ValueList
+{
+public:
+    ValueList(std::initializer_list<Value> values)
+    {
+        m_values.reserve(qsizetype(values.size()));
+        for (const Value &value : values)
+            m_values.append(value.toVariant());
+    }
+    template <std::ranges::input_range R>
+        requires(std::convertible_to<std::ranges::range_reference_t<const R &>, Value>
+                 && !std::same_as<std::remove_cvref_t<R>, ValueList>)
+    ValueList(const R &values)
+    {
+        for (auto &&value : values)
+            m_values.append(Value(value).toVariant());
+    }
+
+    const QVariantList &toVariantList() const { return m_values; }
+
+private:
+    QVariantList m_values;
 };
 
 } // namespace Hy

@@ -59,6 +59,30 @@ QueryBuilder &QueryBuilder::orWhere(QAnyStringView column, Comparison op, const 
     return *this;
 }
 
+QueryBuilder &QueryBuilder::whereIn(QAnyStringView column, const ValueList &values)
+{
+    m_core.isIn(detail::ConditionJoin::And, column.toString(), values.toVariantList());
+    return *this;
+}
+
+QueryBuilder &QueryBuilder::orWhereIn(QAnyStringView column, const ValueList &values)
+{
+    m_core.isIn(detail::ConditionJoin::Or, column.toString(), values.toVariantList());
+    return *this;
+}
+
+QueryBuilder &QueryBuilder::whereNotIn(QAnyStringView column, const ValueList &values)
+{
+    m_core.isNotIn(detail::ConditionJoin::And, column.toString(), values.toVariantList());
+    return *this;
+}
+
+QueryBuilder &QueryBuilder::orWhereNotIn(QAnyStringView column, const ValueList &values)
+{
+    m_core.isNotIn(detail::ConditionJoin::Or, column.toString(), values.toVariantList());
+    return *this;
+}
+
 QueryBuilder &QueryBuilder::whereNull(QAnyStringView column)
 {
     m_core.isNull(detail::ConditionJoin::And, column.toString());

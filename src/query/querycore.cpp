@@ -152,7 +152,7 @@ ColumnRef columnRef(const QueryState &state, const QString &column)
 
 template <typename Column>
 void addPredicate(QueryState &state, ConditionJoin join, Predicate::Kind kind, const Column &column,
-                  Operator op = Operator::Equal, const QVariant &value = {})
+                  Operator op = Operator::Equal, const QVariant &value = {}, const QVariantList &values = {})
 {
     Condition condition;
     condition.join = joinOf(join);
@@ -160,6 +160,7 @@ void addPredicate(QueryState &state, ConditionJoin join, Predicate::Kind kind, c
     condition.predicate.column = columnRef(state, column);
     condition.predicate.op = op;
     condition.predicate.value = value;
+    condition.predicate.values = values;
     state.conditions.push_back(std::move(condition));
 }
 } // namespace
@@ -192,6 +193,26 @@ void QueryCore::isNotNull(ConditionJoin join, int column)
 void QueryCore::isNotNull(ConditionJoin join, const QString &column)
 {
     addPredicate(*d, join, Predicate::IsNotNull, column);
+}
+
+void QueryCore::isIn(ConditionJoin join, int column, const QVariantList &values)
+{
+    addPredicate(*d, join, Predicate::In, column, Operator::Equal, {}, values);
+}
+
+void QueryCore::isIn(ConditionJoin join, const QString &column, const QVariantList &values)
+{
+    addPredicate(*d, join, Predicate::In, column, Operator::Equal, {}, values);
+}
+
+void QueryCore::isNotIn(ConditionJoin join, int column, const QVariantList &values)
+{
+    addPredicate(*d, join, Predicate::NotIn, column, Operator::Equal, {}, values);
+}
+
+void QueryCore::isNotIn(ConditionJoin join, const QString &column, const QVariantList &values)
+{
+    addPredicate(*d, join, Predicate::NotIn, column, Operator::Equal, {}, values);
 }
 
 void QueryCore::group(ConditionJoin join, const QueryCore &group)

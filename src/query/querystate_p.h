@@ -37,12 +37,15 @@ struct Predicate
         Compare,   // column op ?
         IsNull,    // column IS NULL
         IsNotNull, // column IS NOT NULL
+        In,        // column IN (values), nothing for an empty list
+        NotIn,     // column NOT IN (values), everything for an empty list
     };
 
     Kind kind = Compare;
     ColumnRef column;
     Operator op = Operator::Equal;
     QVariant value; // as given; checked and converted when the query runs
+    QVariantList values; // of In and NotIn, the same
 };
 
 // A condition: a predicate, or a group of conditions in parentheses, joined

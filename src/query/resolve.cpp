@@ -12,6 +12,24 @@ namespace Hy::detail {
 
 namespace {
 
+// A value of an IN list. Null is refused: `x IN (NULL)` matches nothing and
+// `x NOT IN (1, NULL)` nothing either, which no one means.
+QVariant resolveListValue(const ColumnRef &column, const QVariant &value, const QString &table,
+                          const SqlDialect &dialect)
+{
+    if (value.isNull()) {
+        Error error(ErrorCode::InvalidValue,
+                    QStringLiteral("The list of whereIn()/whereNotIn() on \"%1\" holds null; use whereNull()")
+                            .arg(column.column ? column.column->name : column.name));
+        if (column.column)
+            error.setColumn(column.column->name);
+        throw error;
+    }
+    if (column.column)
+        return toDatabaseValue(*column.column, value, dialect, table, ValueUse::Compare);
+    return toRawDatabaseValue(value, table, column.name, dialect);
+}
+
 // Checks and converts every value for the database: errors surface here,
 // before any SQL is sent. Null compared with = or != becomes IS [NOT] NULL, as
 // a user means by where(column, null).
@@ -23,6 +41,11 @@ void resolveConditions(Conditions &conditions, const QString &table, const SqlDi
             continue;
         }
         Predicate &p = condition.predicate;
+        if (p.kind == Predicate::In || p.kind == Predicate::NotIn) {
+            for (QVariant &value : p.values)
+                value = resolveListValue(p.column, value, table, dialect);
+            continue;
+        }
         if (p.kind != Predicate::Compare)
             continue;
         if (p.value.isNull()) {

@@ -69,6 +69,10 @@ void SqlCompiler::appendConditions(SqlStatement &statement, const std::vector<Co
         case Predicate::IsNotNull:
             statement.sql += qualified(p.column) + QLatin1StringView(" IS NOT NULL");
             break;
+        case Predicate::In:
+        case Predicate::NotIn:
+            appendIn(statement, p);
+            break;
         case Predicate::Compare:
             statement.sql += comparable(p.column) + operatorText(p.op);
             if (p.op == Operator::Like)
@@ -77,6 +81,22 @@ void SqlCompiler::appendConditions(SqlStatement &statement, const std::vector<Co
             break;
         }
     }
+}
+
+void SqlCompiler::appendIn(SqlStatement &statement, const Predicate &p) const
+{
+    const bool negated = p.kind == Predicate::NotIn;
+    // An empty list: IN matches nothing and NOT IN everything, where SQL
+    // would refuse `IN ()`.
+    if (p.values.isEmpty()) {
+        statement.sql += negated ? QLatin1StringView("1 = 1") : QLatin1StringView("1 = 0");
+        return;
+    }
+    statement.sql += comparable(p.column) + (negated ? QLatin1StringView(" NOT IN (") : QLatin1StringView(" IN ("));
+    for (qsizetype i = 0; i < p.values.size(); ++i)
+        statement.sql += i == 0 ? QLatin1StringView("?") : QLatin1StringView(", ?");
+    statement.sql += u')';
+    statement.bindings += p.values;
 }
 
 void SqlCompiler::appendWhere(SqlStatement &statement, const QueryState &state) const

@@ -18,6 +18,7 @@ class SqlDialect;
 struct ColumnRef;
 struct ColumnData;
 struct Condition;
+struct Predicate;
 struct ModelData;
 
 // Which result column of a select goes where: into a column of a model, or
@@ -91,6 +92,7 @@ private:
     SqlStatement selectOf(const QueryState &state, const QString &list, qint64 limit) const;
     void appendWhere(SqlStatement &statement, const QueryState &state) const;
     void appendConditions(SqlStatement &statement, const std::vector<Condition> &conditions) const;
+    void appendIn(SqlStatement &statement, const Predicate &predicate) const;
     QString columnDefinition(int index, const ModelData *model) const;
     // "table"."column": a column of the table, never an output column of the
     // same name (a date-time column is selected as text under its name).

@@ -67,6 +67,11 @@ public:
     void isNull(ConditionJoin join, const QString &column);
     void isNotNull(ConditionJoin join, int column);
     void isNotNull(ConditionJoin join, const QString &column);
+    // column [NOT] IN (values); null is not a value here (INVALID_VALUE).
+    void isIn(ConditionJoin join, int column, const QVariantList &values);
+    void isIn(ConditionJoin join, const QString &column, const QVariantList &values);
+    void isNotIn(ConditionJoin join, int column, const QVariantList &values);
+    void isNotIn(ConditionJoin join, const QString &column, const QVariantList &values);
     // The conditions of `group`, in parentheses.
     void group(ConditionJoin join, const QueryCore &group);
     void orderBy(int column, Qt::SortOrder order);
