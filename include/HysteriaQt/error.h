@@ -36,6 +36,8 @@ enum class ErrorCode {
     TransactionNotActive,
     // A hook refused the operation (see docs/hooks.md).
     OperationCancelled,
+    // A relation name the model's defineRelations does not define.
+    UnknownRelation,
 
     // Results
     RowNotFound = 200,
@@ -43,6 +45,8 @@ enum class ErrorCode {
     // An encrypted column's value does not decrypt: a wrong key, or a value
     // changed in the database.
     DecryptionFailed,
+    // A relation asked of a model that did not load it (load()).
+    RelationNotLoaded,
 
     // Reported by the database
     QueryFailed = 300,

@@ -22,6 +22,7 @@ namespace Hy {
 
 namespace detail {
 struct ModelAccess;
+struct LoadedRelations;
 }
 
 // Base of every model class. A model is a QObject whose columns are declared
@@ -81,6 +82,16 @@ public:
     void setValues(const QVariantMap &values, QStringList *unknownKeys = nullptr);
     void setValues(const QJsonObject &values, QStringList *unknownKeys = nullptr);
 
+    // Relations loaded with ModelQuery::load(), by name, for QML and
+    // dynamic code (C++ has Hy::related<"posts">(model), typed): a
+    // QVariantList of the models (QObject *) for hasMany and manyToMany, the
+    // model or null for hasOne and belongsTo. Throws Hy::Error
+    // UnknownRelation for a name the model's relations do not have, and
+    // RelationNotLoaded for one that was not loaded: an empty relation is
+    // an empty list or null, a relation not loaded is an error.
+    bool isRelationLoaded(const QString &name) const;
+    QVariant relation(const QString &name) const;
+
 protected:
     void hyMarkChanged(int slot) { m_changed.set(std::size_t(slot)); }
 
@@ -88,6 +99,8 @@ private:
     friend struct detail::ModelAccess;
     std::bitset<detail::MaxColumns> m_changed;
     std::bitset<detail::MaxColumns> m_loaded; // by column index, not slot
+    // Null until a relation is loaded: nothing to pay without relations.
+    std::unique_ptr<detail::LoadedRelations> m_relations;
 };
 
 // `User(id: 1, email: "ann@example.com", ...)`: the class and its columns,
@@ -144,6 +157,8 @@ struct ModelAccess
 {
     static bool isChanged(const Model &model, int slot) { return model.m_changed.test(std::size_t(slot)); }
     static void setLoaded(Model &model, const std::bitset<MaxColumns> &columns) { model.m_loaded = columns; }
+    static std::unique_ptr<LoadedRelations> &relations(Model &model) { return model.m_relations; }
+    static const LoadedRelations *relations(const Model &model) { return model.m_relations.get(); }
 };
 } // namespace detail
 

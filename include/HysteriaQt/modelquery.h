@@ -9,6 +9,7 @@
 #include <HysteriaQt/hook.h>
 #include <HysteriaQt/model.h>
 #include <HysteriaQt/modelquerysql.h>
+#include <HysteriaQt/relations.h>
 #include <HysteriaQt/value.h>
 #include <HysteriaQt/values.h>
 #include <HysteriaQt/detail/querycore.h>
@@ -209,6 +210,28 @@ public:
         return *this;
     }
 
+    // Loads a relation (Hy::relations<M>, defined in the schema header) of
+    // the models read, with one query per relation and nesting level
+    // whatever their number: load("posts"). The relation's models are then
+    // Hy::related<"posts">(user), or user->relation("posts").
+    ModelQuery &load(RelationName<M> relation)
+    {
+        m_core.addLoad(detail::relationData<M>(relation.index()), m_core.forModel(detail::relationTargetData<M>(relation.index())));
+        return *this;
+    }
+    // With the query of the relation's model, whose type the callback
+    // names: load("posts", [](Hy::ModelQuery<Post> &q) { q.where(...).load("user"); }).
+    // It takes where(), orderBy(), select() and nested load().
+    template <typename F>
+    ModelQuery &load(RelationTo<M, detail::CallbackModel<F>> relation, F &&callback)
+    {
+        using Target = detail::CallbackModel<F>;
+        ModelQuery<Target> query(m_core.forModel(detail::modelData<Target>()));
+        callback(query);
+        m_core.addLoad(detail::relationData<M>(relation.index()), query.m_core);
+        return *this;
+    }
+
     // Runs the operation without the model's hooks: all of them (callbacks
     // and ModelNotifier's signals of the same names), or those given, as the
     // seed's ignoreHooks. The after-write signals are not hooks: they stay.
@@ -338,6 +361,8 @@ public:
 
 private:
     friend struct detail::HookThunks<M>;
+    template <typename>
+    friend class ModelQuery;
     explicit ModelQuery(detail::QueryCore core) : m_core(std::move(core)) {}
 
     static constexpr void requireSoftDeletes()

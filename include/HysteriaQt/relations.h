@@ -3,15 +3,26 @@
 #ifndef HYSTERIAQT_RELATIONS_H
 #define HYSTERIAQT_RELATIONS_H
 
+#include <HysteriaQt/error.h>
+#include <HysteriaQt/model.h>
+#include <HysteriaQt/modelinfo.h>
+#include <HysteriaQt/detail/modeldata.h>
 #include <HysteriaQt/detail/modeltraits.h>
 
 #include <QtCore/QUuid>
 
+#include <array>
+#include <memory>
 #include <string_view>
+#include <utility>
+#include <vector>
 #include <tuple>
 #include <type_traits>
 
 namespace Hy {
+
+template <typename M>
+class ModelQuery;
 
 // The seed's defineRelations, apart from the models, in one schema header
 // that includes them all, so that model headers never include each other:
@@ -211,6 +222,245 @@ consteval RelationSet<Source, Relations...> defineRelations(Relations... relatio
         }
     }
     return {std::tuple<Relations...>{relations...}};
+}
+
+namespace detail {
+
+// What a relation is, handed by the schema's code to the library, which
+// keeps its own RelationData; sized, as ModelSpec is.
+struct RelationSpec
+{
+    quint32 size = sizeof(RelationSpec);
+    RelationKind kind = RelationKind::HasMany;
+    std::string_view name;
+    const ModelData *target = nullptr;
+    const ModelData *through = nullptr;
+    int foreignKey = -1; // the target's column (hasOne, hasMany), the source's (belongsTo)
+    int leftKey = -1;    // the through model's columns (manyToMany)
+    int rightKey = -1;
+    bool nullable = true;
+};
+
+struct RelationData; // the library's own
+
+// Registers the relations of `source` once; their metadata, in order.
+HYSTERIAQT_EXPORT const RelationData *const *registerRelations(const ModelData *source, const RelationSpec *specs,
+                                                               int count);
+
+template <typename M>
+constexpr int relationCount()
+{
+    return relations<M>.count;
+}
+
+template <typename M>
+constexpr int relationIndex(std::string_view name)
+{
+    if constexpr (relationCount<M>() == 0) {
+        return -1;
+    } else {
+        int index = -1;
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            ((index < 0 && std::get<I>(relations<M>.relations).name == name ? index = int(I) : 0), ...);
+        }(std::make_index_sequence<std::size_t(relationCount<M>())>{});
+        return index;
+    }
+}
+
+template <typename M, int I>
+using RelationAt = std::remove_cvref_t<decltype(std::get<I>(relations<M>.relations))>;
+
+template <typename R>
+const ModelData *throughData()
+{
+    if constexpr (std::is_void_v<typename R::ThroughModel>)
+        return nullptr;
+    else
+        return modelData<typename R::ThroughModel>();
+}
+
+// The library's metadata of relation `index` of M, registered on first use.
+template <typename M>
+const RelationData *relationData(int index)
+{
+    static const RelationData *const *const table = [] {
+        constexpr int count = relationCount<M>();
+        std::array<RelationSpec, std::size_t(count)> specs{};
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            ((specs[I] = [] {
+                 using R = RelationAt<M, int(I)>;
+                 constexpr R relation = std::get<I>(relations<M>.relations);
+                 using Target = typename R::TargetModel;
+                 RelationSpec spec;
+                 spec.kind = R::kind;
+                 spec.name = relation.name;
+                 spec.target = modelData<Target>();
+                 spec.through = throughData<R>();
+                 spec.nullable = relation.nullable;
+                 if constexpr (R::kind == RelationKind::HasOne || R::kind == RelationKind::HasMany)
+                     spec.foreignKey = columnIndexByAnyName<Target>(relation.foreignKey);
+                 else if constexpr (R::kind == RelationKind::BelongsTo)
+                     spec.foreignKey = columnIndexByAnyName<M>(relation.foreignKey);
+                 else {
+                     spec.leftKey = columnIndexByAnyName<typename R::ThroughModel>(relation.leftForeignKey);
+                     spec.rightKey = columnIndexByAnyName<typename R::ThroughModel>(relation.rightForeignKey);
+                 }
+                 return spec;
+             }()),
+             ...);
+        }(std::make_index_sequence<std::size_t(count)>{});
+        return registerRelations(modelData<M>(), specs.data(), count);
+    }();
+    return table[index];
+}
+
+// The target model's metadata of relation `index` of M.
+template <typename M>
+const ModelData *relationTargetData(int index)
+{
+    const ModelData *target = nullptr;
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        ((int(I) == index ? (target = modelData<typename RelationAt<M, int(I)>::TargetModel>(), 0) : 0), ...);
+    }(std::make_index_sequence<std::size_t(relationCount<M>())>{});
+    return target;
+}
+
+inline void error_no_relation_with_this_name_in_the_schema() {}
+inline void error_the_callback_takes_the_query_of_another_model_than_the_relation() {}
+
+HYSTERIAQT_EXPORT Error unknownRelationError(const QString &relation, std::string_view table);
+
+// The model a load() callback's query is of: ModelQuery<T> in
+// `[](Hy::ModelQuery<T> &query) { ... }`.
+template <typename F>
+struct CallbackModelHelper : CallbackModelHelper<decltype(&std::remove_cvref_t<F>::operator())> {};
+template <typename C, typename R, typename T>
+struct CallbackModelHelper<R (C::*)(ModelQuery<T> &) const> { using type = T; };
+template <typename C, typename R, typename T>
+struct CallbackModelHelper<R (C::*)(ModelQuery<T> &)> { using type = T; };
+template <typename R, typename T>
+struct CallbackModelHelper<R (*)(ModelQuery<T> &)> { using type = T; };
+
+template <typename F>
+using CallbackModel = typename CallbackModelHelper<F>::type;
+
+} // namespace detail
+
+// A relation of model M, named as defineRelations names it. A literal is
+// checked by the compiler; a QString at run time (UnknownRelation).
+template <typename M>
+class RelationName
+{
+public:
+    template <std::size_t N>
+    consteval RelationName(const char (&name)[N]) : m_index(detail::relationIndex<M>(std::string_view(name, N - 1)))
+    {
+        if (m_index < 0)
+            detail::error_no_relation_with_this_name_in_the_schema();
+    }
+    RelationName(const QString &name) : m_index(-1)
+    {
+        const QByteArray utf8 = name.toUtf8();
+        m_index = detail::relationIndex<M>(std::string_view(utf8.constData(), std::size_t(utf8.size())));
+        if (m_index < 0)
+            throw detail::unknownRelationError(name, M::hyTable);
+    }
+
+    constexpr int index() const { return m_index; }
+
+private:
+    int m_index;
+};
+
+// A relation of M whose target is Target: load()'s name with a callback.
+template <typename M, typename Target>
+class RelationTo
+{
+public:
+    template <std::size_t N>
+    consteval RelationTo(const char (&name)[N]) : m_index(detail::relationIndex<M>(std::string_view(name, N - 1)))
+    {
+        if (m_index < 0)
+            detail::error_no_relation_with_this_name_in_the_schema();
+        else if (!targetIs(m_index))
+            detail::error_the_callback_takes_the_query_of_another_model_than_the_relation();
+    }
+
+    constexpr int index() const { return m_index; }
+
+private:
+    static consteval bool targetIs(int index)
+    {
+        bool same = false;
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            ((int(I) == index ? same = std::is_same_v<typename detail::RelationAt<M, int(I)>::TargetModel, Target>
+                              : false),
+             ...);
+        }(std::make_index_sequence<std::size_t(detail::relationCount<M>())>{});
+        return same;
+    }
+
+    int m_index;
+};
+
+// A relation's name as a template argument: Hy::related<"posts">(user).
+template <std::size_t N>
+struct RelationLiteral
+{
+    consteval RelationLiteral(const char (&name)[N])
+    {
+        for (std::size_t i = 0; i < N; ++i)
+            text[i] = name[i];
+    }
+    constexpr std::string_view view() const { return std::string_view(text, N - 1); }
+    char text[N]{};
+};
+
+namespace detail {
+// The models loaded for a relation, or null when it was not loaded.
+HYSTERIAQT_EXPORT const std::vector<std::shared_ptr<Model>> *loadedModels(const Model &model,
+                                                                        const RelationData *relation);
+HYSTERIAQT_EXPORT Error relationNotLoadedError(const RelationData *relation);
+} // namespace detail
+
+// A relation loaded with load(), typed: QList<Post *> for hasMany and
+// manyToMany, Post * (null for none) for hasOne and belongsTo. The models
+// belong to `model` (a belongsTo target may be shared by several models).
+// Throws Hy::Error(RelationNotLoaded) when it was not loaded.
+template <RelationLiteral Name, typename M>
+auto related(const M &model)
+{
+    constexpr int index = detail::relationIndex<M>(Name.view());
+    static_assert(index >= 0, "HysteriaQt: the model has no relation of this name (is its schema header included?)");
+    using R = detail::RelationAt<M, index>;
+    using Target = typename R::TargetModel;
+    const auto *models = detail::loadedModels(model, detail::relationData<M>(index));
+    if (!models)
+        throw detail::relationNotLoadedError(detail::relationData<M>(index));
+    if constexpr (R::kind == RelationKind::HasMany || R::kind == RelationKind::ManyToMany) {
+        QList<Target *> list;
+        list.reserve(qsizetype(models->size()));
+        for (const auto &related : *models)
+            list.append(static_cast<Target *>(related.get()));
+        return list;
+    } else {
+        return models->empty() ? static_cast<Target *>(nullptr) : static_cast<Target *>(models->front().get());
+    }
+}
+
+// The seed's createSchema: registers the relations of these models, so that
+// their names are known at run time (Model::relation(), QML) before any
+// load(). Returns the models' metadata.
+template <typename... Models>
+QList<ModelInfo> createSchema()
+{
+    QList<ModelInfo> models;
+    ([&] {
+        if constexpr (detail::relationCount<Models>() > 0)
+            detail::relationData<Models>(0);
+        models.append(ModelInfo(detail::modelData<Models>()));
+    }(), ...);
+    return models;
 }
 
 } // namespace Hy

@@ -41,8 +41,10 @@ QString Error::codeName(ErrorCode code)
     case ErrorCode::IsolationLevelNotSupported: return QStringLiteral("ISOLATION_LEVEL_NOT_SUPPORTED");
     case ErrorCode::TransactionNotActive: return QStringLiteral("TRANSACTION_NOT_ACTIVE");
     case ErrorCode::OperationCancelled: return QStringLiteral("OPERATION_CANCELLED");
+    case ErrorCode::UnknownRelation: return QStringLiteral("UNKNOWN_RELATION");
     case ErrorCode::RowNotFound: return QStringLiteral("ROW_NOT_FOUND");
     case ErrorCode::UnreadableValue: return QStringLiteral("UNREADABLE_VALUE");
+    case ErrorCode::RelationNotLoaded: return QStringLiteral("RELATION_NOT_LOADED");
     case ErrorCode::DecryptionFailed: return QStringLiteral("DECRYPTION_FAILED");
     case ErrorCode::QueryFailed: return QStringLiteral("QUERY_FAILED");
     case ErrorCode::UniqueViolation: return QStringLiteral("UNIQUE_VIOLATION");

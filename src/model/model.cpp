@@ -1,6 +1,7 @@
 // Copyright (C) 2026 The HysteriaQt authors
 // SPDX-License-Identifier: MIT
 #include "model/modeldata_p.h"
+#include "relations/relationdata_p.h"
 
 #include <HysteriaQt/comparison.h>
 #include <HysteriaQt/error.h>
@@ -15,6 +16,37 @@ namespace Hy {
 Model::Model(QObject *parent) : QObject(parent) {}
 
 Model::~Model() = default;
+
+namespace {
+const detail::RelationData *namedRelation(const Model &model, const QString &name)
+{
+    const ModelInfo info = model.modelInfo();
+    const detail::RelationData *relation = detail::findRelation(info.data(), name);
+    if (!relation)
+        throw detail::unknownRelationError(name, info.tableName().toStdString());
+    return relation;
+}
+} // namespace
+
+bool Model::isRelationLoaded(const QString &name) const
+{
+    return detail::loadedModels(*this, namedRelation(*this, name)) != nullptr;
+}
+
+QVariant Model::relation(const QString &name) const
+{
+    const detail::RelationData *relation = namedRelation(*this, name);
+    const auto *models = detail::loadedModels(*this, relation);
+    if (!models)
+        throw detail::relationNotLoadedError(relation);
+    if (!relation->isToMany())
+        return models->empty() ? QVariant::fromValue(nullptr) : QVariant::fromValue<QObject *>(models->front().get());
+    QVariantList list;
+    list.reserve(qsizetype(models->size()));
+    for (const auto &related : *models)
+        list.append(QVariant::fromValue<QObject *>(related.get()));
+    return list;
+}
 
 QStringList Model::changedColumns() const
 {

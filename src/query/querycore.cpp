@@ -12,6 +12,7 @@
 #include "query/querystate_p.h"
 #include "query/softdelete_p.h"
 #include "query/touchedrows_p.h"
+#include "relations/relationloader_p.h"
 #include "sql/sqlcompiler_p.h"
 
 #include <HysteriaQt/error.h>
@@ -125,6 +126,27 @@ QueryCore::QueryCore(QueryCore &&other) noexcept = default;
 QueryCore &QueryCore::operator=(const QueryCore &other) = default;
 QueryCore &QueryCore::operator=(QueryCore &&other) noexcept = default;
 QueryCore::~QueryCore() = default;
+
+QueryCore QueryCore::forModel(const ModelData *model) const
+{
+    return QueryCore(m_source, model);
+}
+
+void QueryCore::addLoad(const RelationData *relation, const QueryCore &query)
+{
+    for (LoadRequest &load : d->loads) {
+        if (load.relation == relation) {
+            load.query = query; // the last load() of a relation holds
+            return;
+        }
+    }
+    d->loads.append({relation, query});
+}
+
+bool QueryCore::hasLimitOrOffset() const
+{
+    return d->limit >= 0 || d->offset > 0;
+}
 
 QueryCore QueryCore::fresh() const
 {
@@ -299,6 +321,8 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
     }
     statement.finish();
     runAfterFetch(m_model, d->ignoredHooks, models);
+    if (!query.d->loads.isEmpty())
+        loadRelations(models, query.d->loads, dialect.maxBindings());
     return models;
 }
 

@@ -69,6 +69,16 @@ struct OrderTerm
     Qt::SortOrder order = Qt::AscendingOrder;
 };
 
+struct RelationData;
+
+// A relation to load with the models read, and the query of its target
+// (conditions, order, nested loads).
+struct LoadRequest
+{
+    const RelationData *relation = nullptr;
+    QueryCore query;
+};
+
 // What a query builder has been told, before any SQL is made of it.
 class QueryState : public QSharedData
 {
@@ -84,6 +94,7 @@ public:
     qint64 offset = -1;
     Trashed trashed = Trashed::Without;
     Hooks ignoredHooks;
+    QList<LoadRequest> loads;
 };
 
 // The state with its values checked and converted for the database, and the

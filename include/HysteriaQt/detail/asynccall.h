@@ -23,6 +23,7 @@
 #include <vector>
 
 namespace Hy {
+class Model;
 class SqlDataSource;
 }
 
@@ -59,6 +60,9 @@ struct IsStdOptional<std::optional<T>> : std::true_type
 // its events. Models are the QObjects a result owns: a std::unique_ptr or
 // std::shared_ptr to one, in a std::vector or a std::optional, as queries
 // return them.
+// A model and the models of the relations it loaded, to `thread`.
+HYSTERIAQT_EXPORT void moveModelToThread(Model *model, QThread *thread);
+
 template <typename T>
 void moveResultToThread(T &value, QThread *thread)
 {
@@ -68,6 +72,9 @@ void moveResultToThread(T &value, QThread *thread)
     } else if constexpr (IsStdOptional<T>::value) {
         if (value)
             moveResultToThread(*value, thread);
+    } else if constexpr (requires { moveModelToThread(value.get(), thread); }) {
+        if (value)
+            moveModelToThread(value.get(), thread); // with the relations it loaded
     } else if constexpr (requires { value.get()->moveToThread(thread); }) {
         if (value && value->thread() != thread)
             value->moveToThread(thread);

@@ -31,6 +31,7 @@ class SqlDataSourcePrivate;
 namespace Hy::detail {
 
 struct ModelData;
+struct RelationData;
 struct RowValues;
 class RowList;
 class QueryState;
@@ -83,6 +84,11 @@ public:
     // The model columns to read, by index; empty for all.
     void select(const QList<int> &columns);
     void ignoreHooks(Hooks hooks);
+    // A builder of another model on the same source: a relation's query.
+    QueryCore forModel(const ModelData *model) const;
+    // Loads `relation` of the models read, with `query` (of its target).
+    void addLoad(const RelationData *relation, const QueryCore &query);
+    bool hasLimitOrOffset() const;
 
     // Models
     std::vector<std::unique_ptr<Model>> fetchModels(qint64 limit = -1) const;

@@ -1,0 +1,113 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include "relations/relationdata_p.h"
+
+#include "model/modeldata_p.h"
+
+#include <HysteriaQt/error.h>
+#include <HysteriaQt/model.h>
+
+#include <QtCore/QHash>
+#include <QtCore/QReadWriteLock>
+#include <QtCore/QThread>
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+namespace Hy::detail {
+
+namespace {
+struct RelationRegistry
+{
+    QReadWriteLock lock;
+    // Live as long as the program, like the models' metadata.
+    QHash<const ModelData *, QList<const RelationData *>> bySource;
+};
+
+RelationRegistry &registry()
+{
+    static RelationRegistry instance;
+    return instance;
+}
+
+QString fromView(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+} // namespace
+
+const RelationData *const *registerRelations(const ModelData *source, const RelationSpec *specs, int count)
+{
+    RelationRegistry &r = registry();
+    QWriteLocker locker(&r.lock);
+    QList<const RelationData *> &list = r.bySource[source];
+    if (list.isEmpty()) {
+        const char *bytes = reinterpret_cast<const char *>(specs);
+        const quint32 stride = count > 0 ? specs[0].size : 0;
+        for (int i = 0; i < count; ++i) {
+            RelationSpec spec;
+            std::memcpy(static_cast<void *>(&spec), bytes + std::size_t(i) * stride,
+                        std::min<std::size_t>(stride, sizeof(RelationSpec)));
+            auto *data = new RelationData;
+            data->name = fromView(spec.name);
+            data->kind = spec.kind;
+            data->source = source;
+            data->target = spec.target;
+            data->through = spec.through;
+            data->foreignKey = spec.foreignKey;
+            data->leftKey = spec.leftKey;
+            data->rightKey = spec.rightKey;
+            data->nullable = spec.nullable;
+            list.append(data);
+        }
+    }
+    return list.constData();
+}
+
+const RelationData *findRelation(const ModelData *source, const QString &name)
+{
+    RelationRegistry &r = registry();
+    QReadLocker locker(&r.lock);
+    for (const RelationData *relation : r.bySource.value(source)) {
+        if (relation->name == name)
+            return relation;
+    }
+    return nullptr;
+}
+
+Error unknownRelationError(const QString &relation, std::string_view table)
+{
+    return Error(ErrorCode::UnknownRelation,
+                 QStringLiteral("The model of table \"%1\" has no relation \"%2\" (are its relations defined, "
+                                "and registered by Hy::createSchema()?)")
+                         .arg(fromView(table), relation));
+}
+
+Error relationNotLoadedError(const RelationData *relation)
+{
+    return Error(ErrorCode::RelationNotLoaded,
+                 QStringLiteral("The relation \"%1\" of a \"%2\" model was not loaded: load(\"%1\") loads it")
+                         .arg(relation->name, relation->source->table));
+}
+
+const std::vector<std::shared_ptr<Model>> *loadedModels(const Model &model, const RelationData *relation)
+{
+    const LoadedRelations *loaded = ModelAccess::relations(model);
+    const LoadedRelations::Entry *entry = loaded ? loaded->find(relation) : nullptr;
+    return entry ? &entry->models : nullptr;
+}
+
+void moveModelToThread(Model *model, QThread *thread)
+{
+    if (model->thread() != thread)
+        model->moveToThread(thread);
+    if (const LoadedRelations *loaded = ModelAccess::relations(std::as_const(*model))) {
+        for (const LoadedRelations::Entry &entry : loaded->entries) {
+            for (const auto &related : entry.models)
+                moveModelToThread(related.get(), thread);
+        }
+    }
+}
+
+} // namespace Hy::detail

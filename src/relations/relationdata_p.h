@@ -1,0 +1,58 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#ifndef HYSTERIAQT_RELATIONDATA_P_H
+#define HYSTERIAQT_RELATIONDATA_P_H
+
+#include <HysteriaQt/relations.h>
+
+#include <QtCore/QList>
+#include <QtCore/QString>
+
+#include <memory>
+#include <utility>
+#include <vector>
+
+namespace Hy::detail {
+
+// A relation as the library keeps it, built once from its RelationSpec.
+struct RelationData
+{
+    QString name;
+    RelationKind kind = RelationKind::HasMany;
+    const ModelData *source = nullptr;
+    const ModelData *target = nullptr;
+    const ModelData *through = nullptr;
+    int foreignKey = -1;
+    int leftKey = -1;
+    int rightKey = -1;
+    bool nullable = true;
+
+    bool isToMany() const { return kind == RelationKind::HasMany || kind == RelationKind::ManyToMany; }
+};
+
+// The relations a model instance has loaded, in the order loaded.
+struct LoadedRelations
+{
+    struct Entry
+    {
+        const RelationData *relation;
+        std::vector<std::shared_ptr<Model>> models;
+    };
+    std::vector<Entry> entries;
+
+    const Entry *find(const RelationData *relation) const
+    {
+        for (const Entry &entry : entries) {
+            if (entry.relation == relation)
+                return &entry;
+        }
+        return nullptr;
+    }
+};
+
+// The registered relation of `source` called `name`, or null.
+const RelationData *findRelation(const ModelData *source, const QString &name);
+
+} // namespace Hy::detail
+
+#endif // HYSTERIAQT_RELATIONDATA_P_H

@@ -1,0 +1,182 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include "relations/relationloader_p.h"
+
+#include "model/modeldata_p.h"
+#include "query/querystate_p.h"
+#include "relations/relationdata_p.h"
+
+#include <HysteriaQt/error.h>
+#include <HysteriaQt/model.h>
+
+#include <QtCore/QHash>
+#include <QtCore/QSet>
+#include <QtCore/QUuid>
+
+#include <algorithm>
+#include <optional>
+
+namespace Hy::detail {
+
+namespace {
+
+using Related = std::vector<std::shared_ptr<Model>>;
+
+// A key as text that is equal for equal keys whatever the driver returned:
+// an int and a qint64 of the same value, a QUuid and its text.
+std::optional<QString> keyText(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+        return QString::number(value.toLongLong());
+    default:
+        break;
+    }
+    if (value.metaType() == QMetaType::fromType<QUuid>())
+        return value.toUuid().toString(QUuid::WithoutBraces);
+    return value.toString();
+}
+
+QVariant columnValue(const ModelData *model, int column, const Model *instance)
+{
+    return model->columns[column].value(instance);
+}
+
+// The distinct keys, without nulls, in first-seen order.
+QVariantList distinctKeys(const QList<QVariant> &values)
+{
+    QVariantList keys;
+    QSet<QString> seen;
+    for (const QVariant &value : values) {
+        const std::optional<QString> text = keyText(value);
+        if (text && !seen.contains(*text)) {
+            seen.insert(*text);
+            keys.append(value);
+        }
+    }
+    return keys;
+}
+
+// The models of `query` whose `column` is one of `keys`, a query per chunk.
+std::vector<std::unique_ptr<Model>> fetchWhereIn(const QueryCore &query, int column, const QVariantList &keys,
+                                                 int chunkSize)
+{
+    std::vector<std::unique_ptr<Model>> all;
+    for (qsizetype start = 0; start < keys.size(); start += chunkSize) {
+        QueryCore chunk(query);
+        chunk.groupConditions();
+        chunk.isIn(ConditionJoin::And, column, keys.mid(start, chunkSize));
+        auto models = chunk.fetchModels();
+        for (auto &model : models)
+            all.push_back(std::move(model));
+    }
+    return all;
+}
+
+void setRelated(Model &parent, const RelationData *relation, Related models)
+{
+    std::unique_ptr<LoadedRelations> &loaded = ModelAccess::relations(parent);
+    if (!loaded)
+        loaded = std::make_unique<LoadedRelations>();
+    for (LoadedRelations::Entry &entry : loaded->entries) {
+        if (entry.relation == relation) {
+            entry.models = std::move(models);
+            return;
+        }
+    }
+    loaded->entries.push_back({relation, std::move(models)});
+}
+
+void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadRequest &load, int chunkSize)
+{
+    const RelationData *relation = load.relation;
+    const ModelData *source = relation->source;
+    const ModelData *target = relation->target;
+    if (load.query.hasLimitOrOffset()) {
+        throw Error(ErrorCode::InvalidQuery,
+                    QStringLiteral("limit() and offset() in the query of relation \"%1\" are not supported yet")
+                            .arg(relation->name));
+    }
+
+    // Which parent column holds the key, and which target column matches it.
+    int parentColumn = source->primaryKey;
+    int targetColumn = relation->foreignKey;
+    if (relation->kind == RelationKind::BelongsTo) {
+        parentColumn = relation->foreignKey;
+        targetColumn = target->primaryKey;
+    } else if (relation->kind == RelationKind::ManyToMany) {
+        targetColumn = target->primaryKey;
+    }
+
+    QList<QVariant> parentKeys;
+    parentKeys.reserve(qsizetype(parents.size()));
+    for (const auto &parent : parents)
+        parentKeys.append(columnValue(source, parentColumn, parent.get()));
+    const QVariantList keys = distinctKeys(parentKeys);
+
+    // Each parent key's target keys, for manyToMany: the link rows first.
+    QHash<QString, QStringList> linked;
+    QVariantList targetKeys = keys;
+    if (relation->kind == RelationKind::ManyToMany) {
+        const QueryCore links = load.query.forModel(relation->through);
+        QList<QVariant> rights;
+        for (const auto &link : fetchWhereIn(links, relation->leftKey, keys, chunkSize)) {
+            const std::optional<QString> left = keyText(columnValue(relation->through, relation->leftKey, link.get()));
+            const QVariant right = columnValue(relation->through, relation->rightKey, link.get());
+            const std::optional<QString> rightText = keyText(right);
+            if (left && rightText) {
+                linked[*left].append(*rightText);
+                rights.append(right);
+            }
+        }
+        targetKeys = distinctKeys(rights);
+    }
+
+    std::vector<std::shared_ptr<Model>> related;
+    for (auto &model : fetchWhereIn(load.query, targetColumn, targetKeys, chunkSize))
+        related.push_back(std::shared_ptr<Model>(std::move(model)));
+
+    // The related models by the key they match, in the order read.
+    QHash<QString, Related> byKey;
+    for (const auto &model : related) {
+        if (const std::optional<QString> key = keyText(columnValue(target, targetColumn, model.get())))
+            byKey[*key].push_back(model);
+    }
+    for (qsizetype i = 0; i < qsizetype(parents.size()); ++i) {
+        Related models;
+        if (const std::optional<QString> key = keyText(parentKeys[i])) {
+            if (relation->kind == RelationKind::ManyToMany) {
+                for (const QString &right : linked.value(*key)) {
+                    const Related &found = byKey[right];
+                    models.insert(models.end(), found.begin(), found.end());
+                }
+            } else {
+                models = byKey.value(*key);
+            }
+        }
+        if (!relation->isToMany() && models.size() > 1)
+            models.resize(1); // hasOne: the first in the query's order
+        setRelated(*parents[std::size_t(i)], relation, std::move(models));
+    }
+}
+
+} // namespace
+
+void loadRelations(std::vector<std::unique_ptr<Model>> &parents, const QList<LoadRequest> &loads, int maxBindings)
+{
+    if (parents.empty())
+        return;
+    // Room for the relation query's own values beside the keys.
+    const int chunkSize = std::max(1, maxBindings - 256);
+    for (const LoadRequest &load : loads)
+        loadRelation(parents, load, chunkSize);
+}
+
+} // namespace Hy::detail
