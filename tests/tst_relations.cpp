@@ -3,7 +3,11 @@
 #include "testdatabases.h"
 #include "testschema.h"
 
+#include <HysteriaQt/Async>
+#include <HysteriaQt/ModelNotifier>
 #include <HysteriaQt/SqlDataSource>
+
+#include <QtCore/QThread>
 
 #include <QtTest/QTest>
 
@@ -93,6 +97,22 @@ void tst_Relations::hasMany()
     // The relation's query narrows it.
     users = sql.from<User>().load("posts", [](Hy::ModelQuery<Post> &q) { q.where("title", "!=", "a"); }).orderBy("id").many();
     QCOMPARE(texts(Hy::related<"posts">(*users[0]), title), QStringList{"b"});
+
+    // The related model's hooks apply to the rows loaded (here a slot of its notifier).
+    {
+        QObject context;
+        connect(Hy::notifier<Post>(), &Hy::ModelNotifier::beforeFetch, &context,
+                [](Hy::HookQuery &q) { q.where("title", "!=", "b"); }, Qt::DirectConnection);
+        users = sql.from<User>().load("posts").orderBy("id").many();
+        QCOMPARE(texts(Hy::related<"posts">(*users[0]), title), QStringList{"a"});
+    }
+
+    // Loaded in the worker of an async query, the related models arrive with theirs.
+    auto future = sql.async([](Hy::SqlDataSource &source) { return source.from<User>().load("posts").where("id", 1).many(); });
+    future.waitForFinished();
+    const auto asked = future.takeResult();
+    QCOMPARE(Hy::related<"posts">(*asked.front()).size(), 2);
+    QCOMPARE(Hy::related<"posts">(*asked.front()).front()->thread(), QThread::currentThread());
 
     // No parents: no second query.
     const QStringList none = statementsOf(sql, [&] { sql.from<User>().where("id", 99).load("posts").many(); });

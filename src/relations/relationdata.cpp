@@ -5,6 +5,7 @@
 #include "model/modeldata_p.h"
 
 #include <HysteriaQt/error.h>
+#include <HysteriaQt/detail/asynccall.h>
 #include <HysteriaQt/model.h>
 
 #include <QtCore/QHash>
