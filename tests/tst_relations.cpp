@@ -7,6 +7,8 @@
 #include <HysteriaQt/ModelNotifier>
 #include <HysteriaQt/SqlDataSource>
 
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonObject>
 #include <QtCore/QThread>
 
 #include <QtTest/QTest>
@@ -93,6 +95,15 @@ void tst_Relations::hasMany()
     QCOMPARE(texts(Hy::related<"posts">(*users[2]), title), QStringList{"c"});
     QVERIFY(users[1]->isRelationLoaded("posts"));
     QCOMPARE(users[0]->relation("posts").toList().size(), 2);
+    // Loaded relations are in toJson() and toVariantMap(), by name; setValues() leaves them.
+    const QJsonObject json = users[0]->toJson();
+    QCOMPARE(json.value("posts").toArray().size(), 2);
+    QCOMPARE(json.value("posts").toArray().at(1).toObject().value("title").toString(), QStringLiteral("b"));
+    QCOMPARE(users[1]->toVariantMap().value("posts").toList().size(), 0);
+    QVERIFY(!users[0]->toJson().contains("addresses")); // not loaded: not there
+    QStringList unknown;
+    QCOMPARE(Hy::fromJson<User>(json, &unknown)->name(), std::optional<QString>("Alice"));
+    QCOMPARE(unknown, QStringList());
 
     // The relation's query narrows it.
     users = sql.from<User>().load("posts", [](Hy::ModelQuery<Post> &q) { q.where("title", "!=", "a"); }).orderBy("id").many();
@@ -132,6 +143,8 @@ void tst_Relations::hasOneAndBelongsTo()
     QCOMPARE(Hy::related<"user">(*posts[2])->name(), std::optional<QString>("Carol"));
     QCOMPARE(Hy::related<"user">(*posts[3]), nullptr); // d has no user
     QVERIFY(posts[3]->relation("user").isNull());
+    QCOMPARE(posts[0]->toJson().value("user").toObject().value("name").toString(), QStringLiteral("Alice"));
+    QVERIFY(posts[3]->toJson().value("user").isNull());
 
     const auto users = sql.from<User>().load("post", [](Hy::ModelQuery<Post> &q) { q.orderBy("title", Qt::DescendingOrder); })
                                .orderBy("id").many();

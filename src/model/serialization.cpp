@@ -4,6 +4,7 @@
 // A model as a QVariantMap, as JSON and in qDebug().
 
 #include "model/modeldata_p.h"
+#include "relations/relationdata_p.h"
 #include "query/modelrows_p.h"
 
 #include <HysteriaQt/decimal.h>
@@ -62,6 +63,9 @@ void Model::setValues(const QVariantMap &values, QStringList *unknownKeys)
     QList<int> columns;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         const int index = model.indexByName.value(it.key(), -1);
+        // A loaded relation in toJson()'s output: not a column, not set here.
+        if (index < 0 && detail::findRelation(&model, it.key()))
+            continue;
         if (index < 0) {
             if (!unknownKeys) {
                 throw Error(ErrorCode::UnknownColumn,
@@ -138,6 +142,20 @@ QVariantMap Model::toVariantMap() const
         const QVariant value = column.value(this);
         map.insert(column.name, value.isNull() ? QVariant::fromValue(nullptr) : value);
     }
+    // Loaded relations, by name: a list of maps, or a map or null.
+    if (const detail::LoadedRelations *loaded = detail::ModelAccess::relations(*this)) {
+        for (const detail::LoadedRelations::Entry &entry : loaded->entries) {
+            if (entry.relation->isToMany()) {
+                QVariantList list;
+                for (const auto &related : entry.models)
+                    list.append(related->toVariantMap());
+                map.insert(entry.relation->name, list);
+            } else {
+                map.insert(entry.relation->name, entry.models.empty() ? QVariant::fromValue(nullptr)
+                                                                      : QVariant(entry.models.front()->toVariantMap()));
+            }
+        }
+    }
     return map;
 }
 
@@ -147,6 +165,19 @@ QJsonObject Model::toJson() const
     for (const detail::ColumnData &column : dataOf(*this).columns) {
         if (!column.hidden)
             object.insert(column.name, jsonOf(column, column.value(this)));
+    }
+    if (const detail::LoadedRelations *loaded = detail::ModelAccess::relations(*this)) {
+        for (const detail::LoadedRelations::Entry &entry : loaded->entries) {
+            if (entry.relation->isToMany()) {
+                QJsonArray array;
+                for (const auto &related : entry.models)
+                    array.append(related->toJson());
+                object.insert(entry.relation->name, array);
+            } else {
+                object.insert(entry.relation->name,
+                              entry.models.empty() ? QJsonValue(QJsonValue::Null) : QJsonValue(entry.models.front()->toJson()));
+            }
+        }
     }
     return object;
 }
