@@ -148,6 +148,17 @@ bool QueryCore::hasLimitOrOffset() const
     return d->limit >= 0 || d->offset > 0;
 }
 
+void QueryCore::partitionBy(int column)
+{
+    d->partitionColumn = column;
+}
+
+void QueryCore::ensureSelected(int column)
+{
+    if (!d->selected.isEmpty() && !d->selected.contains(column))
+        d->selected.append(column);
+}
+
 QueryCore QueryCore::fresh() const
 {
     QueryCore core(*this);

@@ -95,6 +95,9 @@ public:
     Trashed trashed = Trashed::Without;
     Hooks ignoredHooks;
     QList<LoadRequest> loads;
+    // A relation's query: limit and offset apply per value of this column
+    // (the parent's key), not to the whole result; -1 for none.
+    int partitionColumn = -1;
 };
 
 // The state with its values checked and converted for the database, and the

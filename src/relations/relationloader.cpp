@@ -99,9 +99,10 @@ void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadReques
     const RelationData *relation = load.relation;
     const ModelData *source = relation->source;
     const ModelData *target = relation->target;
-    if (load.query.hasLimitOrOffset()) {
+    if (load.query.hasLimitOrOffset() && relation->kind != RelationKind::HasMany) {
         throw Error(ErrorCode::InvalidQuery,
-                    QStringLiteral("limit() and offset() in the query of relation \"%1\" are not supported yet")
+                    QStringLiteral("limit() and offset() in the query of relation \"%1\" apply per parent to a "
+                                   "hasMany; they are not supported for its kind yet")
                             .arg(relation->name));
     }
 
@@ -139,8 +140,14 @@ void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadReques
         targetKeys = distinctKeys(rights);
     }
 
+    // The key is read even when the relation's select() leaves it out, and a
+    // hasMany's limit and offset hold per parent.
+    QueryCore query(load.query);
+    query.ensureSelected(targetColumn);
+    if (relation->kind == RelationKind::HasMany)
+        query.partitionBy(targetColumn);
     std::vector<std::shared_ptr<Model>> related;
-    for (auto &model : fetchWhereIn(load.query, targetColumn, targetKeys, chunkSize))
+    for (auto &model : fetchWhereIn(query, targetColumn, targetKeys, chunkSize))
         related.push_back(std::shared_ptr<Model>(std::move(model)));
 
     // The related models by the key they match, in the order read.

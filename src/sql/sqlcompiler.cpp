@@ -142,6 +142,8 @@ QStringList SqlCompiler::selectList(const ModelData *model, const QList<int> &co
 
 CompiledSelect SqlCompiler::select(const QueryState &state, qint64 limit) const
 {
+    if (state.partitionColumn >= 0 && (state.limit >= 0 || state.offset > 0))
+        return partitionedSelect(state);
     CompiledSelect compiled;
     QString list;
     if (state.model) {
@@ -179,6 +181,58 @@ SqlStatement SqlCompiler::selectOf(const QueryState &state, const QString &list,
     const qint64 effectiveLimit = limit < 0 ? state.limit : state.limit < 0 ? limit : qMin(limit, state.limit);
     statement.sql += m_dialect.limitClause(effectiveLimit, state.offset, statement.bindings);
     return statement;
+}
+
+// limit and offset per parent of a relation: the rows numbered within each
+// value of the partition column, in the query's order, then cut.
+CompiledSelect SqlCompiler::partitionedSelect(const QueryState &state) const
+{
+    if (!m_dialect.hasFeature(SqlDataSource::Feature::WindowFunctions)) {
+        throw Error(ErrorCode::InvalidQuery,
+                    QStringLiteral("limit() and offset() per parent of a relation need window functions, "
+                                   "which this server does not have"));
+    }
+    CompiledSelect compiled;
+    QList<int> columns = state.selected;
+    if (columns.isEmpty()) {
+        for (int i = 0; i < state.model->columns.size(); ++i)
+            columns.append(i);
+    }
+    QStringList outer;
+    for (int column : columns) {
+        outer.append(quote(state.model->columns[column].databaseName));
+        compiled.projection.fields.append({0, column, QString()});
+        compiled.projection.loaded.set(std::size_t(column));
+    }
+    const ColumnData &partition = state.model->columns[state.partitionColumn];
+    QString order;
+    for (const OrderTerm &term : state.orders) {
+        order += (order.isEmpty() ? QString() : QStringLiteral(", ")) + comparable(term.column)
+                + (term.order == Qt::AscendingOrder ? QLatin1StringView(" ASC") : QLatin1StringView(" DESC"));
+    }
+    if (order.isEmpty() && state.model->primaryKey >= 0) {
+        order = quote(state.table) + u'.' + quote(state.model->columns[state.model->primaryKey].databaseName);
+    }
+    const QString rowNumber = quote(QStringLiteral("hy_row"));
+    QString inner = selectList(state.model, columns).join(QLatin1StringView(", "))
+            + QStringLiteral(", ROW_NUMBER() OVER (PARTITION BY ") + quote(state.table) + u'.'
+            + quote(partition.databaseName) + (order.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + order)
+            + QStringLiteral(") AS ") + rowNumber;
+
+    SqlStatement &statement = compiled.statement;
+    statement.sql = QStringLiteral("SELECT ") + inner + QStringLiteral(" FROM ") + quote(state.table);
+    appendWhere(statement, state);
+    const qint64 offset = qMax<qint64>(state.offset, 0);
+    statement.sql = QStringLiteral("SELECT ") + outer.join(QLatin1StringView(", ")) + QStringLiteral(" FROM (")
+            + statement.sql + QStringLiteral(") ") + quote(QStringLiteral("hy_ranked")) + QStringLiteral(" WHERE ")
+            + rowNumber + QStringLiteral(" > ?");
+    statement.bindings.append(offset);
+    if (state.limit >= 0) {
+        statement.sql += QStringLiteral(" AND ") + rowNumber + QStringLiteral(" <= ?");
+        statement.bindings.append(offset + state.limit);
+    }
+    statement.sql += QStringLiteral(" ORDER BY ") + rowNumber;
+    return compiled;
 }
 
 SqlStatement SqlCompiler::count(const QueryState &state) const

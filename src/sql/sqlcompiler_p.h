@@ -93,6 +93,7 @@ private:
     void appendWhere(SqlStatement &statement, const QueryState &state) const;
     void appendConditions(SqlStatement &statement, const std::vector<Condition> &conditions) const;
     void appendIn(SqlStatement &statement, const Predicate &predicate) const;
+    CompiledSelect partitionedSelect(const QueryState &state) const;
     QString columnDefinition(int index, const ModelData *model) const;
     // "table"."column": a column of the table, never an output column of the
     // same name (a date-time column is selected as text under its name).

@@ -89,6 +89,10 @@ public:
     // Loads `relation` of the models read, with `query` (of its target).
     void addLoad(const RelationData *relation, const QueryCore &query);
     bool hasLimitOrOffset() const;
+    // A relation's query, run by the loader: limit and offset per value of
+    // `column`, and `column` read even when select() left it out.
+    void partitionBy(int column);
+    void ensureSelected(int column);
 
     // Models
     std::vector<std::unique_ptr<Model>> fetchModels(qint64 limit = -1) const;
