@@ -126,6 +126,12 @@ void tst_Relations::hasMany()
     QCOMPARE(Hy::related<"posts">(*asked.front()).size(), 2);
     QCOMPARE(Hy::related<"posts">(*asked.front()).front()->thread(), QThread::currentThread());
 
+    // The parents' key is read even when select() leaves it out.
+    users = sql.from<User>().select({"name"}).load("posts").orderBy("id").many();
+    QCOMPARE(Hy::related<"posts">(*users[0]).size(), 2);
+    const auto titled = sql.from<Post>().select({"title"}).load("user").orderBy("title").many();
+    QCOMPARE(Hy::related<"user">(*titled[0])->name(), std::optional<QString>("Alice"));
+
     // No parents: no second query.
     const QStringList none = statementsOf(sql, [&] { sql.from<User>().where("id", 99).load("posts").many(); });
     QCOMPARE(none.size(), 1);
@@ -160,7 +166,15 @@ void tst_Relations::manyToMany()
     sql.from<Address>().insertMany({{{"street", "Main"}, {"city", "Oslo"}}, {{"street", "High"}, {"city", "Bergen"}}});
     sql.from<UserAddress>().insertMany({{{"userId", 1}, {"addressId", 1}},
                                         {{"userId", 1}, {"addressId", 2}},
+                                        {{"userId", 1}, {"addressId", 2}}, // twice: still one address
                                         {{"userId", 3}, {"addressId", 2}}});
+    // In the relation query's order.
+    const auto ordered = sql.from<User>().load("addresses", [](Hy::ModelQuery<Address> &q) { q.orderBy("city"); })
+                                 .where("id", 1).one();
+    QStringList cities;
+    for (const Address *address : Hy::related<"addresses">(*ordered))
+        cities.append(address->city().value_or(QString()));
+    QCOMPARE(cities, (QStringList{"Bergen", "Oslo"}));
     const auto users = sql.from<User>().load("addresses").orderBy("id").many();
     QCOMPARE(Hy::related<"addresses">(*users[0]).size(), 2);
     QCOMPARE(Hy::related<"addresses">(*users[1]).size(), 0);

@@ -164,22 +164,22 @@ public:
     }
     // whereIn(&User::id, {1, 2, 3}): each value's type checked by the compiler.
     template <typename Storage, typename Owner>
-    ModelQuery &whereIn(detail::Getter<Owner, Storage> column, const detail::TypedValueList<Storage> &values)
+    ModelQuery &whereIn(detail::Getter<Owner, Storage> column, const std::type_identity_t<detail::TypedValueList<Storage>> &values)
     {
         return whereIn(ColumnName<M>(column), values.toVariantList());
     }
     template <typename Storage, typename Owner>
-    ModelQuery &orWhereIn(detail::Getter<Owner, Storage> column, const detail::TypedValueList<Storage> &values)
+    ModelQuery &orWhereIn(detail::Getter<Owner, Storage> column, const std::type_identity_t<detail::TypedValueList<Storage>> &values)
     {
         return orWhereIn(ColumnName<M>(column), values.toVariantList());
     }
     template <typename Storage, typename Owner>
-    ModelQuery &whereNotIn(detail::Getter<Owner, Storage> column, const detail::TypedValueList<Storage> &values)
+    ModelQuery &whereNotIn(detail::Getter<Owner, Storage> column, const std::type_identity_t<detail::TypedValueList<Storage>> &values)
     {
         return whereNotIn(ColumnName<M>(column), values.toVariantList());
     }
     template <typename Storage, typename Owner>
-    ModelQuery &orWhereNotIn(detail::Getter<Owner, Storage> column, const detail::TypedValueList<Storage> &values)
+    ModelQuery &orWhereNotIn(detail::Getter<Owner, Storage> column, const std::type_identity_t<detail::TypedValueList<Storage>> &values)
     {
         return orWhereNotIn(ColumnName<M>(column), values.toVariantList());
     }

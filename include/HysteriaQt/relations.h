@@ -283,6 +283,10 @@ const ModelData *throughData()
 template <typename M>
 const RelationData *relationData(int index)
 {
+    // Read in a file that does not see the schema's specialization, the
+    // model would have no relations there and others elsewhere.
+    static_assert(relationCount<M>() > 0,
+                  "HysteriaQt: the model has no relations here: include the schema header that defines them");
     static const RelationData *const *const table = [] {
         constexpr int count = relationCount<M>();
         std::array<RelationSpec, std::size_t(count)> specs{};
@@ -360,6 +364,8 @@ public:
     }
     RelationName(const QString &name) : m_index(-1)
     {
+        static_assert(detail::relationCount<M>() > 0,
+                      "HysteriaQt: the model has no relations here: include the schema header that defines them");
         const QByteArray utf8 = name.toUtf8();
         m_index = detail::relationIndex<M>(std::string_view(utf8.constData(), std::size_t(utf8.size())));
         if (m_index < 0)

@@ -310,7 +310,10 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
     const Session session = open(m_source);
     Connection *source = session.connection();
     const SqlDialect &dialect = source->dialect();
-    const QueryCore query = hooked(Hook::BeforeFetch);
+    QueryCore query = hooked(Hook::BeforeFetch);
+    // The column each relation matches the models by is read, select() or not.
+    for (const LoadRequest &load : std::as_const(query.d->loads))
+        query.ensureSelected(parentKeyColumn(load.relation));
     const CompiledSelect compiled = SqlCompiler(dialect).select(resolved(*query.d, dialect), limit);
     PreparedStatement statement = source->exec(compiled.statement);
 

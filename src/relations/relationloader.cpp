@@ -107,14 +107,10 @@ void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadReques
     }
 
     // Which parent column holds the key, and which target column matches it.
-    int parentColumn = source->primaryKey;
-    int targetColumn = relation->foreignKey;
-    if (relation->kind == RelationKind::BelongsTo) {
-        parentColumn = relation->foreignKey;
-        targetColumn = target->primaryKey;
-    } else if (relation->kind == RelationKind::ManyToMany) {
-        targetColumn = target->primaryKey;
-    }
+    const int parentColumn = parentKeyColumn(relation);
+    const int targetColumn = relation->kind == RelationKind::HasOne || relation->kind == RelationKind::HasMany
+            ? relation->foreignKey
+            : target->primaryKey;
 
     QList<QVariant> parentKeys;
     parentKeys.reserve(qsizetype(parents.size()));
@@ -123,7 +119,7 @@ void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadReques
     const QVariantList keys = distinctKeys(parentKeys);
 
     // Each parent key's target keys, for manyToMany: the link rows first.
-    QHash<QString, QStringList> linked;
+    QHash<QString, QSet<QString>> linked;
     QVariantList targetKeys = keys;
     if (relation->kind == RelationKind::ManyToMany) {
         const QueryCore links = load.query.forModel(relation->through);
@@ -133,7 +129,7 @@ void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadReques
             const QVariant right = columnValue(relation->through, relation->rightKey, link.get());
             const std::optional<QString> rightText = keyText(right);
             if (left && rightText) {
-                linked[*left].append(*rightText);
+                linked[*left].insert(*rightText);
                 rights.append(right);
             }
         }
@@ -160,9 +156,12 @@ void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadReques
         Related models;
         if (const std::optional<QString> key = keyText(parentKeys[i])) {
             if (relation->kind == RelationKind::ManyToMany) {
-                for (const QString &right : linked.value(*key)) {
-                    const Related &found = byKey[right];
-                    models.insert(models.end(), found.begin(), found.end());
+                // In the relation query's order, once each however many link rows say so.
+                const QSet<QString> rights = linked.value(*key);
+                for (const auto &model : related) {
+                    const std::optional<QString> targetKey = keyText(columnValue(target, targetColumn, model.get()));
+                    if (targetKey && rights.contains(*targetKey))
+                        models.push_back(model);
                 }
             } else {
                 models = byKey.value(*key);
@@ -175,6 +174,11 @@ void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadReques
 }
 
 } // namespace
+
+int parentKeyColumn(const RelationData *relation)
+{
+    return relation->kind == RelationKind::BelongsTo ? relation->foreignKey : relation->source->primaryKey;
+}
 
 void loadRelations(std::vector<std::unique_ptr<Model>> &parents, const QList<LoadRequest> &loads, int maxBindings)
 {

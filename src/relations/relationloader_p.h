@@ -15,6 +15,11 @@ class Model;
 namespace Hy::detail {
 
 struct LoadRequest;
+struct RelationData;
+
+// The column of the parent model a relation's models are matched by: its
+// key, or the foreign key of a belongsTo.
+int parentKeyColumn(const RelationData *relation);
 
 // Loads each requested relation of `parents`, batched: one query per
 // relation (two for manyToMany: the link rows, then the targets) whatever
