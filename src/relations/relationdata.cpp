@@ -28,8 +28,9 @@ struct RelationRegistry
 
 RelationRegistry &registry()
 {
-    static RelationRegistry instance;
-    return instance;
+    // Never destroyed: the schema's tables point into it until the very end.
+    static RelationRegistry *const instance = new RelationRegistry;
+    return *instance;
 }
 
 QString fromView(std::string_view text)
