@@ -2,13 +2,13 @@
 // SPDX-License-Identifier: MIT
 #include <HysteriaQt/detail/querycore.h>
 
-#include "exec/inserter_p.h"
 #include "exec/sqldatasource_p.h"
 #include "exec/transactionscope_p.h"
 #include "model/valueconverter_p.h"
 #include "query/modelinserter_p.h"
 #include "query/hooks_p.h"
 #include "query/modelrows_p.h"
+#include "query/querycore_p.h"
 #include "query/querystate_p.h"
 #include "query/softdelete_p.h"
 #include "query/touchedrows_p.h"
@@ -25,9 +25,7 @@
 
 namespace Hy::detail {
 
-namespace {
-
-Session open(const SourceHandle &source)
+Session openSession(const SourceHandle &source)
 {
     return SqlDataSourcePrivate::session(source);
 }
@@ -46,11 +44,6 @@ void requireWhereOnly(const QueryState &state, const char *operation)
     }
 }
 
-Condition::Join joinOf(ConditionJoin join)
-{
-    return join == ConditionJoin::Or ? Condition::Join::Or : Condition::Join::And;
-}
-
 // Runs one write statement: in a savepoint of its own inside the
 // application's transaction on PostgreSQL (see needsStatementSavepoint()).
 qint64 runWrite(Connection *source, const SqlStatement &statement)
@@ -64,46 +57,11 @@ qint64 runWrite(Connection *source, const SqlStatement &statement)
     return affected;
 }
 
-// The values of a row without a model, in `columns` order, checked and
-// converted like those of a model's row.
-QVariantList rowFromMap(const QVariantMap &map, const QStringList &columns, const QString &table,
-                        const SqlDialect &dialect)
-{
-    QVariantList row;
-    row.reserve(columns.size());
-    for (const QString &column : columns)
-        row.append(toRawDatabaseValue(map.value(column), table, column, dialect));
-    return row;
-}
+namespace {
 
-// MySQL without RETURNING: the auto-increment column names the inserted row.
-QString autoIncrementColumn(Connection *source, const QString &table)
+Condition::Join joinOf(ConditionJoin join)
 {
-    auto found = source->autoIncrementColumns.constFind(table);
-    if (found != source->autoIncrementColumns.cend())
-        return *found;
-    PreparedStatement query = source->exec(source->dialect().autoIncrementColumnQuery(table));
-    const QString column = query.next() ? query.value(0).toString() : QString();
-    source->autoIncrementColumns.insert(table, column);
-    return column;
-}
-
-// An INSERT of rows without a model: one batch per run of rows with the
-// same columns, every row checked and converted first.
-QList<InsertBatch> rowBatches(const QList<QVariantMap> &rows, const QString &table, const SqlDialect &dialect)
-{
-    QList<InsertBatch> batches;
-    for (const QVariantMap &row : rows) {
-        const QStringList columns = row.keys();
-        if (batches.isEmpty() || batches.last().columns != columns) {
-            batches.append(InsertBatch());
-            batches.last().table = table;
-            batches.last().columns = columns;
-        }
-        batches.last().values.append(rowFromMap(row, columns, table, dialect));
-        ++batches.last().rowCount;
-    }
-    return batches;
+    return join == ConditionJoin::Or ? Condition::Join::Or : Condition::Join::And;
 }
 
 } // namespace
@@ -307,7 +265,7 @@ void QueryCore::groupConditions()
 
 std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
 {
-    const Session session = open(m_source);
+    const Session session = openSession(m_source);
     Connection *source = session.connection();
     const SqlDialect &dialect = source->dialect();
     QueryCore query = hooked(Hook::BeforeFetch);
@@ -342,7 +300,7 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
 
 SqlStatements QueryCore::fetchSql(qint64 limit) const
 {
-    const Session session = open(m_source);
+    const Session session = openSession(m_source);
     const SqlDialect &dialect = session->dialect();
     return {SqlCompiler(dialect).select(resolved(*hooked(Hook::BeforeFetch).d, dialect), limit).statement};
 }
@@ -350,7 +308,7 @@ SqlStatements QueryCore::fetchSql(qint64 limit) const
 std::unique_ptr<Model> QueryCore::insertModel(const RowValues &row) const
 {
     QList<RowValues> storage;
-    auto models = ModelInserter(open(m_source).connection(), m_model)
+    auto models = ModelInserter(openSession(m_source).connection(), m_model)
                           .insert(hookedRows(Hook::BeforeInsert, {&row}, storage));
     notifyInserted(m_model, models);
     return std::move(models.front());
@@ -359,14 +317,14 @@ std::unique_ptr<Model> QueryCore::insertModel(const RowValues &row) const
 SqlStatements QueryCore::insertModelSql(const RowValues &row) const
 {
     QList<RowValues> storage;
-    return ModelInserter(open(m_source).connection(), m_model)
+    return ModelInserter(openSession(m_source).connection(), m_model)
             .statements(hookedRows(Hook::BeforeInsert, {&row}, storage));
 }
 
 std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const RowList &rows) const
 {
     QList<RowValues> storage;
-    auto models = ModelInserter(open(m_source).connection(), m_model)
+    auto models = ModelInserter(openSession(m_source).connection(), m_model)
                           .insert(hookedRows(Hook::BeforeInsertMany, rows, storage));
     notifyInserted(m_model, models);
     return models;
@@ -375,7 +333,7 @@ std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const RowList &rows)
 SqlStatements QueryCore::insertModelsSql(const RowList &rows) const
 {
     QList<RowValues> storage;
-    return ModelInserter(open(m_source).connection(), m_model)
+    return ModelInserter(openSession(m_source).connection(), m_model)
             .statements(hookedRows(Hook::BeforeInsertMany, rows, storage));
 }
 
@@ -383,7 +341,7 @@ qsizetype QueryCore::bulkInsertModels(const RowList &rows) const
 {
     QList<RowValues> storage;
     const RowList hooked = hookedRows(Hook::BeforeInsertMany, rows, storage);
-    ModelInserter(open(m_source).connection(), m_model, ModelInserter::Result::Nothing).insert(hooked);
+    ModelInserter(openSession(m_source).connection(), m_model, ModelInserter::Result::Nothing).insert(hooked);
     if (!hooked.isEmpty())
         notifyInsertedUnknown(m_model);
     return hooked.size();
@@ -392,7 +350,7 @@ qsizetype QueryCore::bulkInsertModels(const RowList &rows) const
 SqlStatements QueryCore::bulkInsertModelsSql(const RowList &rows) const
 {
     QList<RowValues> storage;
-    return ModelInserter(open(m_source).connection(), m_model, ModelInserter::Result::Nothing)
+    return ModelInserter(openSession(m_source).connection(), m_model, ModelInserter::Result::Nothing)
             .statements(hookedRows(Hook::BeforeInsertMany, rows, storage));
 }
 
@@ -419,16 +377,6 @@ SqlStatement modelUpdate(const QueryState &state, const RowValues &row, const Sq
         }
     }
     return SqlCompiler(dialect).update(resolved(state, dialect), names, values);
-}
-
-SqlStatement rowsUpdate(const QueryState &state, const QVariantMap &values, const SqlDialect &dialect)
-{
-    requireWhereOnly(state, "update");
-    if (values.isEmpty())
-        throw invalidQuery(QStringLiteral("update() on \"%1\" needs at least one column").arg(state.table));
-    const QStringList columns = values.keys();
-    const QVariantList row = rowFromMap(values, columns, state.table, dialect);
-    return SqlCompiler(dialect).update(resolved(state, dialect), columns, row);
 }
 
 SqlStatement removal(const QueryState &state, const SqlDialect &dialect)
@@ -459,7 +407,7 @@ qint64 QueryCore::restore() const
 
 qint64 QueryCore::updateModels(const RowValues &row) const
 {
-    const Session session = open(m_source);
+    const Session session = openSession(m_source);
     Connection *source = session.connection();
     const SqlDialect &dialect = source->dialect();
     const QueryCore query = hooked(Hook::BeforeUpdate);
@@ -481,105 +429,12 @@ qint64 QueryCore::updateModels(const RowValues &row) const
 
 SqlStatements QueryCore::updateModelsSql(const RowValues &row) const
 {
-    return {modelUpdate(*hooked(Hook::BeforeUpdate).d, row, open(m_source)->dialect())};
-}
-
-QList<QVariantMap> QueryCore::fetchRows(qint64 limit) const
-{
-    const Session session = open(m_source);
-    Connection *source = session.connection();
-    const SqlDialect &dialect = source->dialect();
-    PreparedStatement query = source->exec(SqlCompiler(dialect).select(resolved(*d, dialect), limit).statement);
-    // Without a model every result column is a value read by name.
-    const QStringList names = query.fieldNames();
-    QList<QVariantMap> rows;
-    while (query.next()) {
-        QVariantMap row;
-        for (int i = 0; i < names.size(); ++i)
-            row.insert(names[i], query.value(i));
-        rows.append(row);
-    }
-    return rows;
-}
-
-QVariantMap QueryCore::insertRow(const QVariantMap &values) const
-{
-    const Session session = open(m_source);
-    Connection *source = session.connection();
-    const SqlDialect &dialect = source->dialect();
-    const InsertBatch batch = rowBatches({values}, d->table, dialect).front();
-    InsertReadBack readBack;
-    readBack.what = InsertReadBack::AllColumns;
-    if (!dialect.hasFeature(SqlDataSource::Feature::Returning)) {
-        readBack.key = autoIncrementColumn(source, d->table);
-        readBack.keyIsGenerated = !readBack.key.isEmpty() && !values.contains(readBack.key);
-    }
-    // Read back with a second statement (MySQL): both in a transaction, so
-    // that a row that cannot be read back is not left written.
-    Inserter inserter(source); // outlives the transaction, see ModelInserter
-    std::optional<TransactionScope> savepoint;
-    if ((!dialect.hasFeature(SqlDataSource::Feature::Returning) && !readBack.key.isEmpty())
-        || source->needsStatementSavepoint()) {
-        savepoint.emplace(source);
-    }
-    const InsertedRows inserted = inserter.insert(batch, readBack);
-    const bool readBackRow = !inserted.rows.isEmpty() && !inserted.rows.front().isEmpty();
-    if (!readBackRow && !readBack.key.isEmpty()) {
-        // Looked for by its key, and not found (a trigger changed it, say):
-        // undone, rather than return a row that is not the stored one.
-        throw Error(ErrorCode::QueryFailed,
-                    QStringLiteral("The row inserted into \"%1\" could not be read back by its key")
-                            .arg(d->table),
-                    inserted.sql, QSqlError());
-    }
-    if (savepoint)
-        savepoint->commit();
-    if (!readBackRow)
-        return values; // the row cannot be found again: no key
-    QVariantMap row;
-    for (qsizetype i = 0; i < inserted.fieldNames.size(); ++i)
-        row.insert(inserted.fieldNames[i], inserted.rows.front().value(i));
-    return row;
-}
-
-void QueryCore::insertRows(const QList<QVariantMap> &rows) const
-{
-    const Session session = open(m_source);
-    Connection *source = session.connection();
-    const QList<InsertBatch> batches = rowBatches(rows, d->table, source->dialect());
-    Inserter inserter(source);
-    TransactionScope transaction(source);
-    for (const InsertBatch &batch : batches)
-        inserter.insert(batch, {});
-    transaction.commit();
-}
-
-SqlStatements QueryCore::insertRowsSql(const QList<QVariantMap> &rows) const
-{
-    const Session session = open(m_source);
-    Connection *source = session.connection();
-    Inserter inserter(source);
-    SqlStatements list;
-    for (const InsertBatch &batch : rowBatches(rows, d->table, source->dialect()))
-        list += inserter.statements(batch, {});
-    return list;
-}
-
-qint64 QueryCore::updateRows(const QVariantMap &values) const
-{
-    const Session session = open(m_source);
-    Connection *source = session.connection();
-    return runWrite(source, rowsUpdate(*d, values, source->dialect()));
-}
-
-SqlStatements QueryCore::updateRowsSql(const QVariantMap &values) const
-{
-    return {rowsUpdate(*d, values, open(m_source)->dialect())};
+    return {modelUpdate(*hooked(Hook::BeforeUpdate).d, row, openSession(m_source)->dialect())};
 }
 
 qint64 QueryCore::count() const
 {
-    const Session session = open(m_source);
+    const Session session = openSession(m_source);
     Connection *source = session.connection();
     PreparedStatement statement = source->exec(countSql().front());
     return statement.next() ? statement.value(0).toLongLong() : 0;
@@ -587,14 +442,14 @@ qint64 QueryCore::count() const
 
 SqlStatements QueryCore::countSql() const
 {
-    const Session session = open(m_source);
+    const Session session = openSession(m_source);
     const SqlDialect &dialect = session->dialect();
     return {SqlCompiler(dialect).count(resolved(*hooked(Hook::BeforeFetch).d, dialect))};
 }
 
 qint64 QueryCore::remove() const
 {
-    const Session session = open(m_source);
+    const Session session = openSession(m_source);
     Connection *source = session.connection();
     const SqlDialect &dialect = source->dialect();
     const QueryCore query = hooked(Hook::BeforeDelete);
@@ -615,7 +470,7 @@ qint64 QueryCore::remove() const
 
 SqlStatements QueryCore::removeSql() const
 {
-    return {removal(*hooked(Hook::BeforeDelete).d, open(m_source)->dialect())};
+    return {removal(*hooked(Hook::BeforeDelete).d, openSession(m_source)->dialect())};
 }
 
 } // namespace Hy::detail
