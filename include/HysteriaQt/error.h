@@ -38,6 +38,8 @@ enum class ErrorCode {
     OperationCancelled,
     // A relation name the model's defineRelations does not define.
     UnknownRelation,
+    // attach(), detach() or sync() of a relation that is not manyToMany.
+    RelationNotManyToMany,
 
     // Results
     RowNotFound = 200,

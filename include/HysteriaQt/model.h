@@ -157,6 +157,7 @@ struct ModelAccess
 {
     static bool isChanged(const Model &model, int slot) { return model.m_changed.test(std::size_t(slot)); }
     static void setLoaded(Model &model, const std::bitset<MaxColumns> &columns) { model.m_loaded = columns; }
+    static const std::bitset<MaxColumns> &loaded(const Model &model) { return model.m_loaded; }
     static std::unique_ptr<LoadedRelations> &relations(Model &model) { return model.m_relations; }
     static const LoadedRelations *relations(const Model &model) { return model.m_relations.get(); }
 };

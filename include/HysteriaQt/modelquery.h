@@ -221,15 +221,190 @@ public:
     }
     // With the query of the relation's model, whose type the callback
     // names: load("posts", [](Hy::ModelQuery<Post> &q) { q.where(...).load("user"); }).
-    // It takes where(), orderBy(), select() and nested load().
+    // It takes where(), orderBy(), select(), limit() and offset() (per
+    // parent) and nested load(). A callback with an `auto` parameter names
+    // the relation as a template argument: load<"posts">([](auto &q) { ... }).
     template <typename F>
     ModelQuery &load(RelationTo<M, detail::CallbackModel<F>> relation, F &&callback)
     {
-        using Target = detail::CallbackModel<F>;
+        return addLoad<detail::CallbackModel<F>>(relation.index(), callback);
+    }
+    template <RelationLiteral Name, typename F>
+    ModelQuery &load(F &&callback)
+    {
+        constexpr int index = detail::checkedRelationIndex<M, Name>();
+        return addLoad<detail::RelationTarget<M, index>>(index, callback);
+    }
+
+    // Relation filters (hysteria-orm's havingRelated family), as EXISTS
+    // subqueries: the rows with a related row, havingRelated("posts"), or
+    // with one that matches, havingRelated("posts", [](Hy::ModelQuery<Post>
+    // &q) { q.where("status", "published"); }); or whose number of them
+    // compares: havingRelated("posts", ">", 2), a user without posts
+    // counting 0. notHavingRelated() keeps the others; the or- forms join
+    // with OR. The related model's soft-delete scope applies.
+    ModelQuery &havingRelated(RelationName<M> relation)
+    {
+        return addRelated(detail::ConditionJoin::And, detail::RelatedTest::Having, relation.index());
+    }
+    ModelQuery &havingRelated(RelationName<M> relation, Comparison op, qint64 count)
+    {
+        return addRelated(detail::ConditionJoin::And, detail::RelatedTest::Having, relation.index(), op, count);
+    }
+    template <typename F>
+    ModelQuery &havingRelated(RelationTo<M, detail::CallbackModel<F>> relation, F &&callback)
+    {
+        return addRelated(detail::ConditionJoin::And, detail::RelatedTest::Having, relation.index(),
+                          relatedRows<detail::CallbackModel<F>>(callback));
+    }
+    template <typename F>
+    ModelQuery &havingRelated(RelationTo<M, detail::CallbackModel<F>> relation, F &&callback, Comparison op,
+                              qint64 count)
+    {
+        return addRelated(detail::ConditionJoin::And, detail::RelatedTest::Having, relation.index(),
+                          relatedRows<detail::CallbackModel<F>>(callback), op, count);
+    }
+    ModelQuery &orHavingRelated(RelationName<M> relation)
+    {
+        return addRelated(detail::ConditionJoin::Or, detail::RelatedTest::Having, relation.index());
+    }
+    ModelQuery &orHavingRelated(RelationName<M> relation, Comparison op, qint64 count)
+    {
+        return addRelated(detail::ConditionJoin::Or, detail::RelatedTest::Having, relation.index(), op, count);
+    }
+    template <typename F>
+    ModelQuery &orHavingRelated(RelationTo<M, detail::CallbackModel<F>> relation, F &&callback)
+    {
+        return addRelated(detail::ConditionJoin::Or, detail::RelatedTest::Having, relation.index(),
+                          relatedRows<detail::CallbackModel<F>>(callback));
+    }
+    template <typename F>
+    ModelQuery &orHavingRelated(RelationTo<M, detail::CallbackModel<F>> relation, F &&callback, Comparison op,
+                                qint64 count)
+    {
+        return addRelated(detail::ConditionJoin::Or, detail::RelatedTest::Having, relation.index(),
+                          relatedRows<detail::CallbackModel<F>>(callback), op, count);
+    }
+    ModelQuery &notHavingRelated(RelationName<M> relation)
+    {
+        return addRelated(detail::ConditionJoin::And, detail::RelatedTest::NotHaving, relation.index());
+    }
+    ModelQuery &notHavingRelated(RelationName<M> relation, Comparison op, qint64 count)
+    {
+        return addRelated(detail::ConditionJoin::And, detail::RelatedTest::NotHaving, relation.index(), op, count);
+    }
+    template <typename F>
+    ModelQuery &notHavingRelated(RelationTo<M, detail::CallbackModel<F>> relation, F &&callback)
+    {
+        return addRelated(detail::ConditionJoin::And, detail::RelatedTest::NotHaving, relation.index(),
+                          relatedRows<detail::CallbackModel<F>>(callback));
+    }
+    template <typename F>
+    ModelQuery &notHavingRelated(RelationTo<M, detail::CallbackModel<F>> relation, F &&callback, Comparison op,
+                                 qint64 count)
+    {
+        return addRelated(detail::ConditionJoin::And, detail::RelatedTest::NotHaving, relation.index(),
+                          relatedRows<detail::CallbackModel<F>>(callback), op, count);
+    }
+    ModelQuery &orNotHavingRelated(RelationName<M> relation)
+    {
+        return addRelated(detail::ConditionJoin::Or, detail::RelatedTest::NotHaving, relation.index());
+    }
+    ModelQuery &orNotHavingRelated(RelationName<M> relation, Comparison op, qint64 count)
+    {
+        return addRelated(detail::ConditionJoin::Or, detail::RelatedTest::NotHaving, relation.index(), op, count);
+    }
+    template <typename F>
+    ModelQuery &orNotHavingRelated(RelationTo<M, detail::CallbackModel<F>> relation, F &&callback)
+    {
+        return addRelated(detail::ConditionJoin::Or, detail::RelatedTest::NotHaving, relation.index(),
+                          relatedRows<detail::CallbackModel<F>>(callback));
+    }
+    template <typename F>
+    ModelQuery &orNotHavingRelated(RelationTo<M, detail::CallbackModel<F>> relation, F &&callback, Comparison op,
+                                   qint64 count)
+    {
+        return addRelated(detail::ConditionJoin::Or, detail::RelatedTest::NotHaving, relation.index(),
+                          relatedRows<detail::CallbackModel<F>>(callback), op, count);
+    }
+    // With an `auto` callback: havingRelated<"posts">([](auto &q) { ... }),
+    // and the same for the other three.
+    template <RelationLiteral Name, typename F>
+    ModelQuery &havingRelated(F &&callback)
+    {
+        return addRelated<Name>(detail::ConditionJoin::And, detail::RelatedTest::Having, callback);
+    }
+    template <RelationLiteral Name, typename F>
+    ModelQuery &orHavingRelated(F &&callback)
+    {
+        return addRelated<Name>(detail::ConditionJoin::Or, detail::RelatedTest::Having, callback);
+    }
+    template <RelationLiteral Name, typename F>
+    ModelQuery &notHavingRelated(F &&callback)
+    {
+        return addRelated<Name>(detail::ConditionJoin::And, detail::RelatedTest::NotHaving, callback);
+    }
+    template <RelationLiteral Name, typename F>
+    ModelQuery &orNotHavingRelated(F &&callback)
+    {
+        return addRelated<Name>(detail::ConditionJoin::Or, detail::RelatedTest::NotHaving, callback);
+    }
+
+    // The query of `parent`'s related rows: relatedQuery<"posts">(*user)
+    // reads, updates and deletes that user's posts only, and its insert()
+    // sets their "userId" (a different one given is INVALID_VALUE). A
+    // manyToMany's insert() inserts the targets and links them, in one
+    // transaction; a belongsTo's does not insert (INVALID_QUERY). Only the
+    // source of this builder carries over, not its conditions.
+    template <RelationLiteral Name>
+    auto relatedQuery(const M &parent) const
+    {
+        constexpr int index = detail::checkedRelationIndex<M, Name>();
+        using Target = detail::RelationTarget<M, index>;
         ModelQuery<Target> query(m_core.forModel(detail::modelData<Target>()));
-        callback(query);
-        m_core.addLoad(detail::relationData<M>(relation.index()), query.m_core);
-        return *this;
+        query.m_core.scopeToParent(detail::relationData<M>(index), parent);
+        return query;
+    }
+
+    // The link rows of a manyToMany relation of `parent`, by the targets'
+    // keys or the target models, each call in one transaction:
+    // attach("addresses", *user, {1, 2}) links those not linked yet and
+    // returns how many it linked; detach() unlinks them (all, without
+    // keys) and returns how many link rows it deleted; sync() leaves
+    // exactly those linked and says which it linked and unlinked.
+    qint64 attach(ManyToManyName<M> relation, const M &parent, const ValueList &keys) const
+    {
+        return m_core.attach(detail::relationData<M>(relation.index()), parent, keys.toVariantList());
+    }
+    template <std::ranges::input_range R>
+        requires detail::ModelRange<R>
+    qint64 attach(ManyToManyName<M> relation, const M &parent, const R &targets) const
+    {
+        return attach(relation, parent, targetKeys(relation, targets));
+    }
+    qint64 detach(ManyToManyName<M> relation, const M &parent, const ValueList &keys) const
+    {
+        return m_core.detach(detail::relationData<M>(relation.index()), parent, keys.toVariantList());
+    }
+    template <std::ranges::input_range R>
+        requires detail::ModelRange<R>
+    qint64 detach(ManyToManyName<M> relation, const M &parent, const R &targets) const
+    {
+        return detach(relation, parent, targetKeys(relation, targets));
+    }
+    qint64 detach(ManyToManyName<M> relation, const M &parent) const
+    {
+        return m_core.detachAll(detail::relationData<M>(relation.index()), parent);
+    }
+    SyncResult sync(ManyToManyName<M> relation, const M &parent, const ValueList &keys) const
+    {
+        return m_core.sync(detail::relationData<M>(relation.index()), parent, keys.toVariantList());
+    }
+    template <std::ranges::input_range R>
+        requires detail::ModelRange<R>
+    SyncResult sync(ManyToManyName<M> relation, const M &parent, const R &targets) const
+    {
+        return sync(relation, parent, targetKeys(relation, targets));
     }
 
     // Runs the operation without the model's hooks: all of them (callbacks
@@ -379,6 +554,78 @@ private:
         group(inner);
         m_core.group(join, inner.m_core);
         return *this;
+    }
+
+    template <typename Target, typename F>
+    ModelQuery &addLoad(int index, F &callback)
+    {
+        if constexpr (std::is_same_v<Target, detail::UnnamedCallbackModel>) {
+            static_assert(detail::dependentFalse<F>,
+                          "HysteriaQt: the callback does not name the relation's query type. Write "
+                          "[](Hy::ModelQuery<Post> &q) { ... }, or name the relation as a template argument: "
+                          "load<\"posts\">([](auto &q) { ... })");
+        } else {
+            m_core.addLoad(detail::relationData<M>(index), relatedRows<Target>(callback));
+        }
+        return *this;
+    }
+
+    // The query of relation `index`'s target that `callback` makes.
+    template <typename Target, typename F>
+    detail::QueryCore relatedRows(F &callback) const
+    {
+        if constexpr (std::is_same_v<Target, detail::UnnamedCallbackModel>) {
+            static_assert(detail::dependentFalse<F>,
+                          "HysteriaQt: the callback does not name the relation's query type. Write "
+                          "[](Hy::ModelQuery<Post> &q) { ... }, or name the relation as a template argument: "
+                          "havingRelated<\"posts\">([](auto &q) { ... })");
+            return m_core;
+        } else {
+            ModelQuery<Target> query(m_core.forModel(detail::modelData<Target>()));
+            callback(query);
+            return query.m_core;
+        }
+    }
+
+    ModelQuery &addRelated(detail::ConditionJoin join, detail::RelatedTest test, int index)
+    {
+        m_core.related(join, test, detail::relationData<M>(index),
+                       m_core.forModel(detail::relationTargetData<M>(index)));
+        return *this;
+    }
+    ModelQuery &addRelated(detail::ConditionJoin join, detail::RelatedTest test, int index, Comparison op,
+                           qint64 count)
+    {
+        m_core.relatedCount(join, test, detail::relationData<M>(index),
+                            m_core.forModel(detail::relationTargetData<M>(index)), op.op(), count);
+        return *this;
+    }
+    ModelQuery &addRelated(detail::ConditionJoin join, detail::RelatedTest test, int index,
+                           const detail::QueryCore &rows)
+    {
+        m_core.related(join, test, detail::relationData<M>(index), rows);
+        return *this;
+    }
+    ModelQuery &addRelated(detail::ConditionJoin join, detail::RelatedTest test, int index,
+                           const detail::QueryCore &rows, Comparison op, qint64 count)
+    {
+        m_core.relatedCount(join, test, detail::relationData<M>(index), rows, op.op(), count);
+        return *this;
+    }
+    template <RelationLiteral Name, typename F>
+    ModelQuery &addRelated(detail::ConditionJoin join, detail::RelatedTest test, F &callback)
+    {
+        constexpr int index = detail::checkedRelationIndex<M, Name>();
+        return addRelated(join, test, index, relatedRows<detail::RelationTarget<M, index>>(callback));
+    }
+
+    template <typename R>
+    static QVariantList targetKeys(ManyToManyName<M> relation, const R &targets)
+    {
+        QList<const Model *> models;
+        for (const auto &target : targets)
+            models.append(detail::modelPointer(target));
+        return detail::QueryCore::targetKeys(detail::relationData<M>(relation.index()), models);
     }
 
     detail::QueryCore m_core;

@@ -12,6 +12,8 @@
 #include <QtCore/QUuid>
 
 #include <array>
+#include <concepts>
+#include <ranges>
 #include <memory>
 #include <string_view>
 #include <utility>
@@ -330,23 +332,45 @@ const ModelData *relationTargetData(int index)
 }
 
 inline void error_no_relation_with_this_name_in_the_schema() {}
+inline void error_the_relation_is_not_many_to_many() {}
 inline void error_the_callback_takes_the_query_of_another_model_than_the_relation() {}
 
 HYSTERIAQT_EXPORT Error unknownRelationError(const QString &relation, std::string_view table);
+HYSTERIAQT_EXPORT Error notManyToManyError(const QString &relation, std::string_view table);
 
-// The model a load() callback's query is of: ModelQuery<T> in
+template <typename M>
+constexpr RelationKind relationKind(int index)
+{
+    RelationKind kind = RelationKind::HasMany;
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        ((int(I) == index ? (kind = RelationAt<M, int(I)>::kind, 0) : 0), ...);
+    }(std::make_index_sequence<std::size_t(relationCount<M>())>{});
+    return kind;
+}
+
+// What CallbackModel is for a callback that does not name its query's
+// model: a generic lambda ([](auto &q) { ... }) or a function of anything else.
+struct UnnamedCallbackModel;
+
+// The model a relation callback's query is of: ModelQuery<T> in
 // `[](Hy::ModelQuery<T> &query) { ... }`.
+template <typename Member>
+struct CallbackModelOfMember { using type = UnnamedCallbackModel; };
+template <typename C, typename R, typename T>
+struct CallbackModelOfMember<R (C::*)(ModelQuery<T> &) const> { using type = T; };
+template <typename C, typename R, typename T>
+struct CallbackModelOfMember<R (C::*)(ModelQuery<T> &)> { using type = T; };
+
 template <typename F>
-struct CallbackModelHelper : CallbackModelHelper<decltype(&std::remove_cvref_t<F>::operator())> {};
-template <typename C, typename R, typename T>
-struct CallbackModelHelper<R (C::*)(ModelQuery<T> &) const> { using type = T; };
-template <typename C, typename R, typename T>
-struct CallbackModelHelper<R (C::*)(ModelQuery<T> &)> { using type = T; };
+struct CallbackModelHelper { using type = UnnamedCallbackModel; };
+template <typename F>
+    requires requires { &F::operator(); }
+struct CallbackModelHelper<F> : CallbackModelOfMember<decltype(&F::operator())> {};
 template <typename R, typename T>
 struct CallbackModelHelper<R (*)(ModelQuery<T> &)> { using type = T; };
 
 template <typename F>
-using CallbackModel = typename CallbackModelHelper<F>::type;
+using CallbackModel = typename CallbackModelHelper<std::decay_t<F>>::type;
 
 } // namespace detail
 
@@ -378,6 +402,33 @@ private:
     int m_index;
 };
 
+// A manyToMany relation of M: the name attach(), detach() and sync() take.
+// A literal is checked by the compiler; a QString at run time
+// (UnknownRelation, RelationNotManyToMany).
+template <typename M>
+class ManyToManyName
+{
+public:
+    template <std::size_t N>
+    consteval ManyToManyName(const char (&name)[N]) : m_index(detail::relationIndex<M>(std::string_view(name, N - 1)))
+    {
+        if (m_index < 0)
+            detail::error_no_relation_with_this_name_in_the_schema();
+        else if (detail::relationKind<M>(m_index) != RelationKind::ManyToMany)
+            detail::error_the_relation_is_not_many_to_many();
+    }
+    ManyToManyName(const QString &name) : m_index(RelationName<M>(name).index())
+    {
+        if (detail::relationKind<M>(m_index) != RelationKind::ManyToMany)
+            throw detail::notManyToManyError(name, M::hyTable);
+    }
+
+    constexpr int index() const { return m_index; }
+
+private:
+    int m_index;
+};
+
 // A relation of M whose target is Target: load()'s name with a callback.
 template <typename M, typename Target>
 class RelationTo
@@ -388,7 +439,7 @@ public:
     {
         if (m_index < 0)
             detail::error_no_relation_with_this_name_in_the_schema();
-        else if (!targetIs(m_index))
+        else if (!std::is_same_v<Target, detail::UnnamedCallbackModel> && !targetIs(m_index))
             detail::error_the_callback_takes_the_query_of_another_model_than_the_relation();
     }
 
@@ -429,6 +480,43 @@ HYSTERIAQT_EXPORT const std::vector<std::shared_ptr<Model>> *loadedModels(const 
 HYSTERIAQT_EXPORT Error relationNotLoadedError(const RelationData *relation);
 } // namespace detail
 
+namespace detail {
+template <typename>
+inline constexpr bool dependentFalse = false;
+
+// The target model of relation `index` of M.
+template <typename M, int Index>
+using RelationTarget = typename RelationAt<M, Index>::TargetModel;
+
+// A model, a pointer to one or a smart pointer to one, as a pointer.
+template <typename T>
+const Model *modelPointer(const T &model)
+{
+    if constexpr (std::is_base_of_v<Model, T>)
+        return &model;
+    else
+        return &*model;
+}
+
+// A range of models, or of (smart) pointers to models: attach()'s targets.
+template <typename R>
+concept ModelRange = requires(std::ranges::range_reference_t<const R &> element) {
+    { modelPointer(element) } -> std::same_as<const Model *>;
+} && (std::is_base_of_v<Model, std::remove_cvref_t<std::ranges::range_reference_t<const R &>>>
+      || requires(std::ranges::range_reference_t<const R &> element) {
+             requires std::is_base_of_v<Model, std::remove_cvref_t<decltype(*element)>>;
+         });
+
+// The index of M's relation called Name, checked.
+template <typename M, RelationLiteral Name>
+consteval int checkedRelationIndex()
+{
+    constexpr int index = relationIndex<M>(Name.view());
+    static_assert(index >= 0, "HysteriaQt: the model has no relation of this name (is its schema header included?)");
+    return index;
+}
+} // namespace detail
+
 // A relation loaded with load(), typed: QList<Post *> for hasMany and
 // manyToMany, Post * (null for none) for hasOne and belongsTo. The models
 // belong to `model` (a belongsTo target may be shared by several models).
@@ -436,8 +524,7 @@ HYSTERIAQT_EXPORT Error relationNotLoadedError(const RelationData *relation);
 template <RelationLiteral Name, typename M>
 auto related(const M &model)
 {
-    constexpr int index = detail::relationIndex<M>(Name.view());
-    static_assert(index >= 0, "HysteriaQt: the model has no relation of this name (is its schema header included?)");
+    constexpr int index = detail::checkedRelationIndex<M, Name>();
     using R = detail::RelationAt<M, index>;
     using Target = typename R::TargetModel;
     const auto *models = detail::loadedModels(model, detail::relationData<M>(index));
@@ -453,6 +540,13 @@ auto related(const M &model)
         return models->empty() ? static_cast<Target *>(nullptr) : static_cast<Target *>(models->front().get());
     }
 }
+
+// What sync() did: the keys of the targets it linked and unlinked.
+struct SyncResult
+{
+    QVariantList attached;
+    QVariantList detached;
+};
 
 // The seed's createSchema: registers the relations of these models, so that
 // their names are known at run time (Model::relation(), QML) before any

@@ -42,6 +42,7 @@ QString Error::codeName(ErrorCode code)
     case ErrorCode::TransactionNotActive: return QStringLiteral("TRANSACTION_NOT_ACTIVE");
     case ErrorCode::OperationCancelled: return QStringLiteral("OPERATION_CANCELLED");
     case ErrorCode::UnknownRelation: return QStringLiteral("UNKNOWN_RELATION");
+    case ErrorCode::RelationNotManyToMany: return QStringLiteral("RELATION_NOT_MANY_TO_MANY");
     case ErrorCode::RowNotFound: return QStringLiteral("ROW_NOT_FOUND");
     case ErrorCode::UnreadableValue: return QStringLiteral("UNREADABLE_VALUE");
     case ErrorCode::RelationNotLoaded: return QStringLiteral("RELATION_NOT_LOADED");

@@ -307,40 +307,52 @@ SqlStatements QueryCore::fetchSql(qint64 limit) const
 
 std::unique_ptr<Model> QueryCore::insertModel(const RowValues &row) const
 {
+    if (linksOnInsert())
+        return std::move(insertLinked({&row}, Hook::BeforeInsert).front());
+    QList<RowValues> keyed;
     QList<RowValues> storage;
     auto models = ModelInserter(openSession(m_source).connection(), m_model)
-                          .insert(hookedRows(Hook::BeforeInsert, {&row}, storage));
+                          .insert(hookedRows(Hook::BeforeInsert, rowsWithParentKey({&row}, keyed), storage));
     notifyInserted(m_model, models);
     return std::move(models.front());
 }
 
 SqlStatements QueryCore::insertModelSql(const RowValues &row) const
 {
+    QList<RowValues> keyed;
     QList<RowValues> storage;
     return ModelInserter(openSession(m_source).connection(), m_model)
-            .statements(hookedRows(Hook::BeforeInsert, {&row}, storage));
+            .statements(hookedRows(Hook::BeforeInsert, rowsWithParentKey({&row}, keyed), storage));
 }
 
 std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const RowList &rows) const
 {
+    if (linksOnInsert())
+        return insertLinked(rows, Hook::BeforeInsertMany);
+    QList<RowValues> keyed;
     QList<RowValues> storage;
     auto models = ModelInserter(openSession(m_source).connection(), m_model)
-                          .insert(hookedRows(Hook::BeforeInsertMany, rows, storage));
+                          .insert(hookedRows(Hook::BeforeInsertMany, rowsWithParentKey(rows, keyed), storage));
     notifyInserted(m_model, models);
     return models;
 }
 
 SqlStatements QueryCore::insertModelsSql(const RowList &rows) const
 {
+    QList<RowValues> keyed;
     QList<RowValues> storage;
     return ModelInserter(openSession(m_source).connection(), m_model)
-            .statements(hookedRows(Hook::BeforeInsertMany, rows, storage));
+            .statements(hookedRows(Hook::BeforeInsertMany, rowsWithParentKey(rows, keyed), storage));
 }
 
 qsizetype QueryCore::bulkInsertModels(const RowList &rows) const
 {
+    // A manyToMany's link rows need the targets' keys.
+    if (linksOnInsert())
+        return qsizetype(insertLinked(rows, Hook::BeforeInsertMany).size());
+    QList<RowValues> keyed;
     QList<RowValues> storage;
-    const RowList hooked = hookedRows(Hook::BeforeInsertMany, rows, storage);
+    const RowList hooked = hookedRows(Hook::BeforeInsertMany, rowsWithParentKey(rows, keyed), storage);
     ModelInserter(openSession(m_source).connection(), m_model, ModelInserter::Result::Nothing).insert(hooked);
     if (!hooked.isEmpty())
         notifyInsertedUnknown(m_model);
@@ -349,9 +361,10 @@ qsizetype QueryCore::bulkInsertModels(const RowList &rows) const
 
 SqlStatements QueryCore::bulkInsertModelsSql(const RowList &rows) const
 {
+    QList<RowValues> keyed;
     QList<RowValues> storage;
     return ModelInserter(openSession(m_source).connection(), m_model, ModelInserter::Result::Nothing)
-            .statements(hookedRows(Hook::BeforeInsertMany, rows, storage));
+            .statements(hookedRows(Hook::BeforeInsertMany, rowsWithParentKey(rows, keyed), storage));
 }
 
 namespace {

@@ -11,9 +11,12 @@
 #include <QtCore/QString>
 #include <QtCore/QVariant>
 
+#include <memory>
 #include <vector>
 
 namespace Hy::detail {
+
+struct RelatedRows;
 
 struct ColumnData;
 struct ModelData;
@@ -39,6 +42,7 @@ struct Predicate
         IsNotNull, // column IS NOT NULL
         In,        // column IN (values), nothing for an empty list
         NotIn,     // column NOT IN (values), everything for an empty list
+        Related,   // [NOT] EXISTS (related rows), or their count compared
     };
 
     Kind kind = Compare;
@@ -46,6 +50,7 @@ struct Predicate
     Operator op = Operator::Equal;
     QVariant value; // as given; checked and converted when the query runs
     QVariantList values; // of In and NotIn, the same
+    std::shared_ptr<const RelatedRows> related; // of Related
 };
 
 // A condition: a predicate, or a group of conditions in parentheses, joined
@@ -89,6 +94,13 @@ public:
     // Model columns to read, by index; empty for all of them (or `*` without a model).
     QList<int> selected;
     Conditions conditions;
+    // Conditions the library adds, ANDed to the user's as a group of their
+    // own: a relation's query to its parent's rows.
+    Conditions scope;
+    // A relation's query: the relation and the parent's key, which inserts
+    // set (or link, for manyToMany).
+    const RelationData *scopeRelation = nullptr;
+    QVariant scopeKey;
     QList<OrderTerm> orders;
     qint64 limit = -1;
     qint64 offset = -1;
@@ -99,6 +111,33 @@ public:
     // (the parent's key), not to the whole result; -1 for none.
     int partitionColumn = -1;
 };
+
+// Rows of another table that belong to the outer query's row, for a
+// relation filter (havingRelated()) or the scope of a relation's query:
+//     EXISTS (SELECT 1 FROM rows [JOIN link ON ...] WHERE innerKey = outerKey AND ...)
+//     (SELECT COUNT(*) FROM ...) op ?
+// The compiler names the inner tables by aliases of their own, so that a
+// relation of a table to itself compares the right rows.
+struct RelatedRows
+{
+    enum class Test : quint8 { Exists, NotExists, Count };
+
+    QSharedDataPointer<QueryState> rows; // the table, its conditions and soft-delete scope
+    // A link table between the two (manyToMany), joined by linkColumn = rowsColumn.
+    QString linkTable;
+    ColumnRef linkColumn;
+    ColumnRef rowsColumn;
+    // The correlation: a column of `rows` (of the link, when there is one)
+    // equal to the outer row's column.
+    ColumnRef innerKey;
+    ColumnRef outerKey;
+    Test test = Test::Exists;
+    Operator op = Operator::Equal; // of a count
+    qint64 count = 0;
+};
+
+// Adds `conditions` to the state's with AND, the state's in parentheses.
+void andConditions(QueryState &state, Conditions conditions);
 
 // The state with its values checked and converted for the database, and the
 // soft-delete scope added: what the compiler is given.

@@ -41,6 +41,13 @@ void resolveConditions(Conditions &conditions, const QString &table, const SqlDi
             continue;
         }
         Predicate &p = condition.predicate;
+        if (p.kind == Predicate::Related) {
+            // The related rows' own conditions and soft-delete scope.
+            auto related = std::make_shared<RelatedRows>(*p.related);
+            related->rows = new QueryState(resolved(*related->rows, dialect));
+            p.related = std::move(related);
+            continue;
+        }
         if (p.kind == Predicate::In || p.kind == Predicate::NotIn) {
             for (QVariant &value : p.values)
                 value = resolveListValue(p.column, value, table, dialect);
@@ -70,10 +77,33 @@ void resolveConditions(Conditions &conditions, const QString &table, const SqlDi
 
 } // namespace
 
+void andConditions(QueryState &state, Conditions conditions)
+{
+    if (conditions.empty())
+        return;
+    // `(a OR b) AND scope`, never `a OR b AND scope`.
+    if (state.conditions.size() > 1) {
+        Condition user;
+        user.isGroup = true;
+        user.children = std::move(state.conditions);
+        state.conditions.clear();
+        state.conditions.push_back(std::move(user));
+    }
+    for (Condition &condition : conditions) {
+        condition.join = Condition::Join::And;
+        state.conditions.push_back(std::move(condition));
+    }
+}
+
 QueryState resolved(const QueryState &state, const SqlDialect &dialect)
 {
     QueryState out = state;
     resolveConditions(out.conditions, out.table, dialect);
+    if (!out.scope.empty()) {
+        resolveConditions(out.scope, out.table, dialect);
+        andConditions(out, std::move(out.scope));
+        out.scope.clear();
+    }
     addSoftDeleteScope(out, dialect);
     return out;
 }

@@ -62,15 +62,9 @@ void addSoftDeleteScope(QueryState &state, const SqlDialect &dialect)
                     predicate(Predicate::Compare, ref, Condition::Join::Or, value, Operator::NotEqual));
         }
     }
-    // `(a OR b) AND deleted_at IS NULL`, never `a OR b AND ...`.
-    if (state.conditions.size() > 1) {
-        Condition user;
-        user.isGroup = true;
-        user.children = std::move(state.conditions);
-        state.conditions.clear();
-        state.conditions.push_back(std::move(user));
-    }
-    state.conditions.push_back(std::move(scope));
+    Conditions conditions;
+    conditions.push_back(std::move(scope));
+    andConditions(state, std::move(conditions));
 }
 
 RowValues softDeleteRow(const ModelData *model)

@@ -11,6 +11,7 @@
 #include <QtCore/QHash>
 #include <QtCore/QReadWriteLock>
 #include <QtCore/QThread>
+#include <QtCore/QUuid>
 
 #include <algorithm>
 #include <cstring>
@@ -38,6 +39,28 @@ QString fromView(std::string_view text)
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 } // namespace
+
+// A key as text that is equal for equal keys whatever the driver returned:
+// an int and a qint64 of the same value, a QUuid and its text.
+std::optional<QString> relationKeyText(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+        return QString::number(value.toLongLong());
+    default:
+        break;
+    }
+    if (value.metaType() == QMetaType::fromType<QUuid>())
+        return value.toUuid().toString(QUuid::WithoutBraces);
+    return value.toString();
+}
 
 const RelationData *const *registerRelations(const ModelData *source, const RelationSpec *specs, int count)
 {
@@ -84,6 +107,14 @@ Error unknownRelationError(const QString &relation, std::string_view table)
                  QStringLiteral("The model of table \"%1\" has no relation \"%2\" (are its relations defined, "
                                 "and registered by Hy::createSchema()?)")
                          .arg(fromView(table), relation));
+}
+
+Error notManyToManyError(const QString &relation, std::string_view table)
+{
+    return Error(ErrorCode::RelationNotManyToMany,
+                 QStringLiteral("Relation \"%1\" of the model of table \"%2\" is not manyToMany: attach(), detach() "
+                                "and sync() write link rows")
+                         .arg(relation, fromView(table)));
 }
 
 Error relationNotLoadedError(const RelationData *relation)

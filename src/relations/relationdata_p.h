@@ -9,6 +9,7 @@
 #include <QtCore/QString>
 
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -49,6 +50,11 @@ struct LoadedRelations
         return nullptr;
     }
 };
+
+// A key as text that is equal for equal keys whatever the driver returned
+// (an int and a qint64 of the same value, a QUuid and its text); nothing
+// for null.
+std::optional<QString> relationKeyText(const QVariant &value);
 
 // The registered relation of `source` called `name`, or null.
 const RelationData *findRelation(const ModelData *source, const QString &name);

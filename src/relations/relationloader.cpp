@@ -22,28 +22,6 @@ namespace {
 
 using Related = std::vector<std::shared_ptr<Model>>;
 
-// A key as text that is equal for equal keys whatever the driver returned:
-// an int and a qint64 of the same value, a QUuid and its text.
-std::optional<QString> keyText(const QVariant &value)
-{
-    if (value.isNull())
-        return std::nullopt;
-    switch (value.typeId()) {
-    case QMetaType::Int:
-    case QMetaType::LongLong:
-    case QMetaType::UInt:
-    case QMetaType::ULongLong:
-    case QMetaType::Short:
-    case QMetaType::UShort:
-        return QString::number(value.toLongLong());
-    default:
-        break;
-    }
-    if (value.metaType() == QMetaType::fromType<QUuid>())
-        return value.toUuid().toString(QUuid::WithoutBraces);
-    return value.toString();
-}
-
 QVariant columnValue(const ModelData *model, int column, const Model *instance)
 {
     return model->columns[column].value(instance);
@@ -55,7 +33,7 @@ QVariantList distinctKeys(const QList<QVariant> &values)
     QVariantList keys;
     QSet<QString> seen;
     for (const QVariant &value : values) {
-        const std::optional<QString> text = keyText(value);
+        const std::optional<QString> text = relationKeyText(value);
         if (text && !seen.contains(*text)) {
             seen.insert(*text);
             keys.append(value);
@@ -125,9 +103,9 @@ void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadReques
         const QueryCore links = load.query.forModel(relation->through);
         QList<QVariant> rights;
         for (const auto &link : fetchWhereIn(links, relation->leftKey, keys, chunkSize)) {
-            const std::optional<QString> left = keyText(columnValue(relation->through, relation->leftKey, link.get()));
+            const std::optional<QString> left = relationKeyText(columnValue(relation->through, relation->leftKey, link.get()));
             const QVariant right = columnValue(relation->through, relation->rightKey, link.get());
-            const std::optional<QString> rightText = keyText(right);
+            const std::optional<QString> rightText = relationKeyText(right);
             if (left && rightText) {
                 linked[*left].insert(*rightText);
                 rights.append(right);
@@ -149,17 +127,17 @@ void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadReques
     // The related models by the key they match, in the order read.
     QHash<QString, Related> byKey;
     for (const auto &model : related) {
-        if (const std::optional<QString> key = keyText(columnValue(target, targetColumn, model.get())))
+        if (const std::optional<QString> key = relationKeyText(columnValue(target, targetColumn, model.get())))
             byKey[*key].push_back(model);
     }
     for (qsizetype i = 0; i < qsizetype(parents.size()); ++i) {
         Related models;
-        if (const std::optional<QString> key = keyText(parentKeys[i])) {
+        if (const std::optional<QString> key = relationKeyText(parentKeys[i])) {
             if (relation->kind == RelationKind::ManyToMany) {
                 // In the relation query's order, once each however many link rows say so.
                 const QSet<QString> rights = linked.value(*key);
                 for (const auto &model : related) {
-                    const std::optional<QString> targetKey = keyText(columnValue(target, targetColumn, model.get()));
+                    const std::optional<QString> targetKey = relationKeyText(columnValue(target, targetColumn, model.get()));
                     if (targetKey && rights.contains(*targetKey))
                         models.push_back(model);
                 }

@@ -34,18 +34,26 @@ QString SqlCompiler::quote(const QString &identifier) const
     return m_dialect.quoteIdentifier(identifier);
 }
 
-QString SqlCompiler::qualified(const ColumnRef &column) const
+QString SqlCompiler::qualified(const ColumnRef &column, const AliasScope *scope) const
 {
-    return column.source.isEmpty() ? quote(column.name) : quote(column.source) + u'.' + quote(column.name);
+    if (column.source.isEmpty())
+        return quote(column.name);
+    QString source = column.source;
+    if (scope && source == scope->table)
+        source = scope->alias;
+    else if (scope && !scope->linkTable.isEmpty() && source == scope->linkTable)
+        source = scope->linkAlias;
+    return quote(source) + u'.' + quote(column.name);
 }
 
-QString SqlCompiler::comparable(const ColumnRef &column) const
+QString SqlCompiler::comparable(const ColumnRef &column, const AliasScope *scope) const
 {
-    const QString reference = qualified(column);
+    const QString reference = qualified(column, scope);
     return column.column ? m_dialect.comparable(column.column->kind, reference) : reference;
 }
 
-void SqlCompiler::appendConditions(SqlStatement &statement, const std::vector<Condition> &conditions) const
+void SqlCompiler::appendConditions(SqlStatement &statement, const std::vector<Condition> &conditions,
+                                   const AliasScope *scope) const
 {
     bool first = true;
     for (const Condition &condition : conditions) {
@@ -55,7 +63,7 @@ void SqlCompiler::appendConditions(SqlStatement &statement, const std::vector<Co
         first = false;
         if (condition.isGroup) {
             statement.sql += u'(';
-            appendConditions(statement, condition.children);
+            appendConditions(statement, condition.children, scope);
             statement.sql += u')';
             continue;
         }
@@ -64,17 +72,20 @@ void SqlCompiler::appendConditions(SqlStatement &statement, const std::vector<Co
         // IS [NOT] NULL asks about the column itself: SQLite's strftime() of
         // text it cannot read is NULL too.
         case Predicate::IsNull:
-            statement.sql += qualified(p.column) + QLatin1StringView(" IS NULL");
+            statement.sql += qualified(p.column, scope) + QLatin1StringView(" IS NULL");
             break;
         case Predicate::IsNotNull:
-            statement.sql += qualified(p.column) + QLatin1StringView(" IS NOT NULL");
+            statement.sql += qualified(p.column, scope) + QLatin1StringView(" IS NOT NULL");
             break;
         case Predicate::In:
         case Predicate::NotIn:
-            appendIn(statement, p);
+            appendIn(statement, p, scope);
+            break;
+        case Predicate::Related:
+            appendRelated(statement, *p.related, scope);
             break;
         case Predicate::Compare:
-            statement.sql += comparable(p.column) + operatorText(p.op);
+            statement.sql += comparable(p.column, scope) + operatorText(p.op);
             if (p.op == Operator::Like)
                 statement.sql += m_dialect.likeEscape();
             statement.bindings.append(p.value);
@@ -83,7 +94,7 @@ void SqlCompiler::appendConditions(SqlStatement &statement, const std::vector<Co
     }
 }
 
-void SqlCompiler::appendIn(SqlStatement &statement, const Predicate &p) const
+void SqlCompiler::appendIn(SqlStatement &statement, const Predicate &p, const AliasScope *scope) const
 {
     const bool negated = p.kind == Predicate::NotIn;
     // An empty list: IN matches nothing and NOT IN everything, where SQL
@@ -92,11 +103,54 @@ void SqlCompiler::appendIn(SqlStatement &statement, const Predicate &p) const
         statement.sql += negated ? QLatin1StringView("1 = 1") : QLatin1StringView("1 = 0");
         return;
     }
-    statement.sql += comparable(p.column) + (negated ? QLatin1StringView(" NOT IN (") : QLatin1StringView(" IN ("));
+    statement.sql += comparable(p.column, scope) + (negated ? QLatin1StringView(" NOT IN (") : QLatin1StringView(" IN ("));
     for (qsizetype i = 0; i < p.values.size(); ++i)
         statement.sql += i == 0 ? QLatin1StringView("?") : QLatin1StringView(", ?");
     statement.sql += u')';
     statement.bindings += p.values;
+}
+
+void SqlCompiler::appendRelated(SqlStatement &statement, const RelatedRows &related, const AliasScope *outer) const
+{
+    AliasScope scope;
+    scope.depth = outer ? outer->depth + 1 : 1;
+    scope.outer = outer;
+    scope.table = related.rows->table;
+    scope.alias = QStringLiteral("hy_r%1").arg(scope.depth);
+    if (!related.linkTable.isEmpty()) {
+        scope.linkTable = related.linkTable;
+        scope.linkAlias = QStringLiteral("hy_l%1").arg(scope.depth);
+    }
+    switch (related.test) {
+    case RelatedRows::Test::Exists: statement.sql += QLatin1StringView("EXISTS (SELECT 1"); break;
+    case RelatedRows::Test::NotExists: statement.sql += QLatin1StringView("NOT EXISTS (SELECT 1"); break;
+    case RelatedRows::Test::Count:
+        // Through a link table: the targets, however many link rows name each.
+        statement.sql += scope.linkTable.isEmpty()
+                ? QStringLiteral("(SELECT COUNT(*)")
+                : QStringLiteral("(SELECT COUNT(DISTINCT ") + qualified(related.rowsColumn, &scope) + u')';
+        break;
+    }
+    statement.sql += QLatin1StringView(" FROM ") + quote(scope.table) + QLatin1StringView(" AS ") + quote(scope.alias);
+    if (!scope.linkTable.isEmpty()) {
+        statement.sql += QLatin1StringView(" JOIN ") + quote(scope.linkTable) + QLatin1StringView(" AS ")
+                + quote(scope.linkAlias) + QLatin1StringView(" ON ") + qualified(related.linkColumn, &scope)
+                + QLatin1StringView(" = ") + qualified(related.rowsColumn, &scope);
+    }
+    statement.sql += QLatin1StringView(" WHERE ") + qualified(related.innerKey, &scope) + QLatin1StringView(" = ")
+            + qualified(related.outerKey, outer);
+    const Conditions &conditions = related.rows->conditions;
+    if (!conditions.empty()) {
+        statement.sql += conditions.size() > 1 ? QLatin1StringView(" AND (") : QLatin1StringView(" AND ");
+        appendConditions(statement, conditions, &scope);
+        if (conditions.size() > 1)
+            statement.sql += u')';
+    }
+    statement.sql += u')';
+    if (related.test == RelatedRows::Test::Count) {
+        statement.sql += operatorText(related.op);
+        statement.bindings.append(related.count);
+    }
 }
 
 void SqlCompiler::appendWhere(SqlStatement &statement, const QueryState &state) const

@@ -20,6 +20,20 @@ struct ColumnData;
 struct Condition;
 struct Predicate;
 struct ModelData;
+struct RelatedRows;
+
+// Inside a subquery the tables it reads go by aliases of their own
+// (hy_r1, hy_l1, one more level each), so that a table related to itself
+// compares its inner rows with the outer one, not with themselves.
+struct AliasScope
+{
+    QString table;
+    QString alias;
+    QString linkTable;
+    QString linkAlias;
+    const AliasScope *outer = nullptr;
+    int depth = 0;
+};
 
 // Which result column of a select goes where: into a column of a model, or
 // aside as an extra value read by name (a column of a table without a model,
@@ -91,16 +105,18 @@ private:
     // SELECT list FROM ... WHERE ... ORDER BY ... LIMIT ...
     SqlStatement selectOf(const QueryState &state, const QString &list, qint64 limit) const;
     void appendWhere(SqlStatement &statement, const QueryState &state) const;
-    void appendConditions(SqlStatement &statement, const std::vector<Condition> &conditions) const;
-    void appendIn(SqlStatement &statement, const Predicate &predicate) const;
+    void appendConditions(SqlStatement &statement, const std::vector<Condition> &conditions,
+                          const AliasScope *scope = nullptr) const;
+    void appendIn(SqlStatement &statement, const Predicate &predicate, const AliasScope *scope) const;
+    void appendRelated(SqlStatement &statement, const RelatedRows &related, const AliasScope *outer) const;
     CompiledSelect partitionedSelect(const QueryState &state) const;
     QString columnDefinition(int index, const ModelData *model) const;
     // "table"."column": a column of the table, never an output column of the
     // same name (a date-time column is selected as text under its name).
-    QString qualified(const ColumnRef &column) const;
+    QString qualified(const ColumnRef &column, const AliasScope *scope = nullptr) const;
     // qualified(), through the dialect's comparableDateTime() for a
     // model's date-time column.
-    QString comparable(const ColumnRef &column) const;
+    QString comparable(const ColumnRef &column, const AliasScope *scope = nullptr) const;
     QString defaultLiteral(const ColumnData &column, const QString &table) const;
     QString columnList(const ModelData *model, const QList<int> &columns) const;
 

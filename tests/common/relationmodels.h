@@ -32,6 +32,20 @@ public:
     using Hy::Model::Model;
 };
 
+// Soft deletes in a relation: deleted reviews are not loaded or counted.
+class Review : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Review, "reviews")
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(userId, setUserId, Hy::col::integer({.nullable = false}))
+    HY_COLUMN(stars, setStars, Hy::col::integer())
+    HY_COLUMN(deletedAt, setDeletedAt, Hy::col::datetime())
+
+public:
+    using Hy::Model::Model;
+};
+
 // A tree: parent and children.
 class Category : public Hy::Model
 {

@@ -15,7 +15,8 @@ template <>
 inline constexpr auto Hy::relations<User> = Hy::defineRelations<User>(
         Hy::hasOne<Post>("post", {.foreignKey = "userId"}),
         Hy::hasMany<Post>("posts", {.foreignKey = "userId"}),
-        Hy::manyToMany<Address, UserAddress>("addresses", {.leftForeignKey = "userId", .rightForeignKey = "addressId"}));
+        Hy::manyToMany<Address, UserAddress>("addresses", {.leftForeignKey = "userId", .rightForeignKey = "addressId"}),
+        Hy::hasMany<Review>("reviews", {.foreignKey = "userId"}));
 
 template <>
 inline constexpr auto Hy::relations<Post> = Hy::defineRelations<Post>(

@@ -24,6 +24,7 @@
 
 namespace Hy {
 class Model;
+struct SyncResult;
 class SqlDataSource;
 class SqlDataSourcePrivate;
 }
@@ -38,6 +39,9 @@ class QueryState;
 
 // How a condition joins the ones before it.
 enum class ConditionJoin : quint8 { And, Or };
+// Whether a relation filter keeps the rows that have related rows or those
+// that have none.
+enum class RelatedTest : quint8 { Having, NotHaving };
 // Which rows of a model with soft deletes a query sees.
 enum class Trashed : quint8 {
     Without, // the rows not deleted (the default)
@@ -75,6 +79,27 @@ public:
     void isNotIn(ConditionJoin join, const QString &column, const QVariantList &values);
     // The conditions of `group`, in parentheses.
     void group(ConditionJoin join, const QueryCore &group);
+    // Relation filters: the rows with (or without) rows of `relation`
+    // matching the conditions of `rows`, a query of its target; or whose
+    // number of them compares with `count`.
+    void related(ConditionJoin join, RelatedTest test, const RelationData *relation, const QueryCore &rows);
+    void relatedCount(ConditionJoin join, RelatedTest test, const RelationData *relation, const QueryCore &rows,
+                      Operator op, qint64 count);
+    // Makes this query, of the relation's target, the query of `parent`'s
+    // related rows: it reads, updates and deletes those only, and inserts
+    // set the foreign key to the parent's key.
+    void scopeToParent(const RelationData *relation, const Model &parent);
+
+    // The link rows of a manyToMany `relation` of `parent`, each in one
+    // transaction: attach() links the targets of these keys not linked
+    // yet, detach() unlinks them (all of them: detachAll()), sync() leaves
+    // exactly these linked. The counts are of link rows written.
+    qint64 attach(const RelationData *relation, const Model &parent, const QVariantList &keys) const;
+    qint64 detach(const RelationData *relation, const Model &parent, const QVariantList &keys) const;
+    qint64 detachAll(const RelationData *relation, const Model &parent) const;
+    SyncResult sync(const RelationData *relation, const Model &parent, const QVariantList &keys) const;
+    // The keys of the relation's target models, for the calls above.
+    static QVariantList targetKeys(const RelationData *relation, const QList<const Model *> &targets);
     void orderBy(int column, Qt::SortOrder order);
     void orderBy(const QString &column, Qt::SortOrder order);
     // Puts the conditions so far in parentheses, before the library adds its own.
@@ -136,6 +161,14 @@ private:
     QueryCore hooked(Hook hook) const;
     // RowList is borrowed: the rows the insert hooks changed are kept here.
     RowList hookedRows(Hook hook, const RowList &rows, QList<RowValues> &storage) const;
+    // A relation's query (scopeToParent()): the rows to insert with the
+    // parent's key; refused for a belongsTo.
+    RowList rowsWithParentKey(const RowList &rows, QList<RowValues> &storage) const;
+    // ... and for a manyToMany, the targets inserted and linked together.
+    std::vector<std::unique_ptr<Model>> insertLinked(const RowList &rows, Hook hook) const;
+    bool linksOnInsert() const;
+    // This query without its relation scope.
+    QueryCore unscoped() const;
 
     SourceHandle m_source;
     const ModelData *m_model;

@@ -1,0 +1,318 @@
+// Copyright (C) 2026 The HysteriaQt authors
+// SPDX-License-Identifier: MIT
+#include <HysteriaQt/detail/querycore.h>
+
+#include "exec/connection_p.h"
+#include "exec/transactionscope_p.h"
+#include "model/modeldata_p.h"
+#include "query/querycore_p.h"
+#include "query/querystate_p.h"
+#include "relations/relationdata_p.h"
+
+#include <HysteriaQt/error.h>
+#include <HysteriaQt/model.h>
+#include <HysteriaQt/relations.h>
+#include <HysteriaQt/values.h>
+
+#include <QtCore/QSet>
+
+// What relations write: a relation's query's inserts (the parent's key set,
+// or the link rows of a manyToMany), and attach(), detach() and sync().
+
+namespace Hy::detail {
+
+namespace {
+
+// A value as the column holds it ("5" for an integer key is 5), so that keys
+// given in any form compare equal; as given when it does not convert (the
+// write then reports it).
+QVariant canonical(const ModelData *model, int column, const QVariant &value)
+{
+    const std::unique_ptr<Model> scratch(model->create());
+    const ColumnData &data = model->columns[column];
+    return data.read(scratch.get(), value) ? data.value(scratch.get()) : value;
+}
+
+QString keyOf(const QVariant &value)
+{
+    return relationKeyText(value).value_or(QString());
+}
+
+// The keys of a list, each once, in the link column's form; null refused.
+QVariantList linkKeys(const RelationData *relation, const QVariantList &keys, const char *operation)
+{
+    QVariantList out;
+    QSet<QString> seen;
+    for (const QVariant &key : keys) {
+        if (key.isNull()) {
+            throw Error(ErrorCode::InvalidValue,
+                        QStringLiteral("The keys given to %1() of relation \"%2\" hold null")
+                                .arg(QLatin1StringView(operation), relation->name));
+        }
+        const QVariant value = canonical(relation->through, relation->rightKey, key);
+        if (!seen.contains(keyOf(value))) {
+            seen.insert(keyOf(value));
+            out.append(value);
+        }
+    }
+    return out;
+}
+
+// The parent's key, which its link rows hold.
+QVariant parentLinkKey(const RelationData *relation, const Model &parent)
+{
+    const ColumnData &key = relation->source->columns[relation->source->primaryKey];
+    const QVariant value = key.value(&parent);
+    if (value.isNull()) {
+        Error error(ErrorCode::InvalidValue,
+                    QStringLiteral("The links of relation \"%1\" need the parent's \"%2\", which is null")
+                            .arg(relation->name, key.name));
+        error.setColumn(key.name);
+        throw error;
+    }
+    return canonical(relation->through, relation->leftKey, value);
+}
+
+class LinkRows
+{
+public:
+    LinkRows(const QueryCore &query, const RelationData *relation, const Model &parent, const Session &session)
+        : m_links(query.forModel(relation->through)), m_relation(relation),
+          m_parentKey(parentLinkKey(relation, parent)),
+          m_chunk(std::max(1, session->dialect().maxBindings() - 2))
+    {
+    }
+
+    // The right keys linked to the parent among `keys` (all of them for none).
+    QVariantList linked(const QVariantList *keys = nullptr) const
+    {
+        QVariantList out;
+        auto read = [&](QueryCore query) {
+            query.select({m_relation->rightKey});
+            for (const auto &link : query.fetchModels())
+                out.append(m_relation->through->columns[m_relation->rightKey].value(link.get()));
+        };
+        if (!keys) {
+            read(ofParent());
+            return out;
+        }
+        for (qsizetype start = 0; start < keys->size(); start += m_chunk) {
+            QueryCore query = ofParent();
+            query.isIn(ConditionJoin::And, m_relation->rightKey, keys->mid(start, m_chunk));
+            read(query);
+        }
+        return out;
+    }
+
+    qint64 insert(const QVariantList &keys) const
+    {
+        QList<RowValues> rows;
+        rows.reserve(keys.size());
+        for (const QVariant &key : keys) {
+            RowValues row;
+            row.set(m_relation->leftKey, m_parentKey);
+            row.set(m_relation->rightKey, key);
+            rows.append(std::move(row));
+        }
+        RowList list;
+        for (const RowValues &row : std::as_const(rows))
+            list.borrow(row);
+        return list.isEmpty() ? 0 : m_links.bulkInsertModels(list);
+    }
+
+    qint64 remove(const QVariantList *keys) const
+    {
+        if (!keys)
+            return ofParent().remove();
+        qint64 removed = 0;
+        for (qsizetype start = 0; start < keys->size(); start += m_chunk) {
+            QueryCore query = ofParent();
+            query.isIn(ConditionJoin::And, m_relation->rightKey, keys->mid(start, m_chunk));
+            removed += query.remove();
+        }
+        return removed;
+    }
+
+private:
+    QueryCore ofParent() const
+    {
+        QueryCore query(m_links);
+        query.compare(ConditionJoin::And, m_relation->leftKey, Operator::Equal, m_parentKey);
+        return query;
+    }
+
+    QueryCore m_links;
+    const RelationData *m_relation;
+    QVariant m_parentKey;
+    int m_chunk;
+};
+
+QVariantList without(const QVariantList &keys, const QVariantList &removed)
+{
+    QSet<QString> set;
+    for (const QVariant &key : removed)
+        set.insert(keyOf(key));
+    QVariantList out;
+    for (const QVariant &key : keys) {
+        if (!set.contains(keyOf(key)))
+            out.append(key);
+    }
+    return out;
+}
+
+const RelationData *requireManyToMany(const RelationData *relation)
+{
+    if (relation->kind != RelationKind::ManyToMany)
+        throw notManyToManyError(relation->name, relation->source->table.toStdString());
+    return relation;
+}
+
+} // namespace
+
+qint64 QueryCore::attach(const RelationData *relation, const Model &parent, const QVariantList &keys) const
+{
+    requireManyToMany(relation);
+    const QVariantList wanted = linkKeys(relation, keys, "attach");
+    const Session session = openSession(m_source);
+    TransactionScope transaction(session.connection());
+    const LinkRows links(*this, relation, parent, session);
+    const qint64 inserted = links.insert(without(wanted, links.linked(&wanted)));
+    transaction.commit();
+    return inserted;
+}
+
+qint64 QueryCore::detach(const RelationData *relation, const Model &parent, const QVariantList &keys) const
+{
+    requireManyToMany(relation);
+    const QVariantList unwanted = linkKeys(relation, keys, "detach");
+    if (unwanted.isEmpty())
+        return 0;
+    const Session session = openSession(m_source);
+    TransactionScope transaction(session.connection());
+    const qint64 removed = LinkRows(*this, relation, parent, session).remove(&unwanted);
+    transaction.commit();
+    return removed;
+}
+
+qint64 QueryCore::detachAll(const RelationData *relation, const Model &parent) const
+{
+    requireManyToMany(relation);
+    const Session session = openSession(m_source);
+    return LinkRows(*this, relation, parent, session).remove(nullptr);
+}
+
+SyncResult QueryCore::sync(const RelationData *relation, const Model &parent, const QVariantList &keys) const
+{
+    requireManyToMany(relation);
+    const QVariantList wanted = linkKeys(relation, keys, "sync");
+    const Session session = openSession(m_source);
+    TransactionScope transaction(session.connection());
+    const LinkRows links(*this, relation, parent, session);
+    // Each linked key once, however many link rows name it.
+    const QVariantList linked = linkKeys(relation, links.linked(), "sync");
+    SyncResult result;
+    result.detached = without(linked, wanted);
+    result.attached = without(wanted, linked);
+    if (!result.detached.isEmpty())
+        links.remove(&result.detached);
+    links.insert(result.attached);
+    transaction.commit();
+    return result;
+}
+
+QueryCore QueryCore::unscoped() const
+{
+    QueryCore query(*this);
+    query.d->scope.clear();
+    query.d->scopeRelation = nullptr;
+    query.d->scopeKey.clear();
+    return query;
+}
+
+bool QueryCore::linksOnInsert() const
+{
+    return d->scopeRelation && d->scopeRelation->kind == RelationKind::ManyToMany;
+}
+
+RowList QueryCore::rowsWithParentKey(const RowList &rows, QList<RowValues> &storage) const
+{
+    const RelationData *relation = d->scopeRelation;
+    RowList out;
+    if (!relation || relation->kind == RelationKind::ManyToMany) {
+        for (qsizetype i = 0; i < rows.size(); ++i)
+            out.borrow(rows[i]);
+        return out;
+    }
+    if (relation->kind == RelationKind::BelongsTo) {
+        throw Error(ErrorCode::InvalidQuery,
+                    QStringLiteral("The query of belongsTo relation \"%1\" does not insert: insert the %2 row, "
+                                   "then set the key that refers to it")
+                            .arg(relation->name, relation->target->table));
+    }
+    // hasOne and hasMany: the parent's key in the foreign key, where a
+    // different one given would move the row to another parent.
+    const ColumnData &foreignKey = m_model->columns[relation->foreignKey];
+    const QString parentKey = keyOf(canonical(m_model, relation->foreignKey, d->scopeKey));
+    storage.reserve(rows.size());
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        RowValues row = rows[i];
+        if (const QVariant *given = row.find(relation->foreignKey);
+            given && keyOf(canonical(m_model, relation->foreignKey, *given)) != parentKey) {
+            Error error(ErrorCode::InvalidValue,
+                        QStringLiteral("A row inserted through relation \"%1\" gives \"%2\" another parent's key")
+                                .arg(relation->name, foreignKey.name));
+            error.setColumn(foreignKey.name);
+            throw error;
+        }
+        row.set(relation->foreignKey, d->scopeKey);
+        storage.append(std::move(row));
+    }
+    for (const RowValues &row : std::as_const(storage))
+        out.borrow(row);
+    return out;
+}
+
+std::vector<std::unique_ptr<Model>> QueryCore::insertLinked(const RowList &rows, Hook hook) const
+{
+    const RelationData *relation = d->scopeRelation;
+    const Session session = openSession(m_source);
+    TransactionScope transaction(session.connection());
+    const QueryCore targets = unscoped();
+    std::vector<std::unique_ptr<Model>> models;
+    if (hook == Hook::BeforeInsert)
+        models.push_back(targets.insertModel(rows[0]));
+    else
+        models = targets.insertModels(rows);
+    QList<const Model *> inserted;
+    for (const auto &model : models)
+        inserted.append(model.get());
+    // The link rows of the parent, whose key the scope holds.
+    QueryCore links = forModel(relation->through);
+    QList<RowValues> linkRows;
+    const QVariant parentKey = canonical(relation->through, relation->leftKey, d->scopeKey);
+    for (const QVariant &key : targetKeys(relation, inserted)) {
+        RowValues row;
+        row.set(relation->leftKey, parentKey);
+        row.set(relation->rightKey, key);
+        linkRows.append(std::move(row));
+    }
+    RowList list;
+    for (const RowValues &row : std::as_const(linkRows))
+        list.borrow(row);
+    if (!list.isEmpty())
+        links.bulkInsertModels(list);
+    transaction.commit();
+    return models;
+}
+
+QVariantList QueryCore::targetKeys(const RelationData *relation, const QList<const Model *> &targets)
+{
+    const ColumnData &key = relation->target->columns[relation->target->primaryKey];
+    QVariantList keys;
+    keys.reserve(targets.size());
+    for (const Model *target : targets)
+        keys.append(key.value(target));
+    return keys;
+}
+
+} // namespace Hy::detail
