@@ -109,6 +109,25 @@ Error unknownRelationError(const QString &relation, std::string_view table)
                          .arg(fromView(table), relation));
 }
 
+QVariant parentKeyValue(const RelationData *relation, int column, const Model &parent)
+{
+    const ColumnData &data = relation->source->columns[column];
+    // A column neither read nor set holds its type's default, not a key.
+    const bool known = ModelAccess::loaded(parent).test(std::size_t(column))
+            || ModelAccess::isChanged(parent, data.slot);
+    const QVariant key = known ? data.value(&parent) : QVariant();
+    if (key.isNull()) {
+        Error error(ErrorCode::InvalidValue,
+                    QStringLiteral("Relation \"%1\" needs the parent's \"%2\", which %3")
+                            .arg(relation->name, data.name,
+                                 known ? QStringLiteral("is null")
+                                       : QStringLiteral("was neither read (see select()) nor set")));
+        error.setColumn(data.name);
+        throw error;
+    }
+    return key;
+}
+
 Error notManyToManyError(const QString &relation, std::string_view table)
 {
     return Error(ErrorCode::RelationNotManyToMany,

@@ -56,6 +56,10 @@ struct LoadedRelations
 // for null.
 std::optional<QString> relationKeyText(const QVariant &value);
 
+// The parent's value of its `column`, which its related rows refer to;
+// INVALID_VALUE when it is null, or was neither read nor set.
+QVariant parentKeyValue(const RelationData *relation, int column, const Model &parent);
+
 // The registered relation of `source` called `name`, or null.
 const RelationData *findRelation(const ModelData *source, const QString &name);
 

@@ -88,29 +88,6 @@ Operator negated(Operator op)
     return op;
 }
 
-// The parent's value of the column its related rows are matched by.
-QVariant parentKey(const RelationData *relation, const Model &parent)
-{
-    const int column = parentKeyColumn(relation);
-    const ColumnData &data = relation->source->columns[column];
-    const auto &loaded = ModelAccess::loaded(parent);
-    if (loaded.any() && !loaded.test(std::size_t(column))) {
-        throw Error(ErrorCode::InvalidValue,
-                    QStringLiteral("The query of relation \"%1\" needs the parent's \"%2\", which its select() "
-                                   "did not read")
-                            .arg(relation->name, data.name));
-    }
-    const QVariant key = data.value(&parent);
-    if (key.isNull()) {
-        Error error(ErrorCode::InvalidValue,
-                    QStringLiteral("The query of relation \"%1\" needs the parent's \"%2\", which is null")
-                            .arg(relation->name, data.name));
-        error.setColumn(data.name);
-        throw error;
-    }
-    return key;
-}
-
 Condition equals(const ColumnRef &column, const QVariant &value)
 {
     Condition condition;
@@ -147,7 +124,7 @@ void QueryCore::relatedCount(ConditionJoin join, RelatedTest test, const Relatio
 
 void QueryCore::scopeToParent(const RelationData *relation, const Model &parent)
 {
-    const QVariant key = parentKey(relation, parent);
+    const QVariant key = parentKeyValue(relation, parentKeyColumn(relation), parent);
     const ModelData *target = relation->target;
     switch (relation->kind) {
     case RelationKind::HasOne:

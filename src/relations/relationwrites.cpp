@@ -61,16 +61,8 @@ QVariantList linkKeys(const RelationData *relation, const QVariantList &keys, co
 // The parent's key, which its link rows hold.
 QVariant parentLinkKey(const RelationData *relation, const Model &parent)
 {
-    const ColumnData &key = relation->source->columns[relation->source->primaryKey];
-    const QVariant value = key.value(&parent);
-    if (value.isNull()) {
-        Error error(ErrorCode::InvalidValue,
-                    QStringLiteral("The links of relation \"%1\" need the parent's \"%2\", which is null")
-                            .arg(relation->name, key.name));
-        error.setColumn(key.name);
-        throw error;
-    }
-    return canonical(relation->through, relation->leftKey, value);
+    return canonical(relation->through, relation->leftKey,
+                     parentKeyValue(relation, relation->source->primaryKey, parent));
 }
 
 class LinkRows
@@ -174,8 +166,8 @@ qint64 QueryCore::attach(const RelationData *relation, const Model &parent, cons
     requireManyToMany(relation);
     const QVariantList wanted = linkKeys(relation, keys, "attach");
     const Session session = openSession(m_source);
+    const LinkRows links(*this, relation, parent, session); // checks the parent's key
     TransactionScope transaction(session.connection());
-    const LinkRows links(*this, relation, parent, session);
     const qint64 inserted = links.insert(without(wanted, links.linked(&wanted)));
     transaction.commit();
     return inserted;
@@ -188,8 +180,9 @@ qint64 QueryCore::detach(const RelationData *relation, const Model &parent, cons
     if (unwanted.isEmpty())
         return 0;
     const Session session = openSession(m_source);
+    const LinkRows links(*this, relation, parent, session);
     TransactionScope transaction(session.connection());
-    const qint64 removed = LinkRows(*this, relation, parent, session).remove(&unwanted);
+    const qint64 removed = links.remove(&unwanted);
     transaction.commit();
     return removed;
 }
@@ -206,8 +199,8 @@ SyncResult QueryCore::sync(const RelationData *relation, const Model &parent, co
     requireManyToMany(relation);
     const QVariantList wanted = linkKeys(relation, keys, "sync");
     const Session session = openSession(m_source);
+    const LinkRows links(*this, relation, parent, session); // checks the parent's key
     TransactionScope transaction(session.connection());
-    const LinkRows links(*this, relation, parent, session);
     // Each linked key once, however many link rows name it.
     const QVariantList linked = linkKeys(relation, links.linked(), "sync");
     SyncResult result;
