@@ -1,0 +1,9 @@
+// EXPECT: error_the_relation_is_not_many_to_many
+// attach(), detach() and sync() write link rows: a hasMany has none.
+#include "testschema.h"
+#include <HysteriaQt/SqlDataSource>
+
+void attachPosts(Hy::SqlDataSource &sql, const User &user)
+{
+    sql.from<User>().attach("posts", user, {1, 2});
+}
