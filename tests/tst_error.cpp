@@ -58,7 +58,7 @@ void tst_Error::codeNamesAreStableAndUnique()
             {Hy::ErrorCode::ValueTooLong, 104},     {Hy::ErrorCode::MissingValue, 105},
             {Hy::ErrorCode::InvalidQuery, 106},     {Hy::ErrorCode::IsolationLevelNotSupported, 107},
             {Hy::ErrorCode::TransactionNotActive, 108}, {Hy::ErrorCode::OperationCancelled, 109},
-            {Hy::ErrorCode::UnknownRelation, 110},
+            {Hy::ErrorCode::UnknownRelation, 110}, {Hy::ErrorCode::RelationNotManyToMany, 111},
             {Hy::ErrorCode::RowNotFound, 200},
             {Hy::ErrorCode::UnreadableValue, 201},  {Hy::ErrorCode::DecryptionFailed, 202},
             {Hy::ErrorCode::RelationNotLoaded, 203},

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void namesOfAnotherConvention();
     void notLoadedAndUnknown();
     void perParentLimits();
+    void chunksAtTheParameterLimit();
 
 private:
     void seed(Hy::SqlDataSource &sql);
@@ -175,7 +176,11 @@ void tst_Relations::manyToMany()
     for (const Address *address : Hy::related<"addresses">(*ordered))
         cities.append(address->city().value_or(QString()));
     QCOMPARE(cities, (QStringList{"Bergen", "Oslo"}));
-    const auto users = sql.from<User>().load("addresses").orderBy("id").many();
+    // One query for the users, one for their addresses joined to the link rows.
+    Hy::ModelList<User> users;
+    const QStringList statements = statementsOf(sql, [&] { users = sql.from<User>().load("addresses").orderBy("id").many(); });
+    QCOMPARE(statements.size(), 2);
+    QVERIFY2(statements[1].contains(QLatin1StringView(" JOIN ")), qPrintable(statements[1]));
     QCOMPARE(Hy::related<"addresses">(*users[0]).size(), 2);
     QCOMPARE(Hy::related<"addresses">(*users[1]).size(), 0);
     QCOMPARE(Hy::related<"addresses">(*users[2]).front()->city(), std::optional<QString>("Bergen"));
@@ -250,10 +255,10 @@ void tst_Relations::notLoadedAndUnknown()
     // A run-time name: checked when given.
     HY_EXPECT_ERROR(sql.from<User>().load(QStringLiteral("postz")), ErrorCode::UnknownRelation);
     QCOMPARE(Hy::related<"posts">(*sql.from<User>().load(QStringLiteral("posts")).where("id", 1).one()).size(), 2);
-    // A limit on a belongsTo means nothing: refused, not applied in total.
+    // A bad value in the relation's query: refused before its SQL, after the parents'.
     const QStringList statements = statementsOf(sql, [&] {
-        HY_EXPECT_ERROR(sql.from<Post>().load("user", [](Hy::ModelQuery<User> &q) { q.limit(1); }).many(),
-                        ErrorCode::InvalidQuery);
+        HY_EXPECT_ERROR(sql.from<Post>().load("user", [](Hy::ModelQuery<User> &q) { q.where("id", "one"); }).many(),
+                        ErrorCode::InvalidValue);
     });
     QCOMPARE(statements.size(), 1);
 }
@@ -284,6 +289,65 @@ void tst_Relations::perParentLimits()
     QCOMPARE(texts(Hy::related<"posts">(*users[2]), title), QStringList{"f"});
     // select() left the key out: it is read all the same, to match the posts to their users.
     QCOMPARE(Hy::related<"posts">(*users[0]).front()->loadedColumns(), (QStringList{"title", "userId"}));
+
+    // Per parent for the other kinds too. hasOne: the offset-th of each.
+    users = sql.from<User>().load("post", [](Hy::ModelQuery<Post> &q) { q.orderBy("title").offset(1); }).orderBy("id").many();
+    QCOMPARE(Hy::related<"post">(*users[0])->title(), std::optional<QString>("b"));
+    QCOMPARE(Hy::related<"post">(*users[1]), nullptr);
+    QCOMPARE(Hy::related<"post">(*users[2])->title(), std::optional<QString>("f"));
+    // belongsTo: each post has at most one user, so limit(0) is none and limit(1) all.
+    auto posts = sql.from<Post>().load("user", [](Hy::ModelQuery<User> &q) { q.limit(0); }).many();
+    QVERIFY(std::all_of(posts.begin(), posts.end(), [](const auto &post) { return !Hy::related<"user">(*post); }));
+    posts = sql.from<Post>().load("user", [](Hy::ModelQuery<User> &q) { q.limit(1); }).where("title", "a").many();
+    QCOMPARE(Hy::related<"user">(*posts.front())->name(), std::optional<QString>("Alice"));
+    // manyToMany: through the link rows, in one query.
+    sql.from<Address>().insertMany({{{"city", "Oslo"}}, {{"city", "Bergen"}}, {{"city", "Paris"}}});
+    sql.from<UserAddress>().insertMany({{{"userId", 1}, {"addressId", 1}}, {{"userId", 1}, {"addressId", 2}},
+                                        {{"userId", 1}, {"addressId", 3}}, {{"userId", 3}, {"addressId", 3}}});
+    const QStringList linked = statementsOf(sql, [&] {
+        users = sql.from<User>().load("addresses", [](Hy::ModelQuery<Address> &q) { q.orderBy("city").limit(2); })
+                        .orderBy("id").many();
+    });
+    QCOMPARE(linked.size(), 2);
+    QStringList cities;
+    for (const Address *address : Hy::related<"addresses">(*users[0]))
+        cities.append(address->city().value_or(QString()));
+    QCOMPARE(cities, (QStringList{"Bergen", "Oslo"}));
+    QCOMPARE(Hy::related<"addresses">(*users[1]).size(), 0);
+    QCOMPARE(Hy::related<"addresses">(*users[2]).front()->city(), std::optional<QString>("Paris"));
+}
+
+void tst_Relations::chunksAtTheParameterLimit()
+{
+    HY_TEST_SOURCE(m_databases);
+    // More parents than one statement may bind (65,535 on PostgreSQL and
+    // MariaDB, 32,766 on SQLite), the first and the last with posts.
+    constexpr int parents = 70000;
+    QList<QVariantMap> users;
+    users.reserve(parents);
+    for (int i = 1; i <= parents; ++i)
+        users.append({{"id", i}, {"email", QStringLiteral("user%1@example.com").arg(i)}});
+    QCOMPARE(sql.from<User>().bulkInsert(users), parents);
+    sql.from<Post>().insertMany({{{"title", "first"}, {"userId", 1}}, {{"title", "last"}, {"userId", parents}}});
+
+    // The relation query's own values (3 here) and the keys fill each
+    // statement up to the limit, never past it: the database would refuse.
+    Hy::ModelList<User> loaded;
+    const QStringList statements = statementsOf(sql, [&] {
+        loaded = sql.from<User>()
+                         .load("posts", [](Hy::ModelQuery<Post> &q) { q.where("title", "!=", "none").orderBy("id").limit(5); })
+                         .orderBy("id")
+                         .many();
+    });
+    const int limit = sql.databaseType() == Hy::SqlDataSource::DatabaseType::SQLite ? 32766 : 65535;
+    QCOMPARE(statements.size(), 1 + (parents + limit - 4) / (limit - 3));
+    for (qsizetype i = 1; i < statements.size(); ++i)
+        QVERIFY(statements[i].count(u'?') <= limit);
+    QCOMPARE(statements[1].count(u'?'), limit); // the first chunk full
+    QCOMPARE(loaded.size(), std::size_t(parents));
+    QCOMPARE(texts(Hy::related<"posts">(*loaded.front()), title), QStringList{"first"});
+    QCOMPARE(texts(Hy::related<"posts">(*loaded.back()), title), QStringList{"last"});
+    QCOMPARE(Hy::related<"posts">(*loaded[1]).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Relations)

@@ -106,10 +106,6 @@ bool QueryCore::hasLimitOrOffset() const
     return d->limit >= 0 || d->offset > 0;
 }
 
-void QueryCore::partitionBy(int column)
-{
-    d->partitionColumn = column;
-}
 
 void QueryCore::ensureSelected(int column)
 {
@@ -155,6 +151,11 @@ void addPredicate(QueryState &state, ConditionJoin join, Predicate::Kind kind, c
     state.conditions.push_back(std::move(condition));
 }
 } // namespace
+
+void QueryCore::partitionBy(int column)
+{
+    d->partition = columnRef(*d, column);
+}
 
 void QueryCore::compare(ConditionJoin join, int column, Operator op, const QVariant &value)
 {
@@ -265,6 +266,16 @@ void QueryCore::groupConditions()
 
 std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
 {
+    return fetch(limit, nullptr);
+}
+
+std::vector<std::unique_ptr<Model>> QueryCore::fetchLinkedModels(QHash<const Model *, QVariant> &parentKeys) const
+{
+    return fetch(-1, &parentKeys);
+}
+
+std::vector<std::unique_ptr<Model>> QueryCore::fetch(qint64 limit, QHash<const Model *, QVariant> *parentKeys) const
+{
     const Session session = openSession(m_source);
     Connection *source = session.connection();
     const SqlDialect &dialect = source->dialect();
@@ -275,11 +286,15 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
     const CompiledSelect compiled = SqlCompiler(dialect).select(resolved(*query.d, dialect), limit);
     PreparedStatement statement = source->exec(compiled.statement);
 
-    // Each result column into the model column the projection says.
+    // Each result column into the model column the projection says; the
+    // link's parent key, after them, aside.
     const QList<Projection::Field> &fields = compiled.projection.fields;
     QVarLengthArray<const ColumnData *, MaxColumns> targets;
-    for (const Projection::Field &field : fields)
-        targets.append(&m_model->columns[field.column]);
+    for (const Projection::Field &field : fields) {
+        if (field.column >= 0)
+            targets.append(&m_model->columns[field.column]);
+    }
+    const int parentKey = parentKeys && query.d->link ? int(targets.size()) : -1;
 
     std::vector<std::unique_ptr<Model>> models;
     if (statement.size() > 0)
@@ -289,6 +304,8 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
         for (qsizetype i = 0; i < targets.size(); ++i)
             readInto(m_model, model.get(), *targets[i], statement.value(int(i)));
         ModelAccess::setLoaded(*model, compiled.projection.loaded);
+        if (parentKey >= 0)
+            parentKeys->insert(model.get(), statement.value(parentKey));
         models.push_back(std::move(model));
     }
     statement.finish();
@@ -296,6 +313,16 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
     if (!query.d->loads.isEmpty())
         loadRelations(models, query.d->loads, dialect.maxBindings());
     return models;
+}
+
+QueryCore QueryCore::forChunks(int &bindings) const
+{
+    const Session session = openSession(m_source);
+    const SqlDialect &dialect = session->dialect();
+    QueryCore query = hooked(Hook::BeforeFetch);
+    query.d->ignoredHooks |= Hook::BeforeFetch;
+    bindings = int(SqlCompiler(dialect).select(resolved(*query.d, dialect)).statement.bindings.size());
+    return query;
 }
 
 SqlStatements QueryCore::fetchSql(qint64 limit) const

@@ -12,6 +12,7 @@
 #include <QtCore/QVariant>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace Hy::detail {
@@ -108,8 +109,19 @@ public:
     Hooks ignoredHooks;
     QList<LoadRequest> loads;
     // A relation's query: limit and offset apply per value of this column
-    // (the parent's key), not to the whole result; -1 for none.
-    int partitionColumn = -1;
+    // (the parent's key), not to the whole result; none without a name.
+    ColumnRef partition;
+    // A manyToMany's query: the link table joined to the rows it names
+    // (link.toTarget = targetKey), and each row's parent key read from
+    // link.parentKey as the extra value "hy_parent".
+    struct LinkJoin
+    {
+        QString table;
+        ColumnRef toTarget;
+        ColumnRef targetKey;
+        ColumnRef parentKey;
+    };
+    std::optional<LinkJoin> link;
 };
 
 // Rows of another table that belong to the outer query's row, for a

@@ -42,18 +42,26 @@ QVariantList distinctKeys(const QList<QVariant> &values)
     return keys;
 }
 
-// The models of `query` whose `column` is one of `keys`, a query per chunk.
-std::vector<std::unique_ptr<Model>> fetchWhereIn(const QueryCore &query, int column, const QVariantList &keys,
-                                                 int chunkSize)
+// The models of `query` that `restrict` narrows to each chunk of `keys`, a
+// query per chunk as large as the parameter limit allows.
+template <typename Restrict, typename Fetch>
+std::vector<std::unique_ptr<Model>> fetchInChunks(const QueryCore &query, const QVariantList &keys, int maxBindings,
+                                                  const Restrict &restrict, const Fetch &fetch)
 {
     std::vector<std::unique_ptr<Model>> all;
+    if (keys.isEmpty())
+        return all;
+    int bindings = 0;
+    const QueryCore chunked = query.forChunks(bindings);
+    const int chunkSize = std::max(1, maxBindings - bindings);
     for (qsizetype start = 0; start < keys.size(); start += chunkSize) {
-        QueryCore chunk(query);
-        chunk.groupConditions();
-        chunk.isIn(ConditionJoin::And, column, keys.mid(start, chunkSize));
-        auto models = chunk.fetchModels();
-        for (auto &model : models)
-            all.push_back(std::move(model));
+        QueryCore chunk(chunked);
+        restrict(chunk, keys.mid(start, chunkSize));
+        auto models = fetch(chunk);
+        if (all.empty())
+            all = std::move(models);
+        else
+            std::move(models.begin(), models.end(), std::back_inserter(all));
     }
     return all;
 }
@@ -72,17 +80,12 @@ void setRelated(Model &parent, const RelationData *relation, Related models)
     loaded->entries.push_back({relation, std::move(models)});
 }
 
-void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadRequest &load, int chunkSize)
+void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadRequest &load, int maxBindings)
 {
     const RelationData *relation = load.relation;
     const ModelData *source = relation->source;
     const ModelData *target = relation->target;
-    if (load.query.hasLimitOrOffset() && relation->kind != RelationKind::HasMany) {
-        throw Error(ErrorCode::InvalidQuery,
-                    QStringLiteral("limit() and offset() in the query of relation \"%1\" apply per parent to a "
-                                   "hasMany; they are not supported for its kind yet")
-                            .arg(relation->name));
-    }
+    const bool linked = relation->kind == RelationKind::ManyToMany;
 
     // Which parent column holds the key, and which target column matches it.
     const int parentColumn = parentKeyColumn(relation);
@@ -96,55 +99,51 @@ void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadReques
         parentKeys.append(columnValue(source, parentColumn, parent.get()));
     const QVariantList keys = distinctKeys(parentKeys);
 
-    // Each parent key's target keys, for manyToMany: the link rows first.
-    QHash<QString, QSet<QString>> linked;
-    QVariantList targetKeys = keys;
-    if (relation->kind == RelationKind::ManyToMany) {
-        const QueryCore links = load.query.forModel(relation->through);
-        QList<QVariant> rights;
-        for (const auto &link : fetchWhereIn(links, relation->leftKey, keys, chunkSize)) {
-            const std::optional<QString> left = relationKeyText(columnValue(relation->through, relation->leftKey, link.get()));
-            const QVariant right = columnValue(relation->through, relation->rightKey, link.get());
-            const std::optional<QString> rightText = relationKeyText(right);
-            if (left && rightText) {
-                linked[*left].insert(*rightText);
-                rights.append(right);
-            }
-        }
-        targetKeys = distinctKeys(rights);
-    }
-
-    // The key is read even when the relation's select() leaves it out, and a
-    // hasMany's limit and offset hold per parent.
+    // The key is read even when the relation's select() leaves it out, and
+    // limit and offset hold per parent. A manyToMany joins its link rows,
+    // each row read with the parent key it belongs to.
     QueryCore query(load.query);
     query.ensureSelected(targetColumn);
-    if (relation->kind == RelationKind::HasMany)
+    QHash<const Model *, QVariant> linkedTo;
+    std::vector<std::unique_ptr<Model>> rows;
+    if (linked) {
+        query.joinLink(relation);
+        rows = fetchInChunks(
+                query, keys, maxBindings, [](QueryCore &chunk, const QVariantList &part) { chunk.linkedTo(part); },
+                [&](const QueryCore &chunk) { return chunk.fetchLinkedModels(linkedTo); });
+    } else {
         query.partitionBy(targetColumn);
-    std::vector<std::shared_ptr<Model>> related;
-    for (auto &model : fetchWhereIn(query, targetColumn, targetKeys, chunkSize))
-        related.push_back(std::shared_ptr<Model>(std::move(model)));
+        rows = fetchInChunks(
+                query, keys, maxBindings,
+                [&](QueryCore &chunk, const QVariantList &part) {
+                    chunk.groupConditions();
+                    chunk.isIn(ConditionJoin::And, targetColumn, part);
+                },
+                [](const QueryCore &chunk) { return chunk.fetchModels(); });
+    }
 
-    // The related models by the key they match, in the order read.
+    // The related models by the parent key they match, in the order read;
+    // a manyToMany's target once per parent, however many link rows say so.
     QHash<QString, Related> byKey;
-    for (const auto &model : related) {
-        if (const std::optional<QString> key = relationKeyText(columnValue(target, targetColumn, model.get())))
-            byKey[*key].push_back(model);
+    QHash<QString, QSet<QString>> seen;
+    for (auto &row : rows) {
+        const std::optional<QString> key = relationKeyText(linked ? linkedTo.value(row.get())
+                                                                  : columnValue(target, targetColumn, row.get()));
+        if (!key)
+            continue;
+        if (linked) {
+            QSet<QString> &targets = seen[*key];
+            const QString targetKey = relationKeyText(columnValue(target, targetColumn, row.get())).value_or(QString());
+            if (targets.contains(targetKey))
+                continue;
+            targets.insert(targetKey);
+        }
+        byKey[*key].push_back(std::shared_ptr<Model>(std::move(row)));
     }
     for (qsizetype i = 0; i < qsizetype(parents.size()); ++i) {
         Related models;
-        if (const std::optional<QString> key = relationKeyText(parentKeys[i])) {
-            if (relation->kind == RelationKind::ManyToMany) {
-                // In the relation query's order, once each however many link rows say so.
-                const QSet<QString> rights = linked.value(*key);
-                for (const auto &model : related) {
-                    const std::optional<QString> targetKey = relationKeyText(columnValue(target, targetColumn, model.get()));
-                    if (targetKey && rights.contains(*targetKey))
-                        models.push_back(model);
-                }
-            } else {
-                models = byKey.value(*key);
-            }
-        }
+        if (const std::optional<QString> key = relationKeyText(parentKeys[i]))
+            models = byKey.value(*key);
         if (!relation->isToMany() && models.size() > 1)
             models.resize(1); // hasOne: the first in the query's order
         setRelated(*parents[std::size_t(i)], relation, std::move(models));
@@ -162,10 +161,8 @@ void loadRelations(std::vector<std::unique_ptr<Model>> &parents, const QList<Loa
 {
     if (parents.empty())
         return;
-    // Room for the relation query's own values beside the keys.
-    const int chunkSize = std::max(1, maxBindings - 256);
     for (const LoadRequest &load : loads)
-        loadRelation(parents, load, chunkSize);
+        loadRelation(parents, load, maxBindings);
 }
 
 } // namespace Hy::detail

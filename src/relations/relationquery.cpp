@@ -122,6 +122,27 @@ void QueryCore::relatedCount(ConditionJoin join, RelatedTest test, const Relatio
     d->conditions.push_back(relatedCondition(join, std::move(related)));
 }
 
+void QueryCore::joinLink(const RelationData *relation)
+{
+    const ModelData *through = relation->through;
+    QueryState::LinkJoin link;
+    link.table = through->table;
+    link.toTarget = columnOf(through, relation->rightKey);
+    link.targetKey = columnOf(relation->target, relation->target->primaryKey);
+    link.parentKey = columnOf(through, relation->leftKey);
+    d->partition = link.parentKey;
+    d->link = std::move(link);
+}
+
+void QueryCore::linkedTo(const QVariantList &parentKeys)
+{
+    Condition condition;
+    condition.predicate.kind = Predicate::In;
+    condition.predicate.column = d->link->parentKey;
+    condition.predicate.values = parentKeys;
+    andConditions(*d, {std::move(condition)});
+}
+
 void QueryCore::scopeToParent(const RelationData *relation, const Model &parent)
 {
     const QVariant key = parentKeyValue(relation, parentKeyColumn(relation), parent);

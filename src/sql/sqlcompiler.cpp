@@ -161,13 +161,14 @@ void SqlCompiler::appendWhere(SqlStatement &statement, const QueryState &state) 
     appendConditions(statement, state.conditions);
 }
 
-QStringList SqlCompiler::selectList(const ModelData *model, const QList<int> &columns) const
+QStringList SqlCompiler::selectList(const ModelData *model, const QList<int> &columns, const QString &table) const
 {
     QStringList list;
     list.reserve(columns.size());
     for (int index : columns) {
         const ColumnData &column = model->columns[index];
-        const QString quoted = quote(column.databaseName);
+        const QString quoted = table.isEmpty() ? quote(column.databaseName)
+                                               : quote(table) + u'.' + quote(column.databaseName);
         QString expression;
         switch (column.kind) {
         case ColumnKind::DateTime:
@@ -188,34 +189,52 @@ QStringList SqlCompiler::selectList(const ModelData *model, const QList<int> &co
         default:
             break;
         }
-        list.append(expression.isEmpty() || expression == quoted ? quoted
-                                                                  : expression + QStringLiteral(" AS ") + quoted);
+        list.append(expression.isEmpty() || expression == quoted
+                            ? quoted
+                            : expression + QStringLiteral(" AS ") + quote(column.databaseName));
+    }
+    return list;
+}
+
+QString SqlCompiler::fromClause(const QueryState &state) const
+{
+    QString from = quote(state.table);
+    if (state.link) {
+        from += QLatin1StringView(" JOIN ") + quote(state.link->table) + QLatin1StringView(" ON ")
+                + qualified(state.link->toTarget) + QLatin1StringView(" = ") + qualified(state.link->targetKey);
+    }
+    return from;
+}
+
+QString SqlCompiler::projectionList(const QueryState &state, Projection &projection) const
+{
+    QList<int> columns = state.selected;
+    if (columns.isEmpty()) {
+        for (int i = 0; i < state.model->columns.size(); ++i)
+            columns.append(i);
+    }
+    for (int column : columns) {
+        projection.fields.append({0, column, QString()});
+        projection.loaded.set(std::size_t(column));
+    }
+    // Joined to a link table, whose columns may have the same names.
+    QString list = selectList(state.model, columns, state.link ? state.table : QString()).join(QLatin1StringView(", "));
+    if (state.link) {
+        const QString parent = QStringLiteral("hy_parent");
+        list += QLatin1StringView(", ") + qualified(state.link->parentKey) + QLatin1StringView(" AS ") + quote(parent);
+        projection.fields.append({0, -1, parent});
     }
     return list;
 }
 
 CompiledSelect SqlCompiler::select(const QueryState &state, qint64 limit) const
 {
-    if (state.partitionColumn >= 0 && (state.limit >= 0 || state.offset > 0))
+    if (!state.partition.name.isEmpty() && (state.limit >= 0 || state.offset > 0))
         return partitionedSelect(state);
     CompiledSelect compiled;
-    QString list;
-    if (state.model) {
-        QList<int> columns = state.selected;
-        if (columns.isEmpty()) {
-            for (int i = 0; i < state.model->columns.size(); ++i)
-                columns.append(i);
-        }
-        list = selectList(state.model, columns).join(QLatin1StringView(", "));
-        for (int column : columns) {
-            compiled.projection.fields.append({0, column, QString()});
-            compiled.projection.loaded.set(std::size_t(column));
-        }
-    } else {
-        // Rows of a table without a model: the fields are named by the
-        // result itself, once it is there.
-        list = QStringLiteral("*");
-    }
+    // Rows of a table without a model: the fields are named by the result
+    // itself, once it is there.
+    const QString list = state.model ? projectionList(state, compiled.projection) : QStringLiteral("*");
     compiled.statement = selectOf(state, list, limit);
     return compiled;
 }
@@ -223,7 +242,7 @@ CompiledSelect SqlCompiler::select(const QueryState &state, qint64 limit) const
 SqlStatement SqlCompiler::selectOf(const QueryState &state, const QString &list, qint64 limit) const
 {
     SqlStatement statement;
-    statement.sql = QStringLiteral("SELECT ") + list + QStringLiteral(" FROM ") + quote(state.table);
+    statement.sql = QStringLiteral("SELECT ") + list + QStringLiteral(" FROM ") + fromClause(state);
     appendWhere(statement, state);
     for (qsizetype i = 0; i < state.orders.size(); ++i) {
         const OrderTerm &term = state.orders[i];
@@ -247,18 +266,10 @@ CompiledSelect SqlCompiler::partitionedSelect(const QueryState &state) const
                                    "which this server does not have"));
     }
     CompiledSelect compiled;
-    QList<int> columns = state.selected;
-    if (columns.isEmpty()) {
-        for (int i = 0; i < state.model->columns.size(); ++i)
-            columns.append(i);
-    }
+    const QString inner = projectionList(state, compiled.projection);
     QStringList outer;
-    for (int column : columns) {
-        outer.append(quote(state.model->columns[column].databaseName));
-        compiled.projection.fields.append({0, column, QString()});
-        compiled.projection.loaded.set(std::size_t(column));
-    }
-    const ColumnData &partition = state.model->columns[state.partitionColumn];
+    for (const Projection::Field &field : std::as_const(compiled.projection.fields))
+        outer.append(quote(field.column >= 0 ? state.model->columns[field.column].databaseName : field.name));
     QString order;
     for (const OrderTerm &term : state.orders) {
         order += (order.isEmpty() ? QString() : QStringLiteral(", ")) + comparable(term.column)
@@ -268,13 +279,10 @@ CompiledSelect SqlCompiler::partitionedSelect(const QueryState &state) const
         order = quote(state.table) + u'.' + quote(state.model->columns[state.model->primaryKey].databaseName);
     }
     const QString rowNumber = quote(QStringLiteral("hy_row"));
-    QString inner = selectList(state.model, columns).join(QLatin1StringView(", "))
-            + QStringLiteral(", ROW_NUMBER() OVER (PARTITION BY ") + quote(state.table) + u'.'
-            + quote(partition.databaseName) + (order.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + order)
-            + QStringLiteral(") AS ") + rowNumber;
-
     SqlStatement &statement = compiled.statement;
-    statement.sql = QStringLiteral("SELECT ") + inner + QStringLiteral(" FROM ") + quote(state.table);
+    statement.sql = QStringLiteral("SELECT ") + inner + QStringLiteral(", ROW_NUMBER() OVER (PARTITION BY ")
+            + qualified(state.partition) + (order.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + order)
+            + QStringLiteral(") AS ") + rowNumber + QStringLiteral(" FROM ") + fromClause(state);
     appendWhere(statement, state);
     const qint64 offset = qMax<qint64>(state.offset, 0);
     statement.sql = QStringLiteral("SELECT ") + outer.join(QLatin1StringView(", ")) + QStringLiteral(" FROM (")

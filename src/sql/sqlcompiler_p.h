@@ -87,7 +87,8 @@ public:
 
     // The select-list expressions of model columns, each read so that it
     // arrives as stored (date-times and text through the dialect).
-    QStringList selectList(const ModelData *model, const QList<int> &columns) const;
+    // Qualified by `table` when one is given (a select with a join).
+    QStringList selectList(const ModelData *model, const QList<int> &columns, const QString &table = {}) const;
 
     QString savepoint(const QString &name) const;
     QString releaseSavepoint(const QString &name) const;
@@ -110,6 +111,10 @@ private:
     void appendIn(SqlStatement &statement, const Predicate &predicate, const AliasScope *scope) const;
     void appendRelated(SqlStatement &statement, const RelatedRows &related, const AliasScope *outer) const;
     CompiledSelect partitionedSelect(const QueryState &state) const;
+    // FROM's table, and a manyToMany's link joined to it.
+    QString fromClause(const QueryState &state) const;
+    // The model columns a select reads, the link's parent key after them.
+    QString projectionList(const QueryState &state, Projection &projection) const;
     QString columnDefinition(int index, const ModelData *model) const;
     // "table"."column": a column of the table, never an output column of the
     // same name (a date-time column is selected as text under its name).

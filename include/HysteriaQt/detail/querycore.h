@@ -12,6 +12,7 @@
 #include <HysteriaQt/sqlstatement.h>
 #include <HysteriaQt/detail/sourcehandle.h>
 
+#include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QSharedDataPointer>
 #include <QtCore/QString>
@@ -118,9 +119,20 @@ public:
     // `column`, and `column` read even when select() left it out.
     void partitionBy(int column);
     void ensureSelected(int column);
+    // A manyToMany's query, run by the loader: the targets joined to the
+    // relation's link rows, limit and offset per parent, and only those
+    // linked to one of `parentKeys` (linkedTo()).
+    void joinLink(const RelationData *relation);
+    void linkedTo(const QVariantList &parentKeys);
+    // The query as the loader runs it in chunks: beforeFetch applied once,
+    // here, and `bindings` set to the number of values its SQL binds
+    // besides the keys.
+    QueryCore forChunks(int &bindings) const;
 
     // Models
     std::vector<std::unique_ptr<Model>> fetchModels(qint64 limit = -1) const;
+    // fetchModels() of a joinLink() query: each model's parent key too.
+    std::vector<std::unique_ptr<Model>> fetchLinkedModels(QHash<const Model *, QVariant> &parentKeys) const;
     std::unique_ptr<Model> insertModel(const RowValues &row) const;
     SqlStatements insertModelSql(const RowValues &row) const;
     std::vector<std::unique_ptr<Model>> insertModels(const RowList &rows) const;
@@ -159,6 +171,7 @@ private:
     // This query with the model's beforeFetch, beforeUpdate or beforeDelete
     // applied (callback, then signal), unless ignored.
     QueryCore hooked(Hook hook) const;
+    std::vector<std::unique_ptr<Model>> fetch(qint64 limit, QHash<const Model *, QVariant> *parentKeys) const;
     // RowList is borrowed: the rows the insert hooks changed are kept here.
     RowList hookedRows(Hook hook, const RowList &rows, QList<RowValues> &storage) const;
     // A relation's query (scopeToParent()): the rows to insert with the
