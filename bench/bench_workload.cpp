@@ -12,7 +12,11 @@
 // - read: many() of the 20,000 posts into models, against a forward-only
 //   QSqlQuery read into structs by index, date-times read as text (cast to
 //   text by the server on PostgreSQL and MariaDB, whose Qt drivers would
-//   otherwise parse them).
+//   otherwise parse them);
+// - eager load: the 1,000 users with their posts, load("posts") (2 queries),
+//   against the same two queries by hand: the users read into structs, then
+//   their posts with `WHERE user_id IN (...)` (the 1,000 ids bound), each
+//   appended to its user's list through a hash of the ids.
 //
 // Prints the median of each and the ratio HysteriaQt / raw (below 1 means
 // HysteriaQt is faster), with the page faults of each side, on a SQLite file
@@ -25,6 +29,7 @@
 
 #include "benchsupport.h"
 
+#include <HysteriaQt/Relations>
 #include <HysteriaQt/SqlDataSource>
 
 #include <QtCore/QCoreApplication>
@@ -66,6 +71,10 @@ public:
     using Hy::Model::Model;
 };
 
+template <>
+inline constexpr auto Hy::relations<WorkloadUser> =
+        Hy::defineRelations<WorkloadUser>(Hy::hasMany<WorkloadPost>("posts", {.foreignKey = "userId"}));
+
 using HyBench::check;
 using HyBench::median;
 using HyBench::time;
@@ -82,6 +91,14 @@ struct PlainPost
     QString title;
     QString body;
     QString createdAt;
+};
+
+struct PlainUser
+{
+    int id = 0;
+    QString name;
+    QString email;
+    std::vector<PlainPost> posts;
 };
 
 std::optional<Hy::ConnectionOptions> serverOptions(const char *variable, const QString &driver)
@@ -135,9 +152,16 @@ void run(const QString &label, Hy::SqlDataSource &sql, int repetitions, QTextStr
     const QString rawSelect =
             QStringLiteral("SELECT id, user_id, title, body, %1 FROM workload_posts").arg(createdAtText);
 
+    const QString rawUsers = QStringLiteral("SELECT id, name, email FROM workload_users");
+    QString rawPostsOfUsers = rawSelect + QStringLiteral(" WHERE user_id IN (?");
+    for (int u = 1; u < Users; ++u)
+        rawPostsOfUsers += QStringLiteral(", ?");
+    rawPostsOfUsers += u')';
+
     auto clearPosts = [&] { sql.from<WorkloadPost>().remove(); };
-    std::vector<double> ormInsert, rawInsert, ormRead, rawRead;
-    std::vector<double> ormInsertFaults, rawInsertFaults, ormReadFaults, rawReadFaults;
+    std::vector<double> ormInsert, rawInsert, ormRead, rawRead, ormLoad, rawLoad;
+    std::vector<double> ormInsertFaults, rawInsertFaults, ormReadFaults, rawReadFaults, ormLoadFaults, rawLoadFaults;
+    qsizetype loadQueries = 0;
     for (int rep = 0; rep < repetitions; ++rep) {
         clearPosts();
         rawInsert.push_back(time([&] {
@@ -188,6 +212,55 @@ void run(const QString &label, Hy::SqlDataSource &sql, int repetitions, QTextStr
             if (rows.size() != std::size_t(Posts))
                 qFatal("many() read %d rows", int(rows.size()));
         }, &ormReadFaults));
+
+        rawLoad.push_back(time([&] {
+            QSqlQuery query(sql.database());
+            query.setForwardOnly(true);
+            check(query.exec(rawUsers), query);
+            std::vector<PlainUser> users;
+            users.reserve(std::size_t(Users));
+            QHash<int, std::size_t> byId;
+            byId.reserve(Users);
+            while (query.next()) {
+                PlainUser user;
+                user.id = query.value(0).toInt();
+                user.name = query.value(1).toString();
+                user.email = query.value(2).toString();
+                byId.insert(user.id, users.size());
+                users.push_back(std::move(user));
+            }
+            QSqlQuery posts(sql.database());
+            posts.setForwardOnly(true);
+            check(posts.prepare(rawPostsOfUsers), posts);
+            for (std::size_t u = 0; u < users.size(); ++u)
+                posts.bindValue(int(u), users[u].id);
+            check(posts.exec(), posts);
+            std::size_t read = 0;
+            while (posts.next()) {
+                PlainPost post;
+                post.id = posts.value(0).toInt();
+                post.userId = posts.value(1).toInt();
+                post.title = posts.value(2).toString();
+                post.body = posts.value(3).toString();
+                post.createdAt = posts.value(4).toString();
+                users[byId.value(post.userId)].posts.push_back(std::move(post));
+                ++read;
+            }
+            if (read != std::size_t(Posts) || users.front().posts.size() != std::size_t(Posts / Users))
+                qFatal("raw eager load read %d posts", int(read));
+        }, &rawLoadFaults));
+
+        const int observer = sql.addQueryObserver([&](const Hy::QueryEvent &event) {
+            if (event.stage() == Hy::QueryEvent::Stage::Started)
+                ++loadQueries;
+        });
+        loadQueries = 0;
+        ormLoad.push_back(time([&] {
+            const auto loaded = sql.from<WorkloadUser>().load("posts").many();
+            if (loaded.size() != std::size_t(Users) || Hy::related<"posts">(*loaded.front()).size() != Posts / Users)
+                qFatal("load() read %d users", int(loaded.size()));
+        }, &ormLoadFaults));
+        sql.removeQueryObserver(observer);
     }
     schema.dropTables<WorkloadPost, WorkloadUser>();
 
@@ -201,6 +274,11 @@ void run(const QString &label, Hy::SqlDataSource &sql, int repetitions, QTextStr
                           "   (page faults %4 / %5)\n")
                    .arg(orr, 7, 'f', 1).arg(rr, 7, 'f', 1).arg(orr / rr, 0, 'f', 2)
                    .arg(median(ormReadFaults)).arg(median(rawReadFaults));
+    const double ol = median(ormLoad), rl = median(rawLoad);
+    out << QStringLiteral("  load(\"posts\")         HysteriaQt %1 ms   raw two queries   %2 ms   ratio %3"
+                          "   (page faults %4 / %5, %6 queries)\n")
+                   .arg(ol, 7, 'f', 1).arg(rl, 7, 'f', 1).arg(ol / rl, 0, 'f', 2)
+                   .arg(median(ormLoadFaults)).arg(median(rawLoadFaults)).arg(loadQueries);
     out.flush();
 }
 
