@@ -40,12 +40,11 @@ QString fromView(std::string_view text)
 }
 } // namespace
 
-// A key as text that is equal for equal keys whatever the driver returned:
-// an int and a qint64 of the same value, a QUuid and its text.
-std::optional<QString> relationKeyText(const QVariant &value)
+RelationKey relationKey(const QVariant &value)
 {
+    RelationKey key;
     if (value.isNull())
-        return std::nullopt;
+        return key;
     switch (value.typeId()) {
     case QMetaType::Int:
     case QMetaType::LongLong:
@@ -53,13 +52,16 @@ std::optional<QString> relationKeyText(const QVariant &value)
     case QMetaType::ULongLong:
     case QMetaType::Short:
     case QMetaType::UShort:
-        return QString::number(value.toLongLong());
+        key.kind = RelationKey::Kind::Number;
+        key.number = value.toLongLong();
+        return key;
     default:
         break;
     }
-    if (value.metaType() == QMetaType::fromType<QUuid>())
-        return value.toUuid().toString(QUuid::WithoutBraces);
-    return value.toString();
+    key.kind = RelationKey::Kind::Text;
+    key.text = value.metaType() == QMetaType::fromType<QUuid>() ? value.toUuid().toString(QUuid::WithoutBraces)
+                                                                  : value.toString();
+    return key;
 }
 
 const RelationData *const *registerRelations(const ModelData *source, const RelationSpec *specs, int count)

@@ -5,6 +5,7 @@
 
 #include <HysteriaQt/relations.h>
 
+#include <QtCore/QHashFunctions>
 #include <QtCore/QList>
 #include <QtCore/QString>
 
@@ -51,10 +52,29 @@ struct LoadedRelations
     }
 };
 
-// A key as text that is equal for equal keys whatever the driver returned
-// (an int and a qint64 of the same value, a QUuid and its text); nothing
-// for null.
-std::optional<QString> relationKeyText(const QVariant &value);
+// A key that is equal for equal keys whatever the driver returned (an int
+// and a qint64 of the same value, a QUuid and its text), and costs no
+// allocation for a whole number, the common key.
+struct RelationKey
+{
+    enum class Kind : quint8 { Null, Number, Text };
+    Kind kind = Kind::Null;
+    qint64 number = 0;
+    QString text;
+
+    bool isNull() const { return kind == Kind::Null; }
+    friend bool operator==(const RelationKey &a, const RelationKey &b)
+    {
+        return a.kind == b.kind && a.number == b.number && a.text == b.text;
+    }
+};
+
+inline size_t qHash(const RelationKey &key, size_t seed = 0)
+{
+    return key.kind == RelationKey::Kind::Text ? ::qHash(key.text, seed) : ::qHash(key.number, seed);
+}
+
+RelationKey relationKey(const QVariant &value);
 
 // The parent's value of its `column`, which its related rows refer to;
 // INVALID_VALUE when it is null, or was neither read nor set.

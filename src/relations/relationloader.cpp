@@ -31,11 +31,11 @@ QVariant columnValue(const ModelData *model, int column, const Model *instance)
 QVariantList distinctKeys(const QList<QVariant> &values)
 {
     QVariantList keys;
-    QSet<QString> seen;
+    QSet<RelationKey> seen;
     for (const QVariant &value : values) {
-        const std::optional<QString> text = relationKeyText(value);
-        if (text && !seen.contains(*text)) {
-            seen.insert(*text);
+        const RelationKey key = relationKey(value);
+        if (!key.isNull() && !seen.contains(key)) {
+            seen.insert(key);
             keys.append(value);
         }
     }
@@ -124,29 +124,43 @@ void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadReques
 
     // The related models by the parent key they match, in the order read;
     // a manyToMany's target once per parent, however many link rows say so.
-    QHash<QString, Related> byKey;
-    QHash<QString, QSet<QString>> seen;
+    QHash<RelationKey, Related> byKey;
+    QHash<RelationKey, QSet<RelationKey>> seen;
     for (auto &row : rows) {
-        const std::optional<QString> key = relationKeyText(linked ? linkedTo.value(row.get())
-                                                                  : columnValue(target, targetColumn, row.get()));
-        if (!key)
+        const RelationKey key = relationKey(linked ? linkedTo.value(row.get())
+                                                   : columnValue(target, targetColumn, row.get()));
+        if (key.isNull())
             continue;
         if (linked) {
-            QSet<QString> &targets = seen[*key];
-            const QString targetKey = relationKeyText(columnValue(target, targetColumn, row.get())).value_or(QString());
+            QSet<RelationKey> &targets = seen[key];
+            const RelationKey targetKey = relationKey(columnValue(target, targetColumn, row.get()));
             if (targets.contains(targetKey))
                 continue;
             targets.insert(targetKey);
         }
-        byKey[*key].push_back(std::shared_ptr<Model>(std::move(row)));
+        byKey[key].push_back(std::shared_ptr<Model>(std::move(row)));
     }
-    for (qsizetype i = 0; i < qsizetype(parents.size()); ++i) {
+    // How many parents share each key (a belongsTo's target): the last one
+    // takes the list, the others a copy.
+    std::vector<RelationKey> keysOfParents;
+    keysOfParents.reserve(parents.size());
+    QHash<RelationKey, int> uses;
+    for (const QVariant &value : std::as_const(parentKeys)) {
+        keysOfParents.push_back(relationKey(value));
+        if (!keysOfParents.back().isNull())
+            ++uses[keysOfParents.back()];
+    }
+    for (std::size_t i = 0; i < parents.size(); ++i) {
         Related models;
-        if (const std::optional<QString> key = relationKeyText(parentKeys[i]))
-            models = byKey.value(*key);
+        const RelationKey &key = keysOfParents[i];
+        if (!key.isNull()) {
+            const auto found = byKey.find(key);
+            if (found != byKey.end())
+                models = --uses[key] == 0 ? std::move(*found) : *found;
+        }
         if (!relation->isToMany() && models.size() > 1)
             models.resize(1); // hasOne: the first in the query's order
-        setRelated(*parents[std::size_t(i)], relation, std::move(models));
+        setRelated(*parents[i], relation, std::move(models));
     }
 }
 

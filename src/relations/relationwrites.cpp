@@ -33,16 +33,16 @@ QVariant canonical(const ModelData *model, int column, const QVariant &value)
     return data.read(scratch.get(), value) ? data.value(scratch.get()) : value;
 }
 
-QString keyOf(const QVariant &value)
+RelationKey keyOf(const QVariant &value)
 {
-    return relationKeyText(value).value_or(QString());
+    return relationKey(value);
 }
 
 // The keys of a list, each once, in the link column's form; null refused.
 QVariantList linkKeys(const RelationData *relation, const QVariantList &keys, const char *operation)
 {
     QVariantList out;
-    QSet<QString> seen;
+    QSet<RelationKey> seen;
     for (const QVariant &key : keys) {
         if (key.isNull()) {
             throw Error(ErrorCode::InvalidValue,
@@ -141,7 +141,7 @@ private:
 
 QVariantList without(const QVariantList &keys, const QVariantList &removed)
 {
-    QSet<QString> set;
+    QSet<RelationKey> set;
     for (const QVariant &key : removed)
         set.insert(keyOf(key));
     QVariantList out;
@@ -245,7 +245,7 @@ RowList QueryCore::rowsWithParentKey(const RowList &rows, QList<RowValues> &stor
     // hasOne and hasMany: the parent's key in the foreign key, where a
     // different one given would move the row to another parent.
     const ColumnData &foreignKey = m_model->columns[relation->foreignKey];
-    const QString parentKey = keyOf(canonical(m_model, relation->foreignKey, d->scopeKey));
+    const RelationKey parentKey = keyOf(canonical(m_model, relation->foreignKey, d->scopeKey));
     storage.reserve(rows.size());
     for (qsizetype i = 0; i < rows.size(); ++i) {
         RowValues row = rows[i];
