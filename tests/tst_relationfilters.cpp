@@ -49,7 +49,7 @@ class tst_RelationFilters : public QObject
 
 private Q_SLOTS:
     void initTestCase_data() { HyTest::Databases::addRows(); }
-    void initTestCase() { Hy::createSchema<User, Post, Address, UserAddress, Category, Comment, Review>(); }
+    void initTestCase() { Hy::createSchema<User, Post, Address, UserAddress, Category, Comment, Review, Follow>(); }
     void init();
 
     void hasMany();
@@ -69,9 +69,9 @@ private:
 void tst_RelationFilters::init()
 {
     HY_TEST_SOURCE(m_databases);
-    sql.schema().dropTables<User, Post, Address, UserAddress, Category, Comment, Review>(
+    sql.schema().dropTables<User, Post, Address, UserAddress, Category, Comment, Review, Follow>(
             Hy::SchemaBuilder::IfMissing::Skip);
-    sql.schema().createTables<User, Post, Address, UserAddress, Category, Comment, Review>();
+    sql.schema().createTables<User, Post, Address, UserAddress, Category, Comment, Review, Follow>();
 }
 
 void tst_RelationFilters::seed(Hy::SqlDataSource &sql)
@@ -264,7 +264,9 @@ void tst_RelationFilters::badInput()
         HY_EXPECT_ERROR(sql.from<User>().havingRelated("posts", [](Hy::ModelQuery<Post> &q) { q.where("userId", "one"); })
                                 .many(),
                         ErrorCode::InvalidValue);
-        HY_EXPECT_ERROR(sql.from<Post>().havingRelated("user").update({{"userId", "x"}}), ErrorCode::InvalidValue);
+        HY_EXPECT_ERROR(sql.from<Post>().havingRelated("user", [](Hy::ModelQuery<User> &q) { q.where("id", "one"); })
+                                .update({{"title", "x"}}),
+                        ErrorCode::InvalidValue);
         HY_EXPECT_ERROR(sql.from<User>().notHavingRelated("posts", [](Hy::ModelQuery<Post> &q) { q.where("id", nullptr).orWhere("id", ">", nullptr); })
                                 .remove(),
                         ErrorCode::InvalidValue);

@@ -302,8 +302,10 @@ void tst_Relations::perParentLimits()
     QCOMPARE(Hy::related<"user">(*posts.front())->name(), std::optional<QString>("Alice"));
     // manyToMany: through the link rows, in one query.
     sql.from<Address>().insertMany({{{"city", "Oslo"}}, {{"city", "Bergen"}}, {{"city", "Paris"}}});
+    // Bergen linked to Alice twice: still one of her two.
     sql.from<UserAddress>().insertMany({{{"userId", 1}, {"addressId", 1}}, {{"userId", 1}, {"addressId", 2}},
-                                        {{"userId", 1}, {"addressId", 3}}, {{"userId", 3}, {"addressId", 3}}});
+                                        {{"userId", 1}, {"addressId", 2}}, {{"userId", 1}, {"addressId", 3}},
+                                        {{"userId", 3}, {"addressId", 3}}});
     const QStringList linked = statementsOf(sql, [&] {
         users = sql.from<User>().load("addresses", [](Hy::ModelQuery<Address> &q) { q.orderBy("city").limit(2); })
                         .orderBy("id").many();
@@ -333,6 +335,10 @@ void tst_Relations::chunksAtTheParameterLimit()
     // The relation query's own values (3 here) and the keys fill each
     // statement up to the limit, never past it: the database would refuse.
     Hy::ModelList<User> loaded;
+    QObject context;
+    int fetches = 0;
+    connect(Hy::notifier<Post>(), &Hy::ModelNotifier::beforeFetch, &context, [&](Hy::HookQuery &) { ++fetches; },
+            Qt::DirectConnection);
     const QStringList statements = statementsOf(sql, [&] {
         loaded = sql.from<User>()
                          .load("posts", [](Hy::ModelQuery<Post> &q) { q.where("title", "!=", "none").orderBy("id").limit(5); })
@@ -344,6 +350,7 @@ void tst_Relations::chunksAtTheParameterLimit()
     for (qsizetype i = 1; i < statements.size(); ++i)
         QVERIFY(statements[i].count(u'?') <= limit);
     QCOMPARE(statements[1].count(u'?'), limit); // the first chunk full
+    QCOMPARE(fetches, 1); // the posts' beforeFetch once for the whole load
     QCOMPARE(loaded.size(), std::size_t(parents));
     QCOMPARE(texts(Hy::related<"posts">(*loaded.front()), title), QStringList{"first"});
     QCOMPARE(texts(Hy::related<"posts">(*loaded.back()), title), QStringList{"last"});

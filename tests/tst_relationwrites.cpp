@@ -40,7 +40,7 @@ class tst_RelationWrites : public QObject
 
 private Q_SLOTS:
     void initTestCase_data() { HyTest::Databases::addRows(); }
-    void initTestCase() { Hy::createSchema<User, Post, Address, UserAddress, Category, Comment, Review>(); }
+    void initTestCase() { Hy::createSchema<User, Post, Address, UserAddress, Category, Comment, Review, Follow>(); }
     void init();
 
     void hasManyQuery();
@@ -49,6 +49,8 @@ private Q_SLOTS:
     void manyToManyQuery();
     void attachAndDetach();
     void sync();
+    void softDeletedLinks();
+    void hooksOfTheRowsWritten();
     void badInput();
 
 private:
@@ -61,9 +63,9 @@ private:
 void tst_RelationWrites::init()
 {
     HY_TEST_SOURCE(m_databases);
-    sql.schema().dropTables<User, Post, Address, UserAddress, Category, Comment, Review>(
+    sql.schema().dropTables<User, Post, Address, UserAddress, Category, Comment, Review, Follow>(
             Hy::SchemaBuilder::IfMissing::Skip);
-    sql.schema().createTables<User, Post, Address, UserAddress, Category, Comment, Review>();
+    sql.schema().createTables<User, Post, Address, UserAddress, Category, Comment, Review, Follow>();
 }
 
 void tst_RelationWrites::seed(Hy::SqlDataSource &sql)
@@ -245,6 +247,7 @@ void tst_RelationWrites::sync()
     QStringList statements = statementsOf(sql, [&] { result = sql.from<User>().sync("addresses", *alice, {2, 3}); });
     QCOMPARE(result.attached, QVariantList());
     QCOMPARE(result.detached, QVariantList());
+    QVERIFY(!statements.isEmpty()); // it read the links
     for (const QString &statement : std::as_const(statements)) {
         QVERIFY2(!statement.startsWith("INSERT") && !statement.startsWith("DELETE"), qPrintable(statement));
     }
@@ -257,6 +260,94 @@ void tst_RelationWrites::sync()
     QCOMPARE(result.attached.size(), 2);
     QCOMPARE(linksOf(sql, 1), (QList<int>{1, 2}));
     QCOMPARE(rawCount(sql, "user_addresses"), 2);
+}
+
+void tst_RelationWrites::softDeletedLinks()
+{
+    HY_TEST_SOURCE(m_databases);
+    seed(sql);
+    // Alice follows Bob and Carol; the link to Bob is then deleted softly.
+    const auto alice = user(sql, 1);
+    QCOMPARE(sql.from<User>().attach("follows", *alice, {2, 3}), 2);
+    QCOMPARE(sql.from<Follow>().where("followedId", 2).softDelete(), 1);
+    auto names = [](const QList<User *> &users) {
+        QStringList out;
+        for (const User *user : users)
+            out.append(user->name().value_or(QString()));
+        return out;
+    };
+    // A deleted link is no link: not loaded, not counted, not in the relation's query.
+    QCOMPARE(names(Hy::related<"follows">(*sql.from<User>().load("follows").where("id", 1).one())), QStringList{"Carol"});
+    QCOMPARE(sql.from<User>().havingRelated("follows", "=", 1).count(), 1);
+    QCOMPARE(sql.from<User>().havingRelated("follows", [](Hy::ModelQuery<User> &q) { q.where("name", "Bob"); }).count(), 0);
+    QCOMPARE(sql.from<User>().relatedQuery<"follows">(*alice).count(), 1);
+    // sync() links Bob again with a row of its own, and leaves the deleted one.
+    const Hy::SyncResult result = sql.from<User>().sync("follows", *alice, {2, 3});
+    QCOMPARE(result.attached, QVariantList{2});
+    QCOMPARE(result.detached, QVariantList());
+    QCOMPARE(rawCount(sql, "follows", "followed_id = 2"), 2);
+    QCOMPARE(sql.from<User>().relatedQuery<"follows">(*alice).count(), 2);
+}
+
+void tst_RelationWrites::hooksOfTheRowsWritten()
+{
+    HY_TEST_SOURCE(m_databases);
+    seed(sql);
+    const auto bob = user(sql, 2);
+    {
+        // A hook that adds a row: it gets the parent's key too.
+        QObject context;
+        connect(Hy::notifier<Post>(), &Hy::ModelNotifier::beforeInsertMany, &context,
+                [](QList<QVariantMap> &rows) { rows.append({{"title", "added"}}); }, Qt::DirectConnection);
+        QCOMPARE(sql.from<User>().relatedQuery<"posts">(*bob).insertMany({{{"title", "given"}}}).size(), 2u);
+    }
+    QCOMPARE(rawCount(sql, "posts", "user_id = 2"), 2);
+    QCOMPARE(rawCount(sql, "posts", "title = 'added' AND user_id = 2"), 1);
+    {
+        // A hook that moves the row to another parent is refused, and nothing is written.
+        QObject context;
+        connect(Hy::notifier<Post>(), &Hy::ModelNotifier::beforeInsert, &context,
+                [](QVariantMap &row) { row.insert("userId", 3); }, Qt::DirectConnection);
+        HY_EXPECT_ERROR(sql.from<User>().relatedQuery<"posts">(*bob).insert({{"title", "moved"}}), ErrorCode::InvalidValue);
+    }
+    QCOMPARE(rawCount(sql, "posts", "title = 'moved'"), 0);
+    {
+        // The target's hook that cancels: no SQL at all, not even a transaction.
+        QObject context;
+        connect(Hy::notifier<Address>(), &Hy::ModelNotifier::beforeInsert, &context,
+                [](QVariantMap &) { throw Hy::Error(ErrorCode::OperationCancelled, QStringLiteral("no")); },
+                Qt::DirectConnection);
+        const QStringList statements = statementsOf(sql, [&] {
+            HY_EXPECT_ERROR(sql.from<User>().relatedQuery<"addresses">(*bob).insert({{"city", "Nowhere"}}),
+                            ErrorCode::OperationCancelled);
+        });
+        QCOMPARE(statements, QStringList());
+    }
+    // The link model's beforeFetch applies to the links a load joins.
+    {
+        QObject context;
+        connect(Hy::notifier<UserAddress>(), &Hy::ModelNotifier::beforeFetch, &context,
+                [](Hy::HookQuery &q) { q.where("addressId", "!=", 2); }, Qt::DirectConnection);
+        const auto alice = sql.from<User>().load("addresses").where("id", 1).one();
+        QCOMPARE(Hy::related<"addresses">(*alice).size(), 1);
+        QCOMPARE(Hy::related<"addresses">(*alice).front()->city(), std::optional<QString>("Oslo"));
+    }
+    // The target's afterFetch sees each target once, and what it drops is not loaded.
+    {
+        QObject context;
+        int seen = 0;
+        connect(Hy::notifier<Address>(), &Hy::ModelNotifier::afterFetch, &context,
+                [&](QList<Hy::Model *> &models) {
+                    seen += int(models.size());
+                    models.removeIf([](Hy::Model *model) { return static_cast<Address *>(model)->city() == QStringLiteral("Oslo"); });
+                },
+                Qt::DirectConnection);
+        sql.from<UserAddress>().insert({{"userId", 3}, {"addressId", 2}});
+        const auto users = sql.from<User>().load("addresses").orderBy("id").many();
+        QCOMPARE(seen, 2); // Oslo and Bergen, once each: Bergen has three link rows
+        QCOMPARE(Hy::related<"addresses">(*users[0]).size(), 1);
+        QCOMPARE(Hy::related<"addresses">(*users[0]).front(), Hy::related<"addresses">(*users[2]).front()); // shared
+    }
 }
 
 void tst_RelationWrites::badInput()
@@ -283,6 +374,19 @@ void tst_RelationWrites::badInput()
     // A parent read without its key cannot name its rows.
     const auto nameOnly = sql.from<User>().select({"name"}).where("id", 1).one();
     HY_EXPECT_ERROR(sql.from<User>().relatedQuery<"posts">(*nameOnly).many(), ErrorCode::InvalidValue);
+    // Target models of another class, or without a key read or set.
+    Address unsavedAddress;
+    unsavedAddress.setCity(QStringLiteral("X"));
+    HY_EXPECT_ERROR(sql.from<User>().attach("addresses", *alice, QList<const Address *>{&unsavedAddress}),
+                    ErrorCode::InvalidValue);
+    HY_EXPECT_ERROR(sql.from<User>().attach("addresses", *alice, sql.from<Post>().many()), ErrorCode::InvalidValue);
+    HY_EXPECT_ERROR(sql.from<User>().sync("addresses", *alice, sql.from<Address>().select({"city"}).many()),
+                    ErrorCode::InvalidValue);
+    // A post without a user: its user's query has no rows.
+    sql.from<Post>().insert({{"title", "orphan"}});
+    const auto orphan = sql.from<Post>().where("title", "orphan").one();
+    QCOMPARE(sql.from<Post>().relatedQuery<"user">(*orphan).one(), nullptr);
+    QCOMPARE(sql.from<Post>().relatedQuery<"user">(*orphan).count(), 0);
     // A key that is not one, in the link column: refused by the database's type or the value check.
     HY_EXPECT_ERROR(sql.from<User>().attach("addresses", *alice, {"not a number"}), ErrorCode::InvalidValue);
     QCOMPARE(rawCount(sql, "user_addresses"), 3);

@@ -12,6 +12,7 @@
 #include "query/querystate_p.h"
 #include "query/softdelete_p.h"
 #include "query/touchedrows_p.h"
+#include "relations/relationdata_p.h"
 #include "relations/relationloader_p.h"
 #include "sql/sqlcompiler_p.h"
 
@@ -269,12 +270,12 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchModels(qint64 limit) const
     return fetch(limit, nullptr);
 }
 
-std::vector<std::unique_ptr<Model>> QueryCore::fetchLinkedModels(QHash<const Model *, QVariant> &parentKeys) const
+std::vector<std::unique_ptr<Model>> QueryCore::fetchLinkedModels(QList<std::pair<QVariant, QVariant>> &links) const
 {
-    return fetch(-1, &parentKeys);
+    return fetch(-1, &links);
 }
 
-std::vector<std::unique_ptr<Model>> QueryCore::fetch(qint64 limit, QHash<const Model *, QVariant> *parentKeys) const
+std::vector<std::unique_ptr<Model>> QueryCore::fetch(qint64 limit, QList<std::pair<QVariant, QVariant>> *links) const
 {
     const Session session = openSession(m_source);
     Connection *source = session.connection();
@@ -294,7 +295,8 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetch(qint64 limit, QHash<const M
         if (field.column >= 0)
             targets.append(&m_model->columns[field.column]);
     }
-    const int parentKey = parentKeys && query.d->link ? int(targets.size()) : -1;
+    const int parentKey = links && query.d->link ? int(targets.size()) : -1;
+    QSet<RelationKey> targetsRead;
 
     std::vector<std::unique_ptr<Model>> models;
     if (statement.size() > 0)
@@ -304,8 +306,15 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetch(qint64 limit, QHash<const M
         for (qsizetype i = 0; i < targets.size(); ++i)
             readInto(m_model, model.get(), *targets[i], statement.value(int(i)));
         ModelAccess::setLoaded(*model, compiled.projection.loaded);
-        if (parentKey >= 0)
-            parentKeys->insert(model.get(), statement.value(parentKey));
+        if (parentKey >= 0) {
+            // A target linked to several parents is one model.
+            const QVariant targetKey = m_model->columns[m_model->primaryKey].value(model.get());
+            links->append({statement.value(parentKey), targetKey});
+            const RelationKey key = relationKey(targetKey);
+            if (targetsRead.contains(key))
+                continue;
+            targetsRead.insert(key);
+        }
         models.push_back(std::move(model));
     }
     statement.finish();
@@ -313,6 +322,14 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetch(qint64 limit, QHash<const M
     if (!query.d->loads.isEmpty())
         loadRelations(models, query.d->loads, dialect.maxBindings());
     return models;
+}
+
+RowList QueryCore::rowsToInsert(Hook hook, const RowList &rows, RowStorage &storage) const
+{
+    // A relation's query sets the parent's key before the insert hooks run,
+    // and again on the rows they leave (rows they added, keys they changed).
+    return rowsWithParentKey(hookedRows(hook, rowsWithParentKey(rows, storage.keyed), storage.hooked),
+                             storage.rekeyed);
 }
 
 QueryCore QueryCore::forChunks(int &bindings) const
@@ -336,40 +353,36 @@ std::unique_ptr<Model> QueryCore::insertModel(const RowValues &row) const
 {
     if (linksOnInsert())
         return std::move(insertLinked({&row}, Hook::BeforeInsert).front());
-    QList<RowValues> keyed;
-    QList<RowValues> storage;
+    RowStorage storage;
     auto models = ModelInserter(openSession(m_source).connection(), m_model)
-                          .insert(hookedRows(Hook::BeforeInsert, rowsWithParentKey({&row}, keyed), storage));
+                          .insert(rowsToInsert(Hook::BeforeInsert, {&row}, storage));
     notifyInserted(m_model, models);
     return std::move(models.front());
 }
 
 SqlStatements QueryCore::insertModelSql(const RowValues &row) const
 {
-    QList<RowValues> keyed;
-    QList<RowValues> storage;
+    RowStorage storage;
     return ModelInserter(openSession(m_source).connection(), m_model)
-            .statements(hookedRows(Hook::BeforeInsert, rowsWithParentKey({&row}, keyed), storage));
+            .statements(rowsToInsert(Hook::BeforeInsert, {&row}, storage));
 }
 
 std::vector<std::unique_ptr<Model>> QueryCore::insertModels(const RowList &rows) const
 {
     if (linksOnInsert())
         return insertLinked(rows, Hook::BeforeInsertMany);
-    QList<RowValues> keyed;
-    QList<RowValues> storage;
+    RowStorage storage;
     auto models = ModelInserter(openSession(m_source).connection(), m_model)
-                          .insert(hookedRows(Hook::BeforeInsertMany, rowsWithParentKey(rows, keyed), storage));
+                          .insert(rowsToInsert(Hook::BeforeInsertMany, rows, storage));
     notifyInserted(m_model, models);
     return models;
 }
 
 SqlStatements QueryCore::insertModelsSql(const RowList &rows) const
 {
-    QList<RowValues> keyed;
-    QList<RowValues> storage;
+    RowStorage storage;
     return ModelInserter(openSession(m_source).connection(), m_model)
-            .statements(hookedRows(Hook::BeforeInsertMany, rowsWithParentKey(rows, keyed), storage));
+            .statements(rowsToInsert(Hook::BeforeInsertMany, rows, storage));
 }
 
 qsizetype QueryCore::bulkInsertModels(const RowList &rows) const
@@ -377,9 +390,8 @@ qsizetype QueryCore::bulkInsertModels(const RowList &rows) const
     // A manyToMany's link rows need the targets' keys.
     if (linksOnInsert())
         return qsizetype(insertLinked(rows, Hook::BeforeInsertMany).size());
-    QList<RowValues> keyed;
-    QList<RowValues> storage;
-    const RowList hooked = hookedRows(Hook::BeforeInsertMany, rowsWithParentKey(rows, keyed), storage);
+    RowStorage storage;
+    const RowList hooked = rowsToInsert(Hook::BeforeInsertMany, rows, storage);
     ModelInserter(openSession(m_source).connection(), m_model, ModelInserter::Result::Nothing).insert(hooked);
     if (!hooked.isEmpty())
         notifyInsertedUnknown(m_model);
@@ -388,10 +400,9 @@ qsizetype QueryCore::bulkInsertModels(const RowList &rows) const
 
 SqlStatements QueryCore::bulkInsertModelsSql(const RowList &rows) const
 {
-    QList<RowValues> keyed;
-    QList<RowValues> storage;
+    RowStorage storage;
     return ModelInserter(openSession(m_source).connection(), m_model, ModelInserter::Result::Nothing)
-            .statements(hookedRows(Hook::BeforeInsertMany, rowsWithParentKey(rows, keyed), storage));
+            .statements(rowsToInsert(Hook::BeforeInsertMany, rows, storage));
 }
 
 namespace {

@@ -113,9 +113,12 @@ public:
     ColumnRef partition;
     // A manyToMany's query: the link table joined to the rows it names
     // (link.toTarget = targetKey), and each row's parent key read from
-    // link.parentKey as the extra value "hy_parent".
+    // link.parentKey as the extra value "hy_parent". The link model's
+    // conditions (its beforeFetch hooks') and soft-delete scope apply.
     struct LinkJoin
     {
+        const ModelData *model = nullptr;
+        Conditions conditions;
         QString table;
         ColumnRef toTarget;
         ColumnRef targetKey;
@@ -135,8 +138,10 @@ struct RelatedRows
     enum class Test : quint8 { Exists, NotExists, Count };
 
     QSharedDataPointer<QueryState> rows; // the table, its conditions and soft-delete scope
-    // A link table between the two (manyToMany), joined by linkColumn = rowsColumn.
+    // A link table between the two (manyToMany), joined by linkColumn =
+    // rowsColumn; its model's soft-delete scope applies.
     QString linkTable;
+    const ModelData *linkModel = nullptr;
     ColumnRef linkColumn;
     ColumnRef rowsColumn;
     // The correlation: a column of `rows` (of the link, when there is one)

@@ -33,6 +33,8 @@ QVariant resolveListValue(const ColumnRef &column, const QVariant &value, const 
 // Checks and converts every value for the database: errors surface here,
 // before any SQL is sent. Null compared with = or != becomes IS [NOT] NULL, as
 // a user means by where(column, null).
+Conditions linkConditions(const ModelData *link, Conditions conditions, const SqlDialect &dialect);
+
 void resolveConditions(Conditions &conditions, const QString &table, const SqlDialect &dialect)
 {
     for (Condition &condition : conditions) {
@@ -42,9 +44,12 @@ void resolveConditions(Conditions &conditions, const QString &table, const SqlDi
         }
         Predicate &p = condition.predicate;
         if (p.kind == Predicate::Related) {
-            // The related rows' own conditions and soft-delete scope.
+            // The related rows' own conditions and soft-delete scope, and the link's.
             auto related = std::make_shared<RelatedRows>(*p.related);
-            related->rows = new QueryState(resolved(*related->rows, dialect));
+            const QueryState &rows = *std::as_const(related->rows);
+            related->rows = new QueryState(resolved(rows, dialect));
+            if (related->linkModel)
+                andConditions(*related->rows, linkConditions(related->linkModel, {}, dialect));
             p.related = std::move(related);
             continue;
         }
@@ -73,6 +78,18 @@ void resolveConditions(Conditions &conditions, const QString &table, const SqlDi
                                              : toRawDatabaseValue(p.value, table, p.column.name, dialect);
         }
     }
+}
+
+// The conditions on a link table's rows: `conditions` (its hooks'), checked,
+// and its model's soft-delete scope.
+Conditions linkConditions(const ModelData *link, Conditions conditions, const SqlDialect &dialect)
+{
+    QueryState state;
+    state.table = link->table;
+    state.model = link;
+    state.conditions = std::move(conditions);
+    const QueryState out = resolved(state, dialect);
+    return out.conditions;
 }
 
 } // namespace
@@ -105,6 +122,8 @@ QueryState resolved(const QueryState &state, const SqlDialect &dialect)
         out.scope.clear();
     }
     addSoftDeleteScope(out, dialect);
+    if (out.link)
+        andConditions(out, linkConditions(out.link->model, out.link->conditions, dialect));
     return out;
 }
 

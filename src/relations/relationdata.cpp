@@ -111,17 +111,23 @@ Error unknownRelationError(const QString &relation, std::string_view table)
                          .arg(fromView(table), relation));
 }
 
-QVariant parentKeyValue(const RelationData *relation, int column, const Model &parent)
+QVariant relationKeyValue(const RelationData *relation, const ModelData *model, int column, const Model &instance,
+                          NullKey null)
 {
-    const ColumnData &data = relation->source->columns[column];
+    const ColumnData &data = model->columns[column];
+    if (instance.modelInfo().data() != model) {
+        throw Error(ErrorCode::InvalidValue,
+                    QStringLiteral("Relation \"%1\" takes models of \"%2\", not of \"%3\"")
+                            .arg(relation->name, model->table, instance.modelInfo().tableName()));
+    }
     // A column neither read nor set holds its type's default, not a key.
-    const bool known = ModelAccess::loaded(parent).test(std::size_t(column))
-            || ModelAccess::isChanged(parent, data.slot);
-    const QVariant key = known ? data.value(&parent) : QVariant();
-    if (key.isNull()) {
+    const bool known = ModelAccess::loaded(instance).test(std::size_t(column))
+            || ModelAccess::isChanged(instance, data.slot);
+    const QVariant key = known ? data.value(&instance) : QVariant();
+    if (!known || (key.isNull() && null == NullKey::Refused)) {
         Error error(ErrorCode::InvalidValue,
-                    QStringLiteral("Relation \"%1\" needs the parent's \"%2\", which %3")
-                            .arg(relation->name, data.name,
+                    QStringLiteral("Relation \"%1\" needs the \"%2\" of a %3 model, which %4")
+                            .arg(relation->name, data.name, model->table,
                                  known ? QStringLiteral("is null")
                                        : QStringLiteral("was neither read (see select()) nor set")));
         error.setColumn(data.name);

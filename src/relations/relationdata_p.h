@@ -76,9 +76,13 @@ inline size_t qHash(const RelationKey &key, size_t seed = 0)
 
 RelationKey relationKey(const QVariant &value);
 
-// The parent's value of its `column`, which its related rows refer to;
-// INVALID_VALUE when it is null, or was neither read nor set.
-QVariant parentKeyValue(const RelationData *relation, int column, const Model &parent);
+// `instance`'s value of `column` of `model`, a key of `relation`:
+// INVALID_VALUE when the instance is of another model, when the column was
+// neither read nor set (it then holds a default, not a key), and when it is
+// null unless that is allowed.
+enum class NullKey : quint8 { Refused, Allowed };
+QVariant relationKeyValue(const RelationData *relation, const ModelData *model, int column, const Model &instance,
+                          NullKey null = NullKey::Refused);
 
 // The registered relation of `source` called `name`, or null.
 const RelationData *findRelation(const ModelData *source, const QString &name);

@@ -104,13 +104,13 @@ void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadReques
     // each row read with the parent key it belongs to.
     QueryCore query(load.query);
     query.ensureSelected(targetColumn);
-    QHash<const Model *, QVariant> linkedTo;
+    QList<std::pair<QVariant, QVariant>> links; // a manyToMany's (parent key, target key) pairs
     std::vector<std::unique_ptr<Model>> rows;
     if (linked) {
         query.joinLink(relation);
         rows = fetchInChunks(
                 query, keys, maxBindings, [](QueryCore &chunk, const QVariantList &part) { chunk.linkedTo(part); },
-                [&](const QueryCore &chunk) { return chunk.fetchLinkedModels(linkedTo); });
+                [&](const QueryCore &chunk) { return chunk.fetchLinkedModels(links); });
     } else {
         query.partitionBy(targetColumn);
         rows = fetchInChunks(
@@ -123,22 +123,34 @@ void loadRelation(std::vector<std::unique_ptr<Model>> &parents, const LoadReques
     }
 
     // The related models by the parent key they match, in the order read;
-    // a manyToMany's target once per parent, however many link rows say so.
+    // a manyToMany's targets by its link rows, each once per parent, shared
+    // by the parents, as the target's afterFetch left them.
     QHash<RelationKey, Related> byKey;
-    QHash<RelationKey, QSet<RelationKey>> seen;
-    for (auto &row : rows) {
-        const RelationKey key = relationKey(linked ? linkedTo.value(row.get())
-                                                   : columnValue(target, targetColumn, row.get()));
-        if (key.isNull())
-            continue;
-        if (linked) {
-            QSet<RelationKey> &targets = seen[key];
-            const RelationKey targetKey = relationKey(columnValue(target, targetColumn, row.get()));
-            if (targets.contains(targetKey))
-                continue;
-            targets.insert(targetKey);
+    if (linked) {
+        QHash<RelationKey, std::shared_ptr<Model>> targets;
+        for (auto &row : rows) {
+            const RelationKey key = relationKey(columnValue(target, targetColumn, row.get()));
+            targets.insert(key, std::shared_ptr<Model>(std::move(row)));
         }
-        byKey[key].push_back(std::shared_ptr<Model>(std::move(row)));
+        QHash<RelationKey, QSet<RelationKey>> seen;
+        for (const auto &[parentKey, targetKey] : std::as_const(links)) {
+            const RelationKey parent = relationKey(parentKey);
+            const RelationKey key = relationKey(targetKey);
+            const auto found = targets.constFind(key);
+            if (parent.isNull() || found == targets.cend())
+                continue;
+            QSet<RelationKey> &ofParent = seen[parent];
+            if (!ofParent.contains(key)) {
+                ofParent.insert(key);
+                byKey[parent].push_back(*found);
+            }
+        }
+    } else {
+        for (auto &row : rows) {
+            const RelationKey key = relationKey(columnValue(target, targetColumn, row.get()));
+            if (!key.isNull())
+                byKey[key].push_back(std::shared_ptr<Model>(std::move(row)));
+        }
     }
     // How many parents share each key (a belongsTo's target): the last one
     // takes the list, the others a copy.

@@ -55,6 +55,7 @@ std::shared_ptr<RelatedRows> relatedRows(const RelationData *relation, const Que
         break;
     case RelationKind::ManyToMany:
         related->linkTable = relation->through->table;
+        related->linkModel = relation->through;
         related->linkColumn = columnOf(relation->through, relation->rightKey);
         related->rowsColumn = columnOf(target, target->primaryKey);
         related->innerKey = columnOf(relation->through, relation->leftKey);
@@ -126,6 +127,9 @@ void QueryCore::joinLink(const RelationData *relation)
 {
     const ModelData *through = relation->through;
     QueryState::LinkJoin link;
+    link.model = through;
+    // The link model's beforeFetch, as a read of its rows would run it.
+    link.conditions = forModel(through).hooked(Hook::BeforeFetch).d->conditions;
     link.table = through->table;
     link.toTarget = columnOf(through, relation->rightKey);
     link.targetKey = columnOf(relation->target, relation->target->primaryKey);
@@ -145,7 +149,10 @@ void QueryCore::linkedTo(const QVariantList &parentKeys)
 
 void QueryCore::scopeToParent(const RelationData *relation, const Model &parent)
 {
-    const QVariant key = parentKeyValue(relation, parentKeyColumn(relation), parent);
+    // A belongsTo without a target (a null key) has no rows; the others
+    // need the parent's key.
+    const NullKey null = relation->kind == RelationKind::BelongsTo ? NullKey::Allowed : NullKey::Refused;
+    const QVariant key = relationKeyValue(relation, relation->source, parentKeyColumn(relation), parent, null);
     const ModelData *target = relation->target;
     switch (relation->kind) {
     case RelationKind::HasOne:
@@ -153,7 +160,14 @@ void QueryCore::scopeToParent(const RelationData *relation, const Model &parent)
         d->scope.push_back(equals(columnOf(target, relation->foreignKey), key));
         break;
     case RelationKind::BelongsTo:
-        d->scope.push_back(equals(columnOf(target, target->primaryKey), key));
+        if (key.isNull()) {
+            Condition none; // IN () of nothing: 1 = 0
+            none.predicate.kind = Predicate::In;
+            none.predicate.column = columnOf(target, target->primaryKey);
+            d->scope.push_back(std::move(none));
+        } else {
+            d->scope.push_back(equals(columnOf(target, target->primaryKey), key));
+        }
         break;
     case RelationKind::ManyToMany: {
         // The targets a link row of the parent names:

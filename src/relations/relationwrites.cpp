@@ -62,7 +62,7 @@ QVariantList linkKeys(const RelationData *relation, const QVariantList &keys, co
 QVariant parentLinkKey(const RelationData *relation, const Model &parent)
 {
     return canonical(relation->through, relation->leftKey,
-                     parentKeyValue(relation, relation->source->primaryKey, parent));
+                     relationKeyValue(relation, relation->source, relation->source->primaryKey, parent));
 }
 
 class LinkRows
@@ -70,9 +70,13 @@ class LinkRows
 public:
     LinkRows(const QueryCore &query, const RelationData *relation, const Model &parent, const Session &session)
         : m_links(query.forModel(relation->through)), m_relation(relation),
-          m_parentKey(parentLinkKey(relation, parent)),
-          m_chunk(std::max(1, session->dialect().maxBindings() - 2))
+          m_parentKey(parentLinkKey(relation, parent)), m_reads(m_links)
     {
+        // The reads' own values counted (their beforeFetch run once, here),
+        // with room for what the link model's delete hooks add.
+        int bindings = 0;
+        m_reads = ofParent().forChunks(bindings);
+        m_chunk = std::max(1, session->dialect().maxBindings() - bindings - 64);
     }
 
     // The right keys linked to the parent among `keys` (all of them for none).
@@ -85,11 +89,11 @@ public:
                 out.append(m_relation->through->columns[m_relation->rightKey].value(link.get()));
         };
         if (!keys) {
-            read(ofParent());
+            read(m_reads);
             return out;
         }
         for (qsizetype start = 0; start < keys->size(); start += m_chunk) {
-            QueryCore query = ofParent();
+            QueryCore query = m_reads;
             query.isIn(ConditionJoin::And, m_relation->rightKey, keys->mid(start, m_chunk));
             read(query);
         }
@@ -136,7 +140,8 @@ private:
     QueryCore m_links;
     const RelationData *m_relation;
     QVariant m_parentKey;
-    int m_chunk;
+    QueryCore m_reads;
+    int m_chunk = 1;
 };
 
 QVariantList without(const QVariantList &keys, const QVariantList &removed)
@@ -202,7 +207,12 @@ SyncResult QueryCore::sync(const RelationData *relation, const Model &parent, co
     const LinkRows links(*this, relation, parent, session); // checks the parent's key
     TransactionScope transaction(session.connection());
     // Each linked key once, however many link rows name it.
-    const QVariantList linked = linkKeys(relation, links.linked(), "sync");
+    QVariantList linked;
+    for (const QVariant &key : links.linked()) {
+        if (!key.isNull())
+            linked.append(key);
+    }
+    linked = linkKeys(relation, linked, "sync");
     SyncResult result;
     result.detached = without(linked, wanted);
     result.attached = without(wanted, linked);
@@ -268,14 +278,20 @@ RowList QueryCore::rowsWithParentKey(const RowList &rows, QList<RowValues> &stor
 std::vector<std::unique_ptr<Model>> QueryCore::insertLinked(const RowList &rows, Hook hook) const
 {
     const RelationData *relation = d->scopeRelation;
+    // The target's insert hooks run first, so that one that cancels does so
+    // before any SQL; the link model's run inside the transaction, once the
+    // targets' keys are known, and a cancel there undoes the targets.
+    QueryCore targets = unscoped();
+    RowStorage storage;
+    const RowList hooked = targets.rowsToInsert(hook, rows, storage);
+    targets.d->ignoredHooks |= hook;
     const Session session = openSession(m_source);
     TransactionScope transaction(session.connection());
-    const QueryCore targets = unscoped();
     std::vector<std::unique_ptr<Model>> models;
     if (hook == Hook::BeforeInsert)
-        models.push_back(targets.insertModel(rows[0]));
+        models.push_back(targets.insertModel(hooked[0]));
     else
-        models = targets.insertModels(rows);
+        models = targets.insertModels(hooked);
     QList<const Model *> inserted;
     for (const auto &model : models)
         inserted.append(model.get());
@@ -300,11 +316,10 @@ std::vector<std::unique_ptr<Model>> QueryCore::insertLinked(const RowList &rows,
 
 QVariantList QueryCore::targetKeys(const RelationData *relation, const QList<const Model *> &targets)
 {
-    const ColumnData &key = relation->target->columns[relation->target->primaryKey];
     QVariantList keys;
     keys.reserve(targets.size());
     for (const Model *target : targets)
-        keys.append(key.value(target));
+        keys.append(relationKeyValue(relation, relation->target, relation->target->primaryKey, *target));
     return keys;
 }
 

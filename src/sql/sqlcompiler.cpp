@@ -275,12 +275,18 @@ CompiledSelect SqlCompiler::partitionedSelect(const QueryState &state) const
         order += (order.isEmpty() ? QString() : QStringLiteral(", ")) + comparable(term.column)
                 + (term.order == Qt::AscendingOrder ? QLatin1StringView(" ASC") : QLatin1StringView(" DESC"));
     }
-    if (order.isEmpty() && state.model->primaryKey >= 0) {
-        order = quote(state.table) + u'.' + quote(state.model->columns[state.model->primaryKey].databaseName);
-    }
+    const QString key = state.model->primaryKey >= 0
+            ? quote(state.table) + u'.' + quote(state.model->columns[state.model->primaryKey].databaseName)
+            : QString();
+    // Through a link table a target may be linked twice: ranked, each
+    // target counts once (its key breaks ties in the order).
+    const bool linked = state.link.has_value();
+    if (!key.isEmpty() && (order.isEmpty() || linked))
+        order += (order.isEmpty() ? QString() : QStringLiteral(", ")) + key;
     const QString rowNumber = quote(QStringLiteral("hy_row"));
     SqlStatement &statement = compiled.statement;
-    statement.sql = QStringLiteral("SELECT ") + inner + QStringLiteral(", ROW_NUMBER() OVER (PARTITION BY ")
+    statement.sql = QStringLiteral("SELECT ") + inner
+            + (linked ? QStringLiteral(", DENSE_RANK() OVER (PARTITION BY ") : QStringLiteral(", ROW_NUMBER() OVER (PARTITION BY "))
             + qualified(state.partition) + (order.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + order)
             + QStringLiteral(") AS ") + rowNumber + QStringLiteral(" FROM ") + fromClause(state);
     appendWhere(statement, state);

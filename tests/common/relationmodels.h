@@ -46,6 +46,19 @@ public:
     using Hy::Model::Model;
 };
 
+// A soft-deleted link, between users: a user's follows.
+class Follow : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Follow, "follows")
+    HY_COLUMN(followerId, setFollowerId, Hy::col::integer({.nullable = false}))
+    HY_COLUMN(followedId, setFollowedId, Hy::col::integer({.nullable = false}))
+    HY_COLUMN(deletedAt, setDeletedAt, Hy::col::datetime())
+
+public:
+    using Hy::Model::Model;
+};
+
 // A tree: parent and children.
 class Category : public Hy::Model
 {

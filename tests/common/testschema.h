@@ -16,7 +16,8 @@ inline constexpr auto Hy::relations<User> = Hy::defineRelations<User>(
         Hy::hasOne<Post>("post", {.foreignKey = "userId"}),
         Hy::hasMany<Post>("posts", {.foreignKey = "userId"}),
         Hy::manyToMany<Address, UserAddress>("addresses", {.leftForeignKey = "userId", .rightForeignKey = "addressId"}),
-        Hy::hasMany<Review>("reviews", {.foreignKey = "userId"}));
+        Hy::hasMany<Review>("reviews", {.foreignKey = "userId"}),
+        Hy::manyToMany<User, Follow>("follows", {.leftForeignKey = "followerId", .rightForeignKey = "followedId"}));
 
 template <>
 inline constexpr auto Hy::relations<Post> = Hy::defineRelations<Post>(

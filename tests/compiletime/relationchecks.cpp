@@ -11,7 +11,7 @@
 
 namespace {
 
-static_assert(Hy::relations<User>.count == 4 && Hy::relations<Post>.count == 2 && Hy::relations<Category>.count == 2);
+static_assert(Hy::relations<User>.count == 5 && Hy::relations<Post>.count == 2 && Hy::relations<Category>.count == 2);
 static_assert(Hy::relations<Document>.count == 0, "a model without defineRelations has none");
 
 constexpr auto posts = std::get<1>(Hy::relations<User>.relations);

@@ -12,7 +12,6 @@
 #include <HysteriaQt/sqlstatement.h>
 #include <HysteriaQt/detail/sourcehandle.h>
 
-#include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QSharedDataPointer>
 #include <QtCore/QString>
@@ -131,8 +130,9 @@ public:
 
     // Models
     std::vector<std::unique_ptr<Model>> fetchModels(qint64 limit = -1) const;
-    // fetchModels() of a joinLink() query: each model's parent key too.
-    std::vector<std::unique_ptr<Model>> fetchLinkedModels(QHash<const Model *, QVariant> &parentKeys) const;
+    // fetchModels() of a joinLink() query: each target once (the hooks see
+    // them so), and `links` the (parent key, target key) of every row read.
+    std::vector<std::unique_ptr<Model>> fetchLinkedModels(QList<std::pair<QVariant, QVariant>> &links) const;
     std::unique_ptr<Model> insertModel(const RowValues &row) const;
     SqlStatements insertModelSql(const RowValues &row) const;
     std::vector<std::unique_ptr<Model>> insertModels(const RowList &rows) const;
@@ -171,9 +171,15 @@ private:
     // This query with the model's beforeFetch, beforeUpdate or beforeDelete
     // applied (callback, then signal), unless ignored.
     QueryCore hooked(Hook hook) const;
-    std::vector<std::unique_ptr<Model>> fetch(qint64 limit, QHash<const Model *, QVariant> *parentKeys) const;
+    std::vector<std::unique_ptr<Model>> fetch(qint64 limit, QList<std::pair<QVariant, QVariant>> *links) const;
     // RowList is borrowed: the rows the insert hooks changed are kept here.
     RowList hookedRows(Hook hook, const RowList &rows, QList<RowValues> &storage) const;
+    // The rows an insert writes, after its hooks, and where they are kept.
+    struct RowStorage
+    {
+        QList<RowValues> keyed, hooked, rekeyed;
+    };
+    RowList rowsToInsert(Hook hook, const RowList &rows, RowStorage &storage) const;
     // A relation's query (scopeToParent()): the rows to insert with the
     // parent's key; refused for a belongsTo.
     RowList rowsWithParentKey(const RowList &rows, QList<RowValues> &storage) const;
