@@ -1,7 +1,7 @@
 // Copyright (C) 2026 The HysteriaQt authors
 // SPDX-License-Identifier: MIT
 #include "testdatabases.h"
-#include "testschema.h"
+#include "relationseed.h"
 
 #include <HysteriaQt/SqlDataSource>
 
@@ -61,7 +61,6 @@ private Q_SLOTS:
     void badInput();
 
 private:
-    void seed(Hy::SqlDataSource &sql);
 
     HyTest::Databases m_databases{QStringLiteral("tst_relationfilters")};
 };
@@ -74,22 +73,11 @@ void tst_RelationFilters::init()
     sql.schema().createTables<User, Post, Address, UserAddress, Category, Comment, Review, Follow>();
 }
 
-void tst_RelationFilters::seed(Hy::SqlDataSource &sql)
-{
-    // Users 1 Alice (posts a, b), 2 Bob (none), 3 Carol (post c); post d has no user.
-    sql.from<User>().insertMany({{{"name", "Alice"}, {"email", "alice@example.com"}},
-                                 {{"name", "Bob"}, {"email", "bob@example.com"}},
-                                 {{"name", "Carol"}, {"email", "carol@example.com"}}});
-    sql.from<Post>().insertMany({{{"title", "a"}, {"userId", 1}},
-                                 {{"title", "c"}, {"userId", 3}},
-                                 {{"title", "b"}, {"userId", 1}},
-                                 {{"title", "d"}, {"userId", nullptr}}});
-}
 
 void tst_RelationFilters::hasMany()
 {
     HY_TEST_SOURCE(m_databases);
-    seed(sql);
+    HyTest::seedUsersAndPosts(sql);
     QCOMPARE(namesOf(sql.from<User>().havingRelated("posts").orderBy("id").many()), (QStringList{"Alice", "Carol"}));
     QCOMPARE(namesOf(sql.from<User>().notHavingRelated("posts").orderBy("id").many()), QStringList{"Bob"});
 
@@ -128,7 +116,7 @@ void tst_RelationFilters::hasMany()
 void tst_RelationFilters::counts()
 {
     HY_TEST_SOURCE(m_databases);
-    seed(sql);
+    HyTest::seedUsersAndPosts(sql);
     QCOMPARE(namesOf(sql.from<User>().havingRelated("posts", ">", 1).many()), QStringList{"Alice"});
     QCOMPARE(namesOf(sql.from<User>().havingRelated("posts", "=", 1).many()), QStringList{"Carol"});
     // A user without posts has 0 of them.
@@ -158,7 +146,7 @@ void tst_RelationFilters::counts()
 void tst_RelationFilters::belongsToAndManyToMany()
 {
     HY_TEST_SOURCE(m_databases);
-    seed(sql);
+    HyTest::seedUsersAndPosts(sql);
     // belongsTo: the posts whose user matches, and the one without a user.
     QCOMPARE(namesOf(sql.from<Post>().havingRelated("user", [](Hy::ModelQuery<User> &q) { q.where("name", "Alice"); })
                              .orderBy("title").many()),
@@ -211,7 +199,7 @@ void tst_RelationFilters::selfReferencingAndNested()
     QCOMPARE(categoryNames(sql.from<Category>().havingRelated("children", ">", 1).many()), QStringList{"root"});
 
     // Across models: users with a post that has a comment, in a PascalCase table.
-    seed(sql);
+    HyTest::seedUsersAndPosts(sql);
     sql.from<Comment>().insert({{"postId", 2}, {"body", "on c"}});
     QCOMPARE(namesOf(sql.from<User>().havingRelated<"posts">([](auto &q) { q.havingRelated("comments"); }).many()),
              QStringList{"Carol"});
@@ -220,7 +208,7 @@ void tst_RelationFilters::selfReferencingAndNested()
 void tst_RelationFilters::softDeletedRelatedRows()
 {
     HY_TEST_SOURCE(m_databases);
-    seed(sql);
+    HyTest::seedUsersAndPosts(sql);
     sql.from<Review>().insertMany({{{"userId", 1}, {"stars", 5}}, {{"userId", 2}, {"stars", 1}}});
     sql.from<Review>().where("userId", 2).softDelete();
     // Bob's only review is deleted: he has none, unless the callback says withTrashed().
@@ -236,7 +224,7 @@ void tst_RelationFilters::softDeletedRelatedRows()
 void tst_RelationFilters::inWrites()
 {
     HY_TEST_SOURCE(m_databases);
-    seed(sql);
+    HyTest::seedUsersAndPosts(sql);
     // update() and remove() take relation filters as conditions.
     QCOMPARE(sql.from<User>().havingRelated("posts", ">", 1).update({{"name", "Prolific"}}), 1);
     QCOMPARE(HyTest::rawCount(sql, "users", "name = 'Prolific' AND id = 1"), 1);
@@ -254,7 +242,7 @@ void tst_RelationFilters::inWrites()
 void tst_RelationFilters::badInput()
 {
     HY_TEST_SOURCE(m_databases);
-    seed(sql);
+    HyTest::seedUsersAndPosts(sql);
     // Refused before any SQL.
     QStringList statements = statementsOf(sql, [&] {
         HY_EXPECT_ERROR(sql.from<User>().havingRelated("posts", "like", 1).many(), ErrorCode::InvalidQuery);

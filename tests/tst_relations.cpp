@@ -1,7 +1,7 @@
 // Copyright (C) 2026 The HysteriaQt authors
 // SPDX-License-Identifier: MIT
 #include "testdatabases.h"
-#include "testschema.h"
+#include "relationseed.h"
 
 #include <HysteriaQt/Async>
 #include <HysteriaQt/ModelNotifier>
@@ -58,7 +58,6 @@ private Q_SLOTS:
     void chunksAtTheParameterLimit();
 
 private:
-    void seed(Hy::SqlDataSource &sql);
 
     HyTest::Databases m_databases{QStringLiteral("tst_relations")};
 };
@@ -70,22 +69,11 @@ void tst_Relations::init()
     sql.schema().createTables<User, Post, Address, UserAddress, Category, Comment>();
 }
 
-void tst_Relations::seed(Hy::SqlDataSource &sql)
-{
-    // Users 1 Alice (posts a, b), 2 Bob (none), 3 Carol (post c); post d has no user.
-    sql.from<User>().insertMany({{{"name", "Alice"}, {"email", "alice@example.com"}},
-                                 {{"name", "Bob"}, {"email", "bob@example.com"}},
-                                 {{"name", "Carol"}, {"email", "carol@example.com"}}});
-    sql.from<Post>().insertMany({{{"title", "a"}, {"userId", 1}},
-                                 {{"title", "c"}, {"userId", 3}},
-                                 {{"title", "b"}, {"userId", 1}},
-                                 {{"title", "d"}, {"userId", nullptr}}});
-}
 
 void tst_Relations::hasMany()
 {
     HY_TEST_SOURCE(m_databases);
-    seed(sql);
+    HyTest::seedUsersAndPosts(sql);
     Hy::ModelList<User> users;
     const QStringList statements = statementsOf(sql, [&] {
         users = sql.from<User>().load("posts", [](Hy::ModelQuery<Post> &q) { q.orderBy("title"); }).orderBy("id").many();
@@ -141,7 +129,7 @@ void tst_Relations::hasMany()
 void tst_Relations::hasOneAndBelongsTo()
 {
     HY_TEST_SOURCE(m_databases);
-    seed(sql);
+    HyTest::seedUsersAndPosts(sql);
     const auto posts = sql.from<Post>().load("user").orderBy("title").many();
     QCOMPARE(posts.size(), 4u);
     const User *alice = Hy::related<"user">(*posts[0]);
@@ -163,7 +151,7 @@ void tst_Relations::hasOneAndBelongsTo()
 void tst_Relations::manyToMany()
 {
     HY_TEST_SOURCE(m_databases);
-    seed(sql);
+    HyTest::seedUsersAndPosts(sql);
     sql.from<Address>().insertMany({{{"street", "Main"}, {"city", "Oslo"}}, {{"street", "High"}, {"city", "Bergen"}}});
     sql.from<UserAddress>().insertMany({{{"userId", 1}, {"addressId", 1}},
                                         {{"userId", 1}, {"addressId", 2}},
@@ -196,7 +184,7 @@ void tst_Relations::manyToMany()
 void tst_Relations::nestedAndSelfReferencing()
 {
     HY_TEST_SOURCE(m_databases);
-    seed(sql);
+    HyTest::seedUsersAndPosts(sql);
     // users -> posts -> user: one query per level.
     Hy::ModelList<User> users;
     const QStringList statements = statementsOf(sql, [&] {
@@ -229,7 +217,7 @@ void tst_Relations::nestedAndSelfReferencing()
 void tst_Relations::namesOfAnotherConvention()
 {
     HY_TEST_SOURCE(m_databases);
-    seed(sql);
+    HyTest::seedUsersAndPosts(sql);
     // PascalCase columns and a key called CommentId.
     const auto first = sql.from<Comment>().insert({{"postId", 1}, {"body", "first"}});
     sql.from<Comment>().insertMany({{{"postId", 1}, {"parentId", first->commentId()}, {"body", "reply"}},
@@ -245,7 +233,7 @@ void tst_Relations::namesOfAnotherConvention()
 void tst_Relations::notLoadedAndUnknown()
 {
     HY_TEST_SOURCE(m_databases);
-    seed(sql);
+    HyTest::seedUsersAndPosts(sql);
     const auto user = sql.from<User>().where("id", 1).one();
     QVERIFY(!user->isRelationLoaded("posts"));
     HY_EXPECT_ERROR(Hy::related<"posts">(*user), ErrorCode::RelationNotLoaded);
@@ -266,7 +254,7 @@ void tst_Relations::notLoadedAndUnknown()
 void tst_Relations::perParentLimits()
 {
     HY_TEST_SOURCE(m_databases);
-    seed(sql);
+    HyTest::seedUsersAndPosts(sql);
     sql.from<Post>().insertMany({{{"title", "e"}, {"userId", 1}}, {{"title", "f"}, {"userId", 3}}});
     // Alice has a, b, e; Bob nothing; Carol c, f.
     Hy::ModelList<User> users;

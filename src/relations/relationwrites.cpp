@@ -65,6 +65,24 @@ QVariant parentLinkKey(const RelationData *relation, const Model &parent)
                      relationKeyValue(relation, relation->source, relation->source->primaryKey, parent));
 }
 
+// Link rows from the parent to each of `keys`; the number written.
+qint64 insertLinks(const QueryCore &links, const RelationData *relation, const QVariant &parentKey,
+                   const QVariantList &keys)
+{
+    QList<RowValues> rows;
+    rows.reserve(keys.size());
+    for (const QVariant &key : keys) {
+        RowValues row;
+        row.set(relation->leftKey, parentKey);
+        row.set(relation->rightKey, key);
+        rows.append(std::move(row));
+    }
+    RowList list;
+    for (const RowValues &row : std::as_const(rows))
+        list.borrow(row);
+    return list.isEmpty() ? 0 : links.bulkInsertModels(list);
+}
+
 class LinkRows
 {
 public:
@@ -100,21 +118,7 @@ public:
         return out;
     }
 
-    qint64 insert(const QVariantList &keys) const
-    {
-        QList<RowValues> rows;
-        rows.reserve(keys.size());
-        for (const QVariant &key : keys) {
-            RowValues row;
-            row.set(m_relation->leftKey, m_parentKey);
-            row.set(m_relation->rightKey, key);
-            rows.append(std::move(row));
-        }
-        RowList list;
-        for (const RowValues &row : std::as_const(rows))
-            list.borrow(row);
-        return list.isEmpty() ? 0 : m_links.bulkInsertModels(list);
-    }
+    qint64 insert(const QVariantList &keys) const { return insertLinks(m_links, m_relation, m_parentKey, keys); }
 
     qint64 remove(const QVariantList *keys) const
     {
@@ -296,20 +300,8 @@ std::vector<std::unique_ptr<Model>> QueryCore::insertLinked(const RowList &rows,
     for (const auto &model : models)
         inserted.append(model.get());
     // The link rows of the parent, whose key the scope holds.
-    QueryCore links = forModel(relation->through);
-    QList<RowValues> linkRows;
-    const QVariant parentKey = canonical(relation->through, relation->leftKey, d->scopeKey);
-    for (const QVariant &key : targetKeys(relation, inserted)) {
-        RowValues row;
-        row.set(relation->leftKey, parentKey);
-        row.set(relation->rightKey, key);
-        linkRows.append(std::move(row));
-    }
-    RowList list;
-    for (const RowValues &row : std::as_const(linkRows))
-        list.borrow(row);
-    if (!list.isEmpty())
-        links.bulkInsertModels(list);
+    insertLinks(forModel(relation->through), relation, canonical(relation->through, relation->leftKey, d->scopeKey),
+                targetKeys(relation, inserted));
     transaction.commit();
     return models;
 }
