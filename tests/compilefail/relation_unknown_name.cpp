@@ -1,0 +1,9 @@
+// EXPECT: error_no_relation_with_this_name_in_the_schema
+// A relation name given as a literal is checked against the schema.
+#include "testschema.h"
+#include <HysteriaQt/SqlDataSource>
+
+void loadPostz(Hy::SqlDataSource &sql)
+{
+    sql.from<User>().load("postz").many();
+}
