@@ -58,14 +58,6 @@ qint64 runWrite(Connection *source, const SqlStatement &statement)
     return affected;
 }
 
-namespace {
-
-Condition::Join joinOf(ConditionJoin join)
-{
-    return join == ConditionJoin::Or ? Condition::Join::Or : Condition::Join::And;
-}
-
-} // namespace
 
 QueryCore::QueryCore(const SourceHandle &source, const QString &table)
     : m_source(source), m_model(nullptr), d(new QueryState)
@@ -143,7 +135,7 @@ void addPredicate(QueryState &state, ConditionJoin join, Predicate::Kind kind, c
                   Operator op = Operator::Equal, const QVariant &value = {}, const QVariantList &values = {})
 {
     Condition condition;
-    condition.join = joinOf(join);
+    condition.join = conditionJoin(join);
     condition.predicate.kind = kind;
     condition.predicate.column = columnRef(state, column);
     condition.predicate.op = op;
@@ -215,12 +207,12 @@ void QueryCore::group(ConditionJoin join, const QueryCore &group)
     if (group.d->conditions.size() == 1) {
         // One condition needs no parentheses.
         Condition condition = group.d->conditions.front();
-        condition.join = joinOf(join);
+        condition.join = conditionJoin(join);
         d->conditions.push_back(std::move(condition));
         return;
     }
     Condition condition;
-    condition.join = joinOf(join);
+    condition.join = conditionJoin(join);
     condition.isGroup = true;
     condition.children = group.d->conditions;
     d->conditions.push_back(std::move(condition));

@@ -69,6 +69,11 @@ struct Condition
 };
 using Conditions = std::vector<Condition>;
 
+inline Condition::Join conditionJoin(ConditionJoin join)
+{
+    return join == ConditionJoin::Or ? Condition::Join::Or : Condition::Join::And;
+}
+
 struct OrderTerm
 {
     ColumnRef column;

@@ -23,11 +23,6 @@ ColumnRef columnOf(const ModelData *model, int column)
     return {model->table, data.databaseName, &data};
 }
 
-Condition::Join joinOf(ConditionJoin join)
-{
-    return join == ConditionJoin::Or ? Condition::Join::Or : Condition::Join::And;
-}
-
 // The rows of the relation's target that belong to a row of its source.
 std::shared_ptr<RelatedRows> relatedRows(const RelationData *relation, const QueryState &rows)
 {
@@ -68,7 +63,7 @@ std::shared_ptr<RelatedRows> relatedRows(const RelationData *relation, const Que
 Condition relatedCondition(ConditionJoin join, std::shared_ptr<const RelatedRows> related)
 {
     Condition condition;
-    condition.join = joinOf(join);
+    condition.join = conditionJoin(join);
     condition.predicate.kind = Predicate::Related;
     condition.predicate.related = std::move(related);
     return condition;

@@ -26,11 +26,16 @@ namespace {
 // A value as the column holds it ("5" for an integer key is 5), so that keys
 // given in any form compare equal; as given when it does not convert (the
 // write then reports it).
+QVariant canonical(const ModelData *model, int column, const QVariant &value, Model *scratch)
+{
+    const ColumnData &data = model->columns[column];
+    return data.read(scratch, value) ? data.value(scratch) : value;
+}
+
 QVariant canonical(const ModelData *model, int column, const QVariant &value)
 {
     const std::unique_ptr<Model> scratch(model->create());
-    const ColumnData &data = model->columns[column];
-    return data.read(scratch.get(), value) ? data.value(scratch.get()) : value;
+    return canonical(model, column, value, scratch.get());
 }
 
 RelationKey keyOf(const QVariant &value)
@@ -43,13 +48,14 @@ QVariantList linkKeys(const RelationData *relation, const QVariantList &keys, co
 {
     QVariantList out;
     QSet<RelationKey> seen;
+    const std::unique_ptr<Model> scratch(relation->through->create()); // one, not one per key
     for (const QVariant &key : keys) {
         if (key.isNull()) {
             throw Error(ErrorCode::InvalidValue,
                         QStringLiteral("The keys given to %1() of relation \"%2\" hold null")
                                 .arg(QLatin1StringView(operation), relation->name));
         }
-        const QVariant value = canonical(relation->through, relation->rightKey, key);
+        const QVariant value = canonical(relation->through, relation->rightKey, key, scratch.get());
         if (!seen.contains(keyOf(value))) {
             seen.insert(keyOf(value));
             out.append(value);
