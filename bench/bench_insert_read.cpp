@@ -12,6 +12,8 @@
 
 #include "benchsupport.h"
 
+#include <HysteriaQt/ModelQuery>
+#include <HysteriaQt/SchemaBuilder>
 #include <HysteriaQt/SqlDataSource>
 
 #include <QtCore/QCoreApplication>

@@ -30,6 +30,8 @@
 #include "benchsupport.h"
 
 #include <HysteriaQt/Relations>
+#include <HysteriaQt/ModelQuery>
+#include <HysteriaQt/SchemaBuilder>
 #include <HysteriaQt/SqlDataSource>
 
 #include <QtCore/QCoreApplication>

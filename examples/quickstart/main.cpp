@@ -1,7 +1,9 @@
-// The seed's quick start in C++: two models, a SQLite database, an insert and a query.
+// hysteria-orm's quick start in C++: two models, a SQLite database, an insert and a query.
 #include "post.h"
 #include "user.h"
 
+#include <HysteriaQt/ModelQuery>
+#include <HysteriaQt/SchemaBuilder>
 #include <HysteriaQt/SqlDataSource>
 
 #include <QtCore/QCoreApplication>

@@ -93,7 +93,7 @@ private:
     std::string_view m_enumType;
 };
 
-// The values of the seed's `col.enum(["draft", "published"])`, at most 64.
+// The values of hysteria-orm's `col.enum(["draft", "published"])`, at most 64.
 class EnumValues
 {
 public:
@@ -154,7 +154,7 @@ namespace col {
 template <typename T>
 using In = std::conditional_t<std::is_scalar_v<T>, T, const T &>;
 
-// The seed's typed serialize and prepare, on the kinds its table gives them:
+// hysteria-orm's typed serialize and prepare, on the kinds its table gives them:
 // serialize turns the value read (Stored) into the property's type (T),
 // prepare the property's value into what is written. Both are plain
 // functions: a lambda that captures nothing converts, and one whose

@@ -83,7 +83,7 @@ concept RegisteredEnum = std::is_enum_v<E> && bool(QtPrivate::IsQEnumHelper<E>::
 } // namespace detail
 
 // Column descriptors, named after hysteria-orm's `col` namespace. The options
-// (columnoptions.h) are plain aggregates, so that the seed's
+// (columnoptions.h) are plain aggregates, so that hysteria-orm's
 // `col.string({ nullable: false })` reads `Hy::col::string({.nullable = false})`.
 namespace col {
 
@@ -99,7 +99,7 @@ integer(IntegerOptions<int> options = {}) { return {options}; }
 constexpr ColumnDefinition<ColumnKind::BigInteger, qint64, IntegerOptions<qint64>>
 bigInteger(IntegerOptions<qint64> options = {}) { return {options}; }
 
-// `float` is a keyword; the trailing underscore is the only change to the seed's name.
+// `float` is a keyword; the trailing underscore is the only change to hysteria-orm's name.
 constexpr ColumnDefinition<ColumnKind::Float, double, FloatOptions>
 float_(FloatOptions options = {}) { return {options}; }
 
@@ -185,7 +185,7 @@ constexpr ColumnDefinition<ColumnKind::Json, T, JsonOptions<T>, QJsonValue> json
     return {options};
 }
 
-// The seed's `col.enum(["draft", "published"])`: one of the values, as a
+// hysteria-orm's `col.enum(["draft", "published"])`: one of the values, as a
 // QString. The table gets a CHECK; any other value is refused before any SQL.
 constexpr ColumnDefinition<ColumnKind::Enum, QString, EnumOptions<QString>>
 enum_(EnumValues values, EnumOptions<QString> options = {})
@@ -220,7 +220,7 @@ asymmetric(AsymmetricEncryptionOptions options) { return {options}; }
 
 } // namespace encryption
 
-// The seed's `col<T>()`: a column of the application's type T. T is stored
+// hysteria-orm's `col<T>()`: a column of the application's type T. T is stored
 // as Stored (by default T itself, which must then be a type a column can
 // hold: int, qint64, double, bool, QString, QDate, QTime,
 // QDateTime, QUuid, QByteArray, QJsonValue); a T of the application's needs
@@ -235,7 +235,7 @@ generic(GenericOptions<T, Stored> options = {})
     return {options};
 }
 
-// The seed's `col.primary<T>()`: a generic column that is the primary key;
+// hysteria-orm's `col.primary<T>()`: a generic column that is the primary key;
 // text keys are VARCHAR(length), which every database can index.
 template <typename T = QString, typename Stored = T>
 constexpr ColumnDefinition<std::is_same_v<Stored, QString> ? ColumnKind::String

@@ -7,7 +7,7 @@
 
 namespace Hy {
 
-// The seed's lifecycle hooks of a model, for ModelQuery::ignoreHooks():
+// hysteria-orm's lifecycle hooks of a model, for ModelQuery::ignoreHooks():
 // each runs as the model's callback (HY_HOOKS) and as the signal of the same
 // name of its Hy::ModelNotifier.
 enum class Hook : quint8 {

@@ -6,6 +6,7 @@
 #include <HysteriaQt/columns.h>
 #include <HysteriaQt/hysteriaqt_global.h>
 #include <HysteriaQt/modelinfo.h>
+#include <HysteriaQt/detail/modeldata.h>
 #include <HysteriaQt/detail/modeltraits.h>
 
 #include <QtCore/QJsonArray>

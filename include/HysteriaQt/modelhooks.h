@@ -17,7 +17,7 @@
 
 namespace Hy {
 
-// The seed's defineModel `hooks`, given with HY_HOOKS: static member
+// hysteria-orm's defineModel `hooks`, given with HY_HOOKS: static member
 // functions of the model, or lambdas that capture nothing:
 //
 //     HY_HOOKS({.beforeFetch = [](Hy::ModelQuery<User> &query) { query.whereNull("deletedAt"); },

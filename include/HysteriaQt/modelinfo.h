@@ -5,7 +5,6 @@
 
 #include <HysteriaQt/columninfo.h>
 #include <HysteriaQt/hysteriaqt_global.h>
-#include <HysteriaQt/detail/modeldata.h>
 
 #include <QtCore/QList>
 #include <QtCore/QString>
@@ -13,6 +12,14 @@
 struct QMetaObject;
 
 namespace Hy {
+
+namespace detail {
+struct ModelData;
+// Defined in detail/modeldata.h, which every model's header brings with
+// <HysteriaQt/Model>.
+template <typename M>
+const ModelData *modelData();
+} // namespace detail
 
 // Run-time description of a model class: its table and columns. Obtained
 // without an instance: Hy::modelInfo<User>(), or ModelInfo::fromMetaObject()

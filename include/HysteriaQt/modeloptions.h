@@ -12,7 +12,7 @@
 
 namespace Hy {
 
-// How names are written: the seed's "camel" | "snake" | "pascal" |
+// How names are written: hysteria-orm's "camel" | "snake" | "pascal" |
 // "preserve" | (name) => name. A function is called once per column, when
 // the model is first used, with the property name.
 class CaseConvention
@@ -63,7 +63,7 @@ private:
     std::string_view m_text;
 };
 
-// The seed's defineModel `options`, given with HY_MODEL_OPTIONS:
+// hysteria-orm's defineModel `options`, given with HY_MODEL_OPTIONS:
 //
 //     HY_MODEL_OPTIONS({.databaseCaseConvention = Hy::CaseConvention::Pascal,
 //                       .softDeleteColumn = "removedAt"})
@@ -107,7 +107,7 @@ private:
     int m_count = 0;
 };
 
-// An entry of HY_INDEXES or HY_UNIQUES: the seed's array form `{{"email"}}`
+// An entry of HY_INDEXES or HY_UNIQUES: hysteria-orm's array form `{{"email"}}`
 // or object form `{.columns = {"name", "email"}, .name = "idx_name_email"}`.
 // Without a name: idx_<table>_<columns> or uq_<table>_<columns>, with the
 // database's column names.

@@ -10,6 +10,7 @@
 #include <HysteriaQt/model.h>
 #include <HysteriaQt/modelquerysql.h>
 #include <HysteriaQt/relations.h>
+#include <HysteriaQt/sqldatasource.h>
 #include <HysteriaQt/value.h>
 #include <HysteriaQt/values.h>
 #include <HysteriaQt/detail/querycore.h>
@@ -408,8 +409,8 @@ public:
     }
 
     // Runs the operation without the model's hooks: all of them (callbacks
-    // and ModelNotifier's signals of the same names), or those given, as the
-    // seed's ignoreHooks. The after-write signals are not hooks: they stay.
+    // and ModelNotifier's signals of the same names), or those given, as
+    // hysteria-orm's ignoreHooks. The after-write signals are not hooks: they stay.
     ModelQuery &ignoreHooks(Hooks hooks = Hook::All)
     {
         m_core.ignoreHooks(hooks);
@@ -630,6 +631,12 @@ private:
 
     detail::QueryCore m_core;
 };
+
+template <typename M>
+ModelQuery<M> SqlDataSource::from()
+{
+    return ModelQuery<M>(detail::SourceHandle(this));
+}
 
 } // namespace Hy
 

@@ -79,6 +79,10 @@ public:
     // False before open().
     bool hasFeature(Feature feature) const;
 
+    // The builders come with their own headers, so that code that only
+    // holds a data source does not compile them: from<M>() needs
+    // <HysteriaQt/ModelQuery>, from(table) <HysteriaQt/QueryBuilder>, and
+    // schema() <HysteriaQt/SchemaBuilder> (<HysteriaQt/HysteriaQt> has all).
     template <typename M>
     ModelQuery<M> from();
     // Rows of any table as QVariantMaps, columns named as in the database.
@@ -130,16 +134,6 @@ private:
 };
 
 } // namespace Hy
-
-#include <HysteriaQt/modelquery.h>
-#include <HysteriaQt/querybuilder.h>
-#include <HysteriaQt/schemabuilder.h>
-
-template <typename M>
-Hy::ModelQuery<M> Hy::SqlDataSource::from()
-{
-    return ModelQuery<M>(detail::SourceHandle(this));
-}
 
 template <typename Work>
 auto Hy::SqlDataSource::async(Work &&work)

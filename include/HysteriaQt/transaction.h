@@ -4,8 +4,6 @@
 #define HYSTERIAQT_TRANSACTION_H
 
 #include <HysteriaQt/hysteriaqt_global.h>
-#include <HysteriaQt/modelquery.h>
-#include <HysteriaQt/querybuilder.h>
 #include <HysteriaQt/detail/sourcehandle.h>
 
 #include <QtCore/QAnyStringView>
@@ -18,7 +16,10 @@
 
 namespace Hy {
 
+class QueryBuilder;
 class TransactionPrivate;
+template <typename M>
+class ModelQuery;
 
 // A transaction on a data source, or a savepoint inside one (a nested
 // transaction). Most code uses the callback form, which commits when the
@@ -82,7 +83,8 @@ public:
     // same way (as COMMIT and ROLLBACK do in SQL).
 
     // Queries that run in this transaction, or throw TransactionNotActive
-    // once it has ended (and WrongThread in another thread).
+    // once it has ended (and WrongThread in another thread). As on
+    // SqlDataSource, each needs its builder's header.
     template <typename M>
     ModelQuery<M> from() const
     {

@@ -71,7 +71,7 @@ HYSTERIAQT_EXPORT RowValues rowValuesFromMap(const ModelData *model, const QVari
 HYSTERIAQT_EXPORT RowValues rowValuesFromModel(const Model &model);
 } // namespace detail
 
-// The values of one row to insert or update, the C++ form of the seed's
+// The values of one row to insert or update, the C++ form of hysteria-orm's
 // `Partial<T>`: `{{"name", "Alice"}, {"email", "alice@example.com"}}`.
 // Names are checked by the compiler when they are literals, and at run time
 // (Hy::Error UnknownColumn) when they come from a QVariantMap.

@@ -6,6 +6,7 @@
 #include "exec/sqldatasource_p.h"
 
 #include <HysteriaQt/error.h>
+#include <HysteriaQt/querybuilder.h>
 
 namespace Hy {
 

@@ -6,6 +6,7 @@
 #include <HysteriaQt/connectionoptions.h>
 #include <HysteriaQt/error.h>
 #include <HysteriaQt/sqldatasource.h>
+#include <HysteriaQt/sqlstatement.h>
 #include <HysteriaQt/transaction.h>
 #include "model/modeldata_p.h"
 

@@ -15,6 +15,10 @@
 // failure. Each suite works in a database of its own (hy_<suite>), created
 // afresh, so that suites can run in parallel.
 
+// What every suite uses: the data source and its builders.
+#include <HysteriaQt/ModelQuery>
+#include <HysteriaQt/QueryBuilder>
+#include <HysteriaQt/SchemaBuilder>
 #include <HysteriaQt/SqlDataSource>
 
 #include <QtCore/QHash>

@@ -8,6 +8,8 @@
 
 #include "testmodels.h"
 
+#include <HysteriaQt/ModelQuery>
+#include <HysteriaQt/SchemaBuilder>
 #include <HysteriaQt/SqlDataSource>
 
 #include <QtCore/QPoint>

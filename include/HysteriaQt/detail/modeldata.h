@@ -233,7 +233,7 @@ struct ColumnSpec
     // The member's current value; a null QVariant for an empty optional.
     QVariant (*value)(const Model *model) = nullptr;
     ColumnDefault defaultValue;
-    const EnumValues *enumValues = nullptr; // the seed's list form of enum_
+    const EnumValues *enumValues = nullptr; // hysteria-orm's list form of enum_
     QMetaEnum (*metaEnum)() = nullptr;      // enum_<E>()
     // The column's prepare, or null.
     QVariant (*prepare)(const QVariant &value) = nullptr;

@@ -1,4 +1,7 @@
 // An application outside the HysteriaQt tree, built against the installed package.
+#include <HysteriaQt/Model>
+#include <HysteriaQt/ModelQuery>
+#include <HysteriaQt/SchemaBuilder>
 #include <HysteriaQt/SqlDataSource>
 
 #include <QtCore/QCoreApplication>
