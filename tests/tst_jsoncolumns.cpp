@@ -34,9 +34,13 @@ namespace {
 
 QJsonArray nestedArray(int depth)
 {
+    // Not QJsonArray{array}: a braced list of one QJsonArray may copy it.
     QJsonArray array{1};
-    for (int i = 1; i < depth; ++i)
-        array = QJsonArray{array};
+    for (int i = 1; i < depth; ++i) {
+        QJsonArray outer;
+        outer.append(array);
+        array = outer;
+    }
     return array;
 }
 
