@@ -255,9 +255,9 @@ void tst_ValueConverter::nulIsRefused()
                               ErrorCode::InvalidValue, "name");
         }
     }
-    // Their neighbours are stored.
+    // Their neighbours are stored, and those of the surrogates (D800 to DFFF).
     QStringList neighbours;
-    for (const char16_t c : {u'\u0001', u'\u7FFF', u'\u8000', u'\uFFFC', u'\uFFFD'})
+    for (const char16_t c : {u'\u0001', u'\u7FFF', u'\u8000', u'\uFFFC', u'\uFFFD', u'\uD7FF', u'\uE000'})
         neighbours.append(QStringLiteral("abcdefg") + QChar(c));
     for (const QString &text : neighbours)
         QCOMPARE(sql.from<User>().insert({{"name", text}, {"email", "n@example.com"}})->name(), text);

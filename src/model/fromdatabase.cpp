@@ -6,10 +6,8 @@
 
 #include "model/datetime_p.h"
 
+#include "model/jsonvalues_p.h"
 #include "model/modeldata_p.h"
-
-#include <QtCore/QJsonArray>
-#include <QtCore/QJsonDocument>
 
 #include <cmath>
 
@@ -190,17 +188,10 @@ bool jsonFromDatabase(const QVariant &value, QJsonValue *out)
 {
     switch (value.typeId()) {
     case QMetaType::QString:
-    case QMetaType::QByteArray: {
-        // In an array, so that scalars ("42", "\"text\"") parse too.
-        QJsonParseError error;
-        const QByteArray text = value.typeId() == QMetaType::QByteArray ? value.toByteArray()
-                                                                         : value.toString().toUtf8();
-        const QJsonDocument document = QJsonDocument::fromJson('[' + text + ']', &error);
-        if (error.error != QJsonParseError::NoError || document.array().size() != 1)
-            return false;
-        *out = document.array().first();
-        return true;
-    }
+    case QMetaType::QByteArray:
+        return parseJsonText(value.typeId() == QMetaType::QByteArray ? value.toByteArray()
+                                                                     : value.toString().toUtf8(),
+                             out);
     case QMetaType::Int:
     case QMetaType::LongLong:
     case QMetaType::Double:

@@ -26,6 +26,10 @@ namespace Hy::detail {
 // Its layout is the library's own: no application code depends on it.
 class EncryptedColumn;
 
+// The JSON values a JSON column reads back: a QJsonValue takes any, a
+// QJsonObject or QJsonArray only its own.
+enum class JsonShape { Any, Object, Array };
+
 struct ColumnData
 {
     QString name;          // property name
@@ -38,6 +42,7 @@ struct ColumnData
     bool autoUpdate = false;
     bool hidden = false;   // left out of toJson(), toVariantMap(), qDebug()
     bool convertsType = false; // the property's type is not the stored one
+    JsonShape jsonShape = JsonShape::Any;
     int length = -1;
     int precision = -1;
     int scale = -1;

@@ -193,6 +193,9 @@ const ModelData *registerModelSpec(const ModelSpec &givenSpec)
         column.autoUpdate = c.flags & ColumnSpec::AutoUpdate;
         column.hidden = c.flags & ColumnSpec::Hidden;
         column.convertsType = c.flags & ColumnSpec::ConvertsType;
+        column.jsonShape = c.flags & ColumnSpec::JsonObject ? JsonShape::Object
+                         : c.flags & ColumnSpec::JsonArray  ? JsonShape::Array
+                                                            : JsonShape::Any;
         column.length = c.length;
         column.precision = c.precision;
         column.scale = c.scale;

@@ -6,14 +6,12 @@
 #include "model/datetime_p.h"
 #include "model/decimaldigits_p.h"
 #include "model/generatedvalues_p.h"
+#include "model/jsonvalues_p.h"
 #include "model/modeldata_p.h"
 #include "sql/sqldialect_p.h"
 
 #include <HysteriaQt/error.h>
 
-#include <QtCore/QJsonArray>
-#include <QtCore/QJsonDocument>
-#include <QtCore/QJsonObject>
 #include <QtCore/QUuid>
 
 #include <cmath>
@@ -161,14 +159,19 @@ QString toText(const QVariant &value)
     return text;
 }
 
-// Whether text may hold U+0000, U+FFFE or U+FFFF: four UTF-16 units at a
-// time, for every text value written. Adding 2 to each unit (without carry
-// between units) takes those three to 0, 1 and 2; then a unit below 3 is
-// found as a zero byte is in "Bit Twiddling Hacks" (hasless()).
+// Whether text may hold U+0000, U+FFFE, U+FFFF or a lone surrogate: four
+// UTF-16 units at a time, for every text value written. Adding 2 to each
+// unit (without carry between units) takes the first three to 0, 1 and 2;
+// then a unit below 3 is found as a zero byte is in "Bit Twiddling Hacks"
+// (hasless()). A surrogate, D800 to DFFF, is a unit whose top five bits are
+// 11011: masked to them and XORed with D800, it is the zero found (haszero()).
+// Paired surrogates are found too, and told apart by the exact check.
 bool mayHoldUnstorable(const QString &text)
 {
     constexpr quint64 Ones = 0x0001000100010001ULL;
     constexpr quint64 Highs = 0x8000800080008000ULL;
+    constexpr quint64 SurrogateBits = 0xF800F800F800F800ULL;
+    constexpr quint64 Surrogates = 0xD800D800D800D800ULL;
     const QChar *units = text.constData();
     const qsizetype size = text.size();
     qsizetype i = 0;
@@ -176,96 +179,48 @@ bool mayHoldUnstorable(const QString &text)
         quint64 word;
         std::memcpy(&word, units + i, sizeof word);
         const quint64 shifted = ((word & ~Highs) + 2 * Ones) ^ (word & Highs);
-        if ((shifted - 3 * Ones) & ~shifted & Highs)
+        const quint64 surrogate = (word & SurrogateBits) ^ Surrogates;
+        if (((shifted - 3 * Ones) & ~shifted & Highs) | ((surrogate - Ones) & ~surrogate & Highs))
             return true;
     }
     for (; i < size; ++i) {
-        if (units[i].unicode() == 0 || units[i].unicode() >= 0xFFFE)
+        if (units[i].unicode() == 0 || units[i].unicode() >= 0xFFFE || units[i].isSurrogate())
             return true;
     }
     return false;
 }
 
+} // namespace
+
 // Characters no database stores faithfully, refused on every one alike:
 // PostgreSQL's text cannot hold U+0000 (and QPSQL would cut the statement
-// there), and SQLite reads the noncharacters U+FFFE and U+FFFF back as U+FFFD.
+// there), SQLite reads the noncharacters U+FFFE and U+FFFF back as U+FFFD,
+// and a lone surrogate, which is no character, becomes U+FFFD on SQLite and
+// '?' on PostgreSQL and MariaDB (whose JSON refuses it).
 void requireStorable(const QString &text, const QString &table, const QString &column)
 {
     if (!mayHoldUnstorable(text))
         return;
-    for (const QChar c : text) {
-        if (c.unicode() != 0 && c.unicode() < 0xFFFE)
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        const bool lone = c.isSurrogate();
+        if (!lone && c.unicode() != 0 && c.unicode() < 0xFFFE)
             continue;
         Error error(ErrorCode::InvalidValue,
-                    QStringLiteral("%1%2 cannot hold text with the character U+%3 (NUL and the "
-                                   "noncharacters U+FFFE, U+FFFF are refused)")
-                            .arg(table.isEmpty() ? QString() : table + u'.', column)
+                    QStringLiteral("%1%2 cannot hold text with %3 U+%4 (NUL, the noncharacters U+FFFE, "
+                                   "U+FFFF and lone surrogates are refused)")
+                            .arg(table.isEmpty() ? QString() : table + u'.', column,
+                                 lone ? QStringLiteral("the lone surrogate") : QStringLiteral("the character"))
                             .arg(c.unicode(), 4, 16, QChar(u'0')));
         throw error.setColumn(column);
     }
 }
 
-// JSON text of any JSON value: QJsonDocument holds only objects and arrays,
-// so the value is written in an array whose brackets are then dropped.
-std::optional<QString> jsonText(const QVariant &value)
-{
-    QJsonValue json;
-    switch (value.typeId()) {
-    case QMetaType::QJsonValue:
-        json = value.toJsonValue();
-        break;
-    case QMetaType::QJsonObject:
-        json = value.toJsonObject();
-        break;
-    case QMetaType::QJsonArray:
-        json = value.toJsonArray();
-        break;
-    case QMetaType::QJsonDocument: {
-        const QJsonDocument document = value.toJsonDocument();
-        json = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
-        break;
-    }
-    case QMetaType::QString:
-    case QMetaType::QByteArray: {
-        // Text is JSON text already, as hysteria-orm takes it; it must parse.
-        QJsonValue parsed;
-        if (!jsonFromDatabase(value, &parsed))
-            return std::nullopt;
-        json = parsed;
-        break;
-    }
-    case QMetaType::QVariantMap:
-    case QMetaType::QVariantList:
-    case QMetaType::QVariantHash:
-    case QMetaType::QStringList:
-    case QMetaType::Bool:
-    case QMetaType::Int:
-    case QMetaType::LongLong:
-    case QMetaType::Double:
-        json = QJsonValue::fromVariant(value);
-        break;
-    default:
-        return std::nullopt;
-    }
-    if (json.isUndefined())
-        return std::nullopt;
-    const QByteArray text = QJsonDocument(QJsonArray{json}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(text.constData() + 1, text.size() - 2);
-}
-
-// Whether JSON text holds the escape \u0000: a backslash that is not itself
-// escaped (an even number of backslashes before it), then u0000.
-bool escapesNul(const QString &json)
-{
-    for (qsizetype at = json.indexOf(u"\\u0000"); at >= 0; at = json.indexOf(u"\\u0000", at + 1)) {
-        qsizetype backslashes = 0;
-        while (at - 1 - backslashes >= 0 && json[at - 1 - backslashes] == u'\\')
-            ++backslashes;
-        if (backslashes % 2 == 0)
-            return true;
-    }
-    return false;
-}
+namespace {
 
 QString enumText(const ColumnData &column, const QVariant &value, const QString &table)
 {
@@ -286,6 +241,31 @@ QString enumText(const ColumnData &column, const QVariant &value, const QString 
                            QStringLiteral("not one of: ") + column.enumValues.join(QStringLiteral(", ")));
     }
     return text;
+}
+
+// The JSON text stored for a JSON column's value, refused (InvalidValue)
+// unless every database stores it and it reads back as the column's type.
+QString jsonColumnText(const ColumnData &column, const QVariant &value, const QString &table)
+{
+    // JSON text is checked as it is given: a lone surrogate would not
+    // survive its conversion to UTF-8 for parsing.
+    if (value.typeId() == QMetaType::QString)
+        requireStorable(*static_cast<const QString *>(value.constData()), table, column.name);
+    const auto json = jsonValueOf(value);
+    if (!json)
+        throw invalidValue(column, value, table, QStringLiteral("not JSON"));
+    if (column.jsonShape == JsonShape::Object && !json->isObject())
+        throw invalidValue(column, value, table, QStringLiteral("not a JSON object"));
+    if (column.jsonShape == JsonShape::Array && !json->isArray())
+        throw invalidValue(column, value, table, QStringLiteral("not a JSON array"));
+    if (jsonDepth(*json) > MaxJsonDepth) {
+        throw invalidValue(column, value, table,
+                           QStringLiteral("arrays and objects nested more than %1 levels deep").arg(MaxJsonDepth));
+    }
+    // Strings and keys hold what text does; an escaped \u0000 is U+0000
+    // in them, which PostgreSQL's jsonb refuses.
+    forEachJsonString(*json, [&](const QString &text) { requireStorable(text, table, column.name); });
+    return jsonText(*json);
 }
 
 } // namespace
@@ -451,18 +431,7 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &given, const 
                         QStringLiteral("%1.%2 is JSON, which compares only with null").arg(table, column.name))
                     .setColumn(column.name);
         }
-        const auto text = jsonText(value);
-        if (!text)
-            throw invalidValue(column, value, table, QStringLiteral("not JSON"));
-        requireStorable(*text, table, column.name);
-        if (escapesNul(*text)) {
-            throw Error(ErrorCode::InvalidValue,
-                        QStringLiteral("%1.%2 cannot hold JSON text with the character U+0000 (PostgreSQL's "
-                                       "jsonb refuses it)")
-                                .arg(table, column.name))
-                    .setColumn(column.name);
-        }
-        return *text;
+        return jsonColumnText(column, value, table);
     }
     case ColumnKind::Enum:
         return enumText(column, value, table);

@@ -22,7 +22,9 @@ enum class ValueUse {
 // for it. Throws Hy::Error before any SQL is sent:
 //  - InvalidValue when the value is not of the column's kind ("abc" for an
 //    integer, 1e10 for a 32-bit integer, an unparsable date-time, a decimal
-//    beyond its precision, text holding U+0000, U+FFFE or U+FFFF),
+//    beyond its precision, text holding U+0000, U+FFFE, U+FFFF or a lone
+//    surrogate, JSON not of the column's shape or nested more than
+//    MaxJsonDepth levels),
 //  - NullValue for null in a column that is not nullable,
 //  - ValueTooLong for a string longer than the column's length.
 // Text is never null: a null QString is "", as null is spelled nullptr.
@@ -38,10 +40,14 @@ QVariant toLikePattern(const QVariant &value, const QString &table, const QStrin
 // A value for a column of a table without a model (Hy::QueryBuilder), as one
 // of the types every driver binds: numbers, bool, text, bytes, null;
 // date-times as HysteriaQt's UTC text, dates and times as ISO text, UUIDs as
-// text. Throws InvalidValue for text holding U+0000, U+FFFE or U+FFFF and
-// for other types.
+// text. Throws InvalidValue for text holding U+0000, U+FFFE, U+FFFF or a
+// lone surrogate, and for other types.
 QVariant toRawDatabaseValue(const QVariant &value, const QString &table, const QString &column,
                             const SqlDialect &dialect);
+
+// Throws InvalidValue, before any SQL, for text no database stores as it is:
+// holding U+0000, U+FFFE, U+FFFF or a surrogate that is not half of a pair.
+void requireStorable(const QString &text, const QString &table, const QString &column);
 
 // Hy::Error(UnreadableValue) for a database value that does not fit its column.
 Error unreadableValue(const ColumnData &column, const QVariant &value, const QString &table);

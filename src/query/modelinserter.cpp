@@ -65,6 +65,20 @@ Error unmatchedRows(const QString &table, const QString &sql, const QString &why
                  sql, QSqlError());
 }
 
+// A row read back that does not fit its model (UnreadableValue, or
+// DecryptionFailed) is found after the INSERT ran: the error names the
+// statement, rather than claim that no SQL was sent.
+Error afterStatement(const Error &error, const QString &sql)
+{
+    if (!error.sql().isEmpty())
+        return error;
+    Error named(error.code(), error.message() + QStringLiteral(" (reading back the rows inserted)"), sql,
+                error.driverError());
+    if (!error.column().isEmpty())
+        named.setColumn(error.column());
+    return named;
+}
+
 } // namespace
 
 ModelInserter::Plan ModelInserter::plan(const RowList &rows) const
@@ -193,11 +207,16 @@ std::vector<std::unique_ptr<Model>> ModelInserter::insert(const RowList &rows) c
     for (const Run &run : plan.runs) {
         const InsertedRows inserted = inserter.insert(run.batch, run.readBack);
         if (m_result == Result::Models) {
-            auto stored = run.readBack.what == InsertReadBack::ModelColumns
-                    ? modelsOf(run.batch, run.present, inserted)
-                    : writtenModels(run);
-            if (run.readBack.what == InsertReadBack::GeneratedKeys)
-                setGeneratedKeys(stored, inserted);
+            std::vector<std::unique_ptr<Model>> stored;
+            try {
+                stored = run.readBack.what == InsertReadBack::ModelColumns
+                        ? modelsOf(run.batch, run.present, inserted)
+                        : writtenModels(run);
+                if (run.readBack.what == InsertReadBack::GeneratedKeys)
+                    setGeneratedKeys(stored, inserted);
+            } catch (const Error &error) {
+                throw afterStatement(error, inserted.sql);
+            }
             for (qsizetype i = 0; i < run.members.size(); ++i)
                 models[std::size_t(run.members[i])] = std::move(stored[std::size_t(i)]);
         }

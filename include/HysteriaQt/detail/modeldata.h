@@ -216,6 +216,8 @@ struct ColumnSpec
         Hidden = 0x20,
         NamedInDatabase = 0x40, // a databaseName of its own, kept whatever the convention
         ConvertsType = 0x80,    // the property's type is not the stored one (serialize/prepare convert)
+        JsonObject = 0x100,     // a JSON column read into a QJsonObject: only objects read back
+        JsonArray = 0x200,      // a JSON column read into a QJsonArray: only arrays read back
     };
 
     quint32 size = sizeof(ColumnSpec);
@@ -292,6 +294,12 @@ constexpr ColumnSpec columnSpec(const Entry &entry, std::string_view databaseNam
             | (!std::is_same_v<typename Entry::Definition::ValueType, typename Entry::Definition::StoredType>
                        ? ColumnSpec::ConvertsType
                        : 0u);
+    if constexpr (Entry::Definition::kind == ColumnKind::Json && !hasSerialize(Entry::def)) {
+        using T = typename Entry::Definition::ValueType;
+        c.flags |= std::is_same_v<T, QJsonObject> ? ColumnSpec::JsonObject
+                 : std::is_same_v<T, QJsonArray>  ? ColumnSpec::JsonArray
+                                                  : 0u;
+    }
     if constexpr (requires { def.autoCreate; def.autoUpdate; }) {
         c.flags |= (def.autoCreate ? ColumnSpec::AutoCreate : 0u) | (def.autoUpdate ? ColumnSpec::AutoUpdate : 0u);
     }
