@@ -57,6 +57,8 @@ private Q_SLOTS:
     void encryptedValues();
     void modelsFromMapsAndJson();
     void encryptedValuesAreChecked();
+    void equalitiesArePrepared();
+    void orderingsComparePreparedValuesAsStored();
 
 private:
     HyTest::Databases m_databases{QStringLiteral("tst_columns")};
@@ -153,10 +155,11 @@ void tst_Columns::serializeAndPrepare()
     QCOMPARE(rawValue(sql, QStringLiteral("location"), second->id()).toString(), QStringLiteral("5,6"));
     QCOMPARE(rawValue(sql, QStringLiteral("nickname"), second->id()).toString(), QStringLiteral("carol"));
 
-    // A comparison takes the value as given, as stored; a value of an
-    // application type is prepared, as only prepare makes its stored form.
+    // An equality prepares the value as a write does: the value inserted
+    // finds its row; a value of an application type is prepared too.
+    QCOMPARE(sql.from<Profile>().where("nickname", "  Ann  ").oneOrFail()->id(), profile->id());
     QCOMPARE(sql.from<Profile>().where("nickname", "  ann  ").oneOrFail()->id(), profile->id());
-    QCOMPARE(sql.from<Profile>().where("nickname", "  Ann  ").count(), 0);
+    QCOMPARE(sql.from<Profile>().where("nickname", "ann").count(), 0);
     QCOMPARE(sql.from<Profile>().where("location", QVariant::fromValue(Point{5, 6})).oneOrFail()->id(),
              second->id());
     // The stored form may be given as it is.
@@ -435,6 +438,129 @@ void tst_Columns::encryptedValuesAreChecked()
     // Null is null, and found as such.
     sql.from<Secret>().insert({{"note", nullptr}});
     QCOMPARE(sql.from<Secret>().whereNull("note").count(), 1);
+}
+
+// The seed's base64 token, and a prepare that clamps, which keeps no
+// order: what compared values a column with prepare takes.
+class Voucher : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Voucher, "vouchers")
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(token, setToken,
+              Hy::col::generic<QString>(
+                      {.nullable = false,
+                       .serialize = [](const QString &raw) { return QString::fromUtf8(QByteArray::fromBase64(raw.toLatin1())); },
+                       .prepare = [](const QString &value) { return QString::fromLatin1(value.toUtf8().toBase64()); }}))
+    HY_COLUMN(price, setPrice,
+              Hy::col::integer({.nullable = false, .prepare = [](int value) { return std::max(value, 0); }}))
+
+public:
+    using Hy::Model::Model;
+};
+
+namespace {
+// Three vouchers: 1 "secret" at 25, 2 "other" at -5 (stored as 0), 3 "third" at 40.
+void seedVouchers(Hy::SqlDataSource &sql)
+{
+    sql.schema().dropTables<Voucher>(Hy::SchemaBuilder::IfMissing::Skip);
+    sql.schema().createTables<Voucher>();
+    sql.from<Voucher>().insertMany({{{"token", "secret"}, {"price", 25}},
+                                    {{"token", "other"}, {"price", -5}},
+                                    {{"token", "third"}, {"price", 40}}});
+}
+
+QList<int> voucherIds(const Hy::ModelList<Voucher> &list)
+{
+    QList<int> out;
+    for (const auto &voucher : list)
+        out.append(voucher->id());
+    return out;
+}
+} // namespace
+
+void tst_Columns::equalitiesArePrepared()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedVouchers(sql);
+    QCOMPARE(rawCount(sql, QStringLiteral("vouchers"), QStringLiteral("id = 1 AND token = 'c2VjcmV0'")), 1);
+    QCOMPARE(rawCount(sql, QStringLiteral("vouchers"), QStringLiteral("id = 2 AND price = 0")), 1);
+    auto vouchers = [&] { return sql.from<Voucher>(); };
+
+    // The value inserted finds its row, as a write prepares it.
+    QCOMPARE(vouchers().where("token", "secret").oneOrFail()->id(), 1);
+    QCOMPARE(vouchers().where("token", "secret").count(), 1);
+    QCOMPARE(voucherIds(vouchers().where("token", "!=", "secret").orderBy("id").many()), QList<int>({2, 3}));
+    QCOMPARE(voucherIds(vouchers().where("token", "<>", "secret").orderBy("id").many()), QList<int>({2, 3}));
+    QCOMPARE(voucherIds(vouchers().whereIn("token", {"secret", "third"}).orderBy("id").many()), QList<int>({1, 3}));
+    QCOMPARE(voucherIds(vouchers().whereNotIn("token", {"secret"}).orderBy("id").many()), QList<int>({2, 3}));
+    QCOMPARE(voucherIds(vouchers().where("token", "other").orWhere("token", "third").orderBy("id").many()),
+             QList<int>({2, 3}));
+    QCOMPARE(voucherIds(vouchers().where("price", 30).orWhereIn("token", {"other"}).many()), QList<int>({2}));
+    // The stored form is prepared too, as a write would prepare it: the
+    // table without a model compares with it as it is.
+    QCOMPARE(vouchers().where("token", "c2VjcmV0").count(), 0);
+    QCOMPARE(sql.from("vouchers").where("token", "c2VjcmV0").count(), 1);
+    // A value read back is the property's, and finds its row.
+    const auto read = vouchers().find(1);
+    QCOMPARE(read->token(), QStringLiteral("secret"));
+    QCOMPARE(vouchers().where("token", read->token()).oneOrFail()->id(), 1);
+
+    // The clamp: -5 was stored as 0, and -5 finds it, whatever number type
+    // it is given as (converted to the property's int first, as written).
+    QCOMPARE(voucherIds(vouchers().where("price", -5).many()), QList<int>({2}));
+    QCOMPARE(voucherIds(vouchers().where("price", Q_INT64_C(-5)).many()), QList<int>({2}));
+    QCOMPARE(voucherIds(vouchers().where("price", -5.0).many()), QList<int>({2}));
+    QCOMPARE(voucherIds(vouchers().whereIn("price", {-1, 40}).orderBy("id").many()), QList<int>({2, 3}));
+    QCOMPARE(vouchers().where("price", "!=", -7).count(), 2);
+
+    // update() and remove() find their rows the same way.
+    QCOMPARE(vouchers().where("token", "secret").update({{"price", 30}}), 1);
+    QCOMPARE(rawCount(sql, QStringLiteral("vouchers"), QStringLiteral("id = 1 AND price = 30")), 1);
+    QCOMPARE(vouchers().whereIn("token", {"third"}).update({{"token", "fourth"}}), 1);
+    QCOMPARE(vouchers().where("token", "fourth").oneOrFail()->id(), 3);
+    QCOMPARE(vouchers().where("price", -1).remove(), 1);
+    QCOMPARE(rawCount(sql, QStringLiteral("vouchers")), 2);
+    QCOMPARE(rawCount(sql, QStringLiteral("vouchers"), QStringLiteral("id = 2")), 0);
+}
+
+void tst_Columns::orderingsComparePreparedValuesAsStored()
+{
+    HY_TEST_SOURCE(m_databases);
+    seedVouchers(sql);
+    auto vouchers = [&] { return sql.from<Voucher>(); };
+
+    // An ordering compares with the stored values as given: prepared, -5
+    // would be 0 and lose the row stored at 0.
+    QCOMPARE(voucherIds(vouchers().where("price", ">", -5).orderBy("id").many()), QList<int>({1, 2, 3}));
+    QCOMPARE(voucherIds(vouchers().where("price", "<=", 0).many()), QList<int>({2}));
+    QCOMPARE(vouchers().where("price", "<", 0).count(), 0);
+    QCOMPARE(voucherIds(vouchers().where("price", ">=", 25).where("price", "<", 40).many()), QList<int>({1}));
+    // Base64 keeps no order: "third" is stored as "dGhpcmQ=", the only one after "c2VjcmV0".
+    QCOMPARE(voucherIds(vouchers().where("token", ">", "c2VjcmV0").many()), QList<int>({3}));
+    QCOMPARE(voucherIds(vouchers().where("token", ">", "secret").many()), QList<int>());
+    // A LIKE pattern is not a value: never prepared.
+    QCOMPARE(voucherIds(vouchers().where("token", "like", "c2Vj%").many()), QList<int>({1}));
+    QCOMPARE(vouchers().where("token", "like", "sec%").count(), 0);
+    // An update's where takes the same rule.
+    QCOMPARE(vouchers().where("price", "<", 1).update({{"price", 1}}), 1);
+    QCOMPARE(rawCount(sql, QStringLiteral("vouchers"), QStringLiteral("id = 2 AND price = 1")), 1);
+
+    // A value prepare does not take (text for an int) is checked as the
+    // stored form, and refused before any SQL; nothing is written.
+    QStringList statements = HyTest::statementsOf(sql, [&] {
+        HY_EXPECT_REFUSED(vouchers().where("price", "cheap").update({{"price", 2}}), ErrorCode::InvalidValue,
+                          "price");
+        HY_EXPECT_REFUSED(vouchers().whereIn("price", {"cheap"}).count(), ErrorCode::InvalidValue, "price");
+        HY_EXPECT_REFUSED(vouchers().where("price", ">", "cheap").remove(), ErrorCode::InvalidValue, "price");
+        HY_EXPECT_REFUSED(vouchers().whereIn("token", {"secret", nullptr}).update({{"price", 2}}),
+                          ErrorCode::InvalidValue, "token");
+        HY_EXPECT_REFUSED(vouchers().where("token", "like", 5).remove(), ErrorCode::InvalidValue, "token");
+        HY_EXPECT_REFUSED(vouchers().where("price", "like", "1%").count(), ErrorCode::InvalidQuery, "price");
+    });
+    QCOMPARE(statements, QStringList());
+    QCOMPARE(rawCount(sql, QStringLiteral("vouchers")), 3);
+    QCOMPARE(rawCount(sql, QStringLiteral("vouchers"), QStringLiteral("price = 2")), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Columns)

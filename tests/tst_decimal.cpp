@@ -8,6 +8,9 @@
 #include <QtCore/QVariant>
 #include <QtTest/QTest>
 
+#include <limits>
+#include <type_traits>
+
 using Hy::Decimal;
 using Hy::ErrorCode;
 
@@ -19,6 +22,20 @@ Decimal dec(const char *text)
         qFatal("not a decimal: %s", text);
     return *value;
 }
+
+constexpr qint64 Largest = Q_INT64_C(999999999999999999); // 18 nines
+constexpr qint64 Int64Max = std::numeric_limits<qint64>::max();
+constexpr qint64 Int64Min = std::numeric_limits<qint64>::min();
+
+// Whether Decimal(V) is a constant expression: a 19-digit V reaches the throw.
+template <qint64 V>
+concept ConstantDecimal = requires { typename std::integral_constant<qint64, Decimal(V).units()>; };
+static_assert(ConstantDecimal<Largest>);
+static_assert(ConstantDecimal<-Largest>);
+static_assert(!ConstantDecimal<Largest + 1>);
+static_assert(!ConstantDecimal<-Largest - 1>);
+static_assert(!ConstantDecimal<Int64Max>);
+static_assert(!ConstantDecimal<Int64Min>);
 } // namespace
 
 #define HY_EXPECT_INVALID(statement)                                                     \
@@ -28,6 +45,7 @@ Decimal dec(const char *text)
             QFAIL("expected INVALID_VALUE");                                             \
         } catch (const Hy::Error &error) {                                               \
             QCOMPARE(error.codeName(), Hy::Error::codeName(ErrorCode::InvalidValue));    \
+            QVERIFY(error.code() == ErrorCode::InvalidValue);                            \
         }                                                                                \
     } while (false)
 
@@ -42,6 +60,8 @@ private Q_SLOTS:
     void rounded();
     void arithmeticIsExact();
     void overflowIsAnError();
+    void integersOf18DigitsOnly();
+    void edgesOfEveryPath();
     void comparesByValue();
     void inQVariant();
 };
@@ -147,6 +167,103 @@ void tst_Decimal::overflowIsAnError()
     HY_EXPECT_INVALID(largest * 2);
     HY_EXPECT_INVALID(dec("0.000000000000000001") + dec("1000000000")); // 28 digits at scale 18
     QCOMPARE(largest - 1, dec("999999999999999998"));
+}
+
+void tst_Decimal::integersOf18DigitsOnly()
+{
+    QCOMPARE(Decimal(Largest).units(), Largest);
+    QCOMPARE(Decimal(Largest).toString(), QStringLiteral("999999999999999999"));
+    QCOMPARE(Decimal(-Largest).toString(), QStringLiteral("-999999999999999999"));
+    QCOMPARE((-Decimal(Largest)).units(), -Largest);
+    QCOMPARE((-Decimal(-Largest)).units(), Largest);
+    QCOMPARE(Decimal(Largest) + Decimal(-Largest), Decimal(0));
+
+    // One more digit is refused, as arithmetic refuses it, and so the
+    // negation of INT64_MIN cannot wrap to itself.
+    HY_EXPECT_INVALID(Decimal{Largest + 1});
+    HY_EXPECT_INVALID(Decimal{-Largest - 1});
+    HY_EXPECT_INVALID(Decimal{Int64Max});
+    HY_EXPECT_INVALID(Decimal{Int64Min});
+    HY_EXPECT_INVALID(-Decimal(Int64Min));
+    HY_EXPECT_INVALID(-Decimal(Int64Max));
+    HY_EXPECT_INVALID(Decimal(Int64Min) - 1);
+    try {
+        static_cast<void>(Decimal(Int64Min));
+        QFAIL("expected INVALID_VALUE");
+    } catch (const Hy::Error &error) {
+        QCOMPARE(error.message(),
+                 QStringLiteral("The integer -9223372036854775808 has more than 18 digits, more than a "
+                                "Hy::Decimal holds"));
+    }
+
+    // An integer operand is made a Decimal first, in every operator.
+    const Decimal one(1);
+    HY_EXPECT_INVALID(one + Int64Max);
+    HY_EXPECT_INVALID(one - Int64Min);
+    HY_EXPECT_INVALID(Int64Max + one);
+    HY_EXPECT_INVALID(static_cast<void>(one == Int64Min));
+    HY_EXPECT_INVALID(static_cast<void>(one < Int64Max));
+    HY_EXPECT_INVALID(static_cast<void>((one <=> Largest + 1) < 0));
+    QVERIFY(one < Largest);
+    QVERIFY(one > -Largest);
+    QCOMPARE(one + (Largest - 1), Decimal(Largest));
+    HY_EXPECT_INVALID(one + Largest);
+    HY_EXPECT_INVALID(-one - Largest);
+
+    // A factor is a factor, not a Decimal: only the product must fit.
+    QCOMPARE(Decimal(0) * Int64Min, Decimal(0));
+    QCOMPARE(Decimal(-1) * Largest, Decimal(-Largest));
+    HY_EXPECT_INVALID(one * Int64Min);
+    HY_EXPECT_INVALID(Decimal(-1) * Int64Min);
+    HY_EXPECT_INVALID(Decimal(-1) * (Largest + 1));
+}
+
+void tst_Decimal::edgesOfEveryPath()
+{
+    // fromUnits(): 18 digits at any scale, not 19.
+    QCOMPARE(Decimal::fromUnits(Largest, 0)->toString(), QStringLiteral("999999999999999999"));
+    QCOMPARE(Decimal::fromUnits(-Largest, 18)->toString(), QStringLiteral("-0.999999999999999999"));
+    QCOMPARE((-*Decimal::fromUnits(-Largest, 18)).toString(), QStringLiteral("0.999999999999999999"));
+    QVERIFY(!Decimal::fromUnits(Largest + 1, 0));
+    QVERIFY(!Decimal::fromUnits(-Largest - 1, 18));
+    QVERIFY(!Decimal::fromUnits(Int64Max, 2));
+    QVERIFY(!Decimal::fromUnits(Int64Min, 0));
+
+    // fromString(): the same edges as text.
+    QCOMPARE(Decimal::fromString("999999999999999999")->units(), Largest);
+    QCOMPARE(Decimal::fromString("-999999999999999999")->units(), -Largest);
+    QCOMPARE(Decimal::fromString("-0.999999999999999999")->units(), -Largest);
+    QCOMPARE(Decimal::fromString("9.99999999999999999e17")->units(), Largest);
+    QVERIFY(!Decimal::fromString("1000000000000000000"));
+    QVERIFY(!Decimal::fromString("-1000000000000000000"));
+    QVERIFY(!Decimal::fromString("9223372036854775807"));
+    QVERIFY(!Decimal::fromString("-9223372036854775808"));
+    QVERIFY(!Decimal::fromString("1e18"));
+    QVERIFY(!Decimal::fromString("-0.0000000000000000001"));
+
+    // fromDouble(): a double near 10^18 is its shortest form, or refused.
+    QCOMPARE(Decimal::fromDouble(999999999999999872.0, 0)->toString(), QStringLiteral("999999999999999900"));
+    QVERIFY(!Decimal::fromDouble(1e18, 0));
+    QVERIFY(!Decimal::fromDouble(-1e18, 0));
+    QVERIFY(!Decimal::fromDouble(9.223372036854775807e18, 0));
+    QVERIFY(!Decimal::fromDouble(-9.223372036854775808e18, 0));
+    QCOMPARE(Decimal::fromDouble(0.5, 18)->units(), Q_INT64_C(500000000000000000));
+    QCOMPARE(Decimal::fromDouble(-0.5, 18)->scale(), 18);
+
+    // Scale changes: up only within 18 digits; rounding up may reach 18, not 19.
+    QCOMPARE(dec("0.1").rounded(17).units(), Q_INT64_C(10000000000000000));
+    QCOMPARE(dec("99999999999999999.9").rounded(0).toString(), QStringLiteral("100000000000000000"));
+    QCOMPARE(dec("-99999999999999999.9").rounded(0).toString(), QStringLiteral("-100000000000000000"));
+    QCOMPARE(dec("-0.999999999999999999").rounded(0).toString(), QStringLiteral("-1"));
+    HY_EXPECT_INVALID(dec("1").rounded(18));
+    HY_EXPECT_INVALID(dec("-999999999999999999").rounded(1));
+    HY_EXPECT_INVALID(dec("-0.999999999999999999") + dec("-999999999999999999"));
+
+    // Comparisons at the edges, at the scales furthest apart.
+    QVERIFY(Decimal(-Largest) < Decimal(Largest));
+    QVERIFY(dec("-0.999999999999999999") > Decimal(-Largest));
+    QVERIFY(dec("0.999999999999999999") < Decimal(1));
+    QCOMPARE(dec("-999999999999999999") <=> Decimal(-Largest), std::strong_ordering::equal);
 }
 
 void tst_Decimal::comparesByValue()

@@ -37,8 +37,16 @@ public:
 
     constexpr Decimal() = default;
     // A whole number; implicit, so that `price * 3 + 1` and `Decimal x = 5` read as they should.
+    // An int has at most 10 digits and always fits.
     constexpr Decimal(int integer) noexcept : m_units(integer) {}
-    constexpr Decimal(qint64 integer) noexcept : m_units(integer) {}
+    // A qint64 may have 19 digits (INT64_MAX, INT64_MIN), which a Decimal does
+    // not hold: throws INVALID_VALUE for them, as a sum of 19 digits does,
+    // and in a constant expression does not compile.
+    constexpr Decimal(qint64 integer) : m_units(integer)
+    {
+        if (integer <= -UnitLimit || integer >= UnitLimit)
+            throwIntegerTooLong(integer);
+    }
     // Not from a double, whose binary value is not the decimal written
     // (1.005 is 1.00499999999999989...): fromDouble() says to what scale.
     Decimal(double) = delete;
@@ -54,8 +62,8 @@ public:
     // zero; std::nullopt for NaN, infinities, or more than 18 digits.
     static std::optional<Decimal> fromDouble(double value, int scale);
 
-    qint64 units() const { return m_units; }
-    int scale() const { return m_scale; }
+    constexpr qint64 units() const { return m_units; }
+    constexpr int scale() const { return m_scale; }
 
     // With exactly scale() digits after the point: "19.99", "-0.50", "3".
     QString toString() const;
@@ -74,12 +82,17 @@ public:
     Decimal &operator+=(const Decimal &other) { return *this = *this + other; }
     Decimal &operator-=(const Decimal &other) { return *this = *this - other; }
 
-    // By value: 1.5 == 1.50.
+    // By value: 1.5 == 1.50. An integer operand is made a Decimal first, so a
+    // 19-digit one throws INVALID_VALUE here too.
     friend HYSTERIAQT_EXPORT std::strong_ordering operator<=>(const Decimal &a, const Decimal &b);
     friend bool operator==(const Decimal &a, const Decimal &b) { return (a <=> b) == 0; }
 
 private:
+    // One more than the largest number of units: 10^18.
+    static constexpr qint64 UnitLimit = Q_INT64_C(1000000000000000000);
+
     constexpr Decimal(qint64 units, int scale, int) noexcept : m_units(units), m_scale(qint8(scale)) {}
+    [[noreturn]] static void throwIntegerTooLong(qint64 integer);
 
     qint64 m_units = 0;
     qint8 m_scale = 0;

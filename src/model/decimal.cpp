@@ -52,6 +52,15 @@ std::optional<qint64> scaledUp(qint64 units, int digits)
 
 } // namespace
 
+void Decimal::throwIntegerTooLong(qint64 integer)
+{
+    static_assert(UnitLimit == PowersOfTen[Decimal::MaxDigits]);
+    throw Error(ErrorCode::InvalidValue,
+                QStringLiteral("The integer %1 has more than %2 digits, more than a Hy::Decimal holds")
+                        .arg(integer)
+                        .arg(Decimal::MaxDigits));
+}
+
 std::optional<Decimal> Decimal::fromUnits(qint64 units, int scale)
 {
     if (scale < 0 || scale > MaxDigits || !fits(units))
@@ -163,6 +172,8 @@ Decimal Decimal::rounded(int scale) const
 
 Decimal Decimal::operator-() const
 {
+    // Every constructor keeps m_units within 18 digits, where negation
+    // cannot overflow.
     return Decimal(-m_units, m_scale, 0);
 }
 

@@ -290,10 +290,9 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &given, const 
         }
         return QVariant();
     }
-    // Written values are prepared. Compared ones are taken as given, as
-    // hysteria-orm does (a prepare that is not idempotent would otherwise
-    // apply twice to a value read back), unless they are of an application
-    // type, which only prepare turns into what is stored.
+    // Written values are prepared. Compared ones come prepared for an
+    // equality and as stored for an ordering (resolve.cpp), unless they are
+    // of an application type, which only prepare turns into what is stored.
     const bool prepares = column.prepare && (use == ValueUse::Write || column.convertsType);
     const QVariant prepared = prepares ? column.prepare(given) : QVariant();
     const QVariant &value = prepares ? prepared : given;

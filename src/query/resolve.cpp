@@ -12,6 +12,28 @@ namespace Hy::detail {
 
 namespace {
 
+// The value an equality (=, <>, IN) compares with, taken as a write takes
+// it: a value of the property's type goes through the column's prepare, so
+// that the value inserted finds its row, whatever prepare made of it. An
+// ordering (<, <=, >, >=) compares with what is stored instead, as it is
+// given, because prepare need not keep values in order: a clamp such as
+// max(value, 0) would make `price > -5` into `price > 0`, and base64 keeps
+// no order at all. A LIKE pattern is not a value and is never prepared. A
+// column of an application type is left to toDatabaseValue(), which
+// prepares its values for every operator, since only prepare makes its
+// stored form (preparing here too would prepare twice).
+QVariant matchedValue(const ColumnData &column, const QVariant &value)
+{
+    if (!column.prepare || column.convertsType)
+        return value;
+    return column.prepare(value);
+}
+
+bool isEquality(Operator op)
+{
+    return op == Operator::Equal || op == Operator::NotEqual;
+}
+
 // A value of an IN list. Null is refused: `x IN (NULL)` matches nothing and
 // `x NOT IN (1, NULL)` nothing either, which no one means.
 QVariant resolveListValue(const ColumnRef &column, const QVariant &value, const QString &table,
@@ -25,8 +47,8 @@ QVariant resolveListValue(const ColumnRef &column, const QVariant &value, const 
             error.setColumn(column.column->name);
         throw error;
     }
-    if (column.column)
-        return toDatabaseValue(*column.column, value, dialect, table, ValueUse::Compare);
+    if (const ColumnData *data = column.column)
+        return toDatabaseValue(*data, matchedValue(*data, value), dialect, table, ValueUse::Compare);
     return toRawDatabaseValue(value, table, column.name, dialect);
 }
 
@@ -71,8 +93,12 @@ void resolveConditions(Conditions &conditions, const QString &table, const SqlDi
                                 .arg(p.column.name));
         }
         if (const ColumnData *column = p.column.column) {
-            p.value = p.op == Operator::Like ? toLikePattern(*column, p.value, table)
-                                             : toDatabaseValue(*column, p.value, dialect, table, ValueUse::Compare);
+            if (p.op == Operator::Like) {
+                p.value = toLikePattern(*column, p.value, table);
+            } else {
+                const QVariant value = isEquality(p.op) ? matchedValue(*column, p.value) : p.value;
+                p.value = toDatabaseValue(*column, value, dialect, table, ValueUse::Compare);
+            }
         } else {
             p.value = p.op == Operator::Like ? toLikePattern(p.value, table, p.column.name)
                                              : toRawDatabaseValue(p.value, table, p.column.name, dialect);
