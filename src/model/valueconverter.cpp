@@ -458,6 +458,23 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &given, const 
     return QVariant();
 }
 
+// The value an equality (=, <>, IN) compares with, taken as a write takes
+// it: a value of the property's type goes through the column's prepare, so
+// that the value inserted finds its row, whatever prepare made of it. An
+// ordering (<, <=, >, >=) compares with what is stored instead, as it is
+// given, because prepare need not keep values in order: a clamp such as
+// max(value, 0) would make `price > -5` into `price > 0`, and base64 keeps
+// no order at all. A LIKE pattern is not a value and is never prepared. A
+// column of an application type is left to toDatabaseValue(), which
+// prepares its values for every operator, since only prepare makes its
+// stored form (preparing here too would prepare twice).
+QVariant equalityValue(const ColumnData &column, const QVariant &value)
+{
+    if (!column.prepare || column.convertsType)
+        return value;
+    return column.prepare(value);
+}
+
 QVariant toLikePattern(const QVariant &value, const QString &table, const QString &column)
 {
     if (!isText(value)) {

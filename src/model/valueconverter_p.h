@@ -35,6 +35,10 @@ QVariant toDatabaseValue(const ColumnData &column, const QVariant &value, const 
 // backslash at its end (InvalidValue), on a string or text column
 // (InvalidQuery otherwise: the databases disagree on LIKE over numbers).
 QVariant toLikePattern(const ColumnData &column, const QVariant &value, const QString &table);
+// The value an equality (=, <>, IN) compares with: a value of the property's
+// type goes through the column's prepare, as a write takes it, so that the
+// value written finds its row. To be passed on to toDatabaseValue().
+QVariant equalityValue(const ColumnData &column, const QVariant &value);
 QVariant toLikePattern(const QVariant &value, const QString &table, const QString &column);
 
 // A value for a column of a table without a model (Hy::QueryBuilder), as one

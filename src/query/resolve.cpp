@@ -12,23 +12,6 @@ namespace Hy::detail {
 
 namespace {
 
-// The value an equality (=, <>, IN) compares with, taken as a write takes
-// it: a value of the property's type goes through the column's prepare, so
-// that the value inserted finds its row, whatever prepare made of it. An
-// ordering (<, <=, >, >=) compares with what is stored instead, as it is
-// given, because prepare need not keep values in order: a clamp such as
-// max(value, 0) would make `price > -5` into `price > 0`, and base64 keeps
-// no order at all. A LIKE pattern is not a value and is never prepared. A
-// column of an application type is left to toDatabaseValue(), which
-// prepares its values for every operator, since only prepare makes its
-// stored form (preparing here too would prepare twice).
-QVariant matchedValue(const ColumnData &column, const QVariant &value)
-{
-    if (!column.prepare || column.convertsType)
-        return value;
-    return column.prepare(value);
-}
-
 bool isEquality(Operator op)
 {
     return op == Operator::Equal || op == Operator::NotEqual;
@@ -48,7 +31,7 @@ QVariant resolveListValue(const ColumnRef &column, const QVariant &value, const 
         throw error;
     }
     if (const ColumnData *data = column.column)
-        return toDatabaseValue(*data, matchedValue(*data, value), dialect, table, ValueUse::Compare);
+        return toDatabaseValue(*data, equalityValue(*data, value), dialect, table, ValueUse::Compare);
     return toRawDatabaseValue(value, table, column.name, dialect);
 }
 
@@ -96,7 +79,7 @@ void resolveConditions(Conditions &conditions, const QString &table, const SqlDi
             if (p.op == Operator::Like) {
                 p.value = toLikePattern(*column, p.value, table);
             } else {
-                const QVariant value = isEquality(p.op) ? matchedValue(*column, p.value) : p.value;
+                const QVariant value = isEquality(p.op) ? equalityValue(*column, p.value) : p.value;
                 p.value = toDatabaseValue(*column, value, dialect, table, ValueUse::Compare);
             }
         } else {

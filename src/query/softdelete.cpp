@@ -50,8 +50,9 @@ void addSoftDeleteScope(QueryState &state, const SqlDialect &dialect)
         // Deleted at a time: the column is set.
         scope = predicate(only ? Predicate::IsNotNull : Predicate::IsNull, ref, Condition::Join::And);
     } else {
-        const QVariant value = toDatabaseValue(column, model->softDeleteValue, dialect, state.table,
-                                               ValueUse::Compare);
+        // Compared as softDelete() writes it: through the column's prepare.
+        const QVariant value = toDatabaseValue(column, equalityValue(column, model->softDeleteValue), dialect,
+                                               state.table, ValueUse::Compare);
         if (only) {
             scope = predicate(Predicate::Compare, ref, Condition::Join::And, value);
         } else {

@@ -238,6 +238,21 @@ public:
     using Hy::Model::Model;
 };
 
+// A soft-delete value in a column with prepare: stored as prepared ("VOID").
+class Ticket : public Hy::Model
+{
+    Q_OBJECT
+    HY_MODEL(Ticket, "tickets")
+    HY_MODEL_OPTIONS({.softDeleteColumn = "state", .softDeleteValue = "void"})
+    HY_COLUMN(id, setId, Hy::col::increment())
+    HY_COLUMN(subject, setSubject, Hy::col::string())
+    HY_COLUMN(state, setState,
+              Hy::col::string({.prepare = [](const QString &value) { return value.toUpper(); }}))
+
+public:
+    using Hy::Model::Model;
+};
+
 // A convention given as a function.
 class Shout : public Hy::Model
 {
