@@ -186,7 +186,7 @@ void SqlCompiler::appendIn(SqlStatement &statement, const Predicate &p, const Al
     const QString column = comparable(p.column, scope);
     // A long list: one JSON array bound, read as rows by the database,
     // rather than a placeholder per value past its limit.
-    if (p.values.size() > m_dialect.maxListPlaceholders()) {
+    if (m_longLists && p.values.size() > m_dialect.maxListPlaceholders()) {
         QString json;
         qsizetype maxLength = 0;
         if (const auto type = jsonList(p.values, json, maxLength)) {
@@ -249,12 +249,40 @@ void SqlCompiler::appendRelated(SqlStatement &statement, const RelatedRows &rela
     }
 }
 
+namespace {
+// The placeholders of conditions written one per value.
+qsizetype placeholders(const Conditions &conditions)
+{
+    qsizetype count = 0;
+    for (const Condition &condition : conditions) {
+        if (condition.isGroup) {
+            count += placeholders(condition.children);
+            continue;
+        }
+        const Predicate &p = condition.predicate;
+        switch (p.kind) {
+        case Predicate::Compare: ++count; break;
+        case Predicate::In:
+        case Predicate::NotIn: count += p.values.size(); break;
+        case Predicate::Related: count += placeholders(p.related->rows->conditions) + 1; break;
+        default: break;
+        }
+    }
+    return count;
+}
+} // namespace
+
 void SqlCompiler::appendWhere(SqlStatement &statement, const QueryState &state) const
 {
     if (state.conditions.empty())
         return;
     statement.sql += QLatin1StringView(" WHERE ");
+    // Long lists go as JSON arrays only where the placeholders would not
+    // fit (two more for a limit and an offset): the lists of a relation's
+    // chunked load, sized to the limit, keep theirs.
+    m_longLists = statement.bindings.size() + placeholders(state.conditions) + 2 > m_dialect.maxBindings();
     appendConditions(statement, state.conditions);
+    m_longLists = false;
 }
 
 QStringList SqlCompiler::selectList(const ModelData *model, const QList<int> &columns, const QString &table) const
