@@ -52,6 +52,8 @@ private Q_SLOTS:
     void softDeletedLinks();
     void hooksOfTheRowsWritten();
     void badInput();
+    void badKeysBeforeAnySql_data();
+    void badKeysBeforeAnySql();
 
 private:
     void seed(Hy::SqlDataSource &sql);
@@ -390,6 +392,46 @@ void tst_RelationWrites::badInput()
     // A key that is not one, in the link column: refused by the database's type or the value check.
     HY_EXPECT_ERROR(sql.from<User>().attach("addresses", *alice, {"not a number"}), ErrorCode::InvalidValue);
     QCOMPARE(rawCount(sql, "user_addresses"), 3);
+}
+
+void tst_RelationWrites::badKeysBeforeAnySql_data()
+{
+    QTest::addColumn<QVariant>("bad");
+    QTest::addColumn<int>("goodBefore");
+    QTest::newRow("text") << QVariant(QStringLiteral("x")) << 1;
+    QTest::newRow("past 32 bits") << QVariant(3e9) << 1;
+    QTest::newRow("fraction") << QVariant(2.5) << 1;
+    // Past the keys one link SELECT takes, which used to run before the bad key was seen.
+    QTest::newRow("text after 40000") << QVariant(QStringLiteral("x")) << 40000;
+    QTest::newRow("past 32 bits after 40000") << QVariant(3e9) << 40000;
+    QTest::newRow("fraction after 40000") << QVariant(2.5) << 40000;
+}
+
+void tst_RelationWrites::badKeysBeforeAnySql()
+{
+    HY_TEST_SOURCE(m_databases);
+    QFETCH(QVariant, bad);
+    QFETCH(int, goodBefore);
+    seed(sql);
+    const auto alice = user(sql, 1);
+    QVariantList keys;
+    for (int i = 1; i <= goodBefore; ++i)
+        keys.append(i);
+    keys.append(bad);
+    // The link column (addressId) is a 32-bit integer.
+    const QStringList statements = statementsOf(sql, [&] {
+        HY_EXPECT_ERROR(sql.from<User>().attach("addresses", *alice, keys), ErrorCode::InvalidValue);
+        HY_EXPECT_ERROR(sql.from<User>().sync("addresses", *alice, keys), ErrorCode::InvalidValue);
+        HY_EXPECT_ERROR(sql.from<User>().detach("addresses", *alice, keys), ErrorCode::InvalidValue);
+    });
+    QCOMPARE(statements, QStringList());
+    QCOMPARE(rawCount(sql, "user_addresses"), 3);
+    QCOMPARE(linksOf(sql, 1), (QList<int>{1, 2, 2}));
+    // The same keys without the bad one are taken (the check refuses only it).
+    keys.removeLast();
+    const bool bergen = goodBefore >= 2;
+    QCOMPARE(sql.from<User>().detach("addresses", *alice, keys), bergen ? 3 : 1);
+    QCOMPARE(linksOf(sql, 1), bergen ? QList<int>() : (QList<int>{2, 2}));
 }
 
 QTEST_GUILESS_MAIN(tst_RelationWrites)

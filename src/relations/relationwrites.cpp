@@ -5,9 +5,11 @@
 #include "exec/connection_p.h"
 #include "exec/transactionscope_p.h"
 #include "model/modeldata_p.h"
+#include "model/valueconverter_p.h"
 #include "query/querycore_p.h"
 #include "query/querystate_p.h"
 #include "relations/relationdata_p.h"
+#include "sql/sqldialect_p.h"
 
 #include <HysteriaQt/error.h>
 #include <HysteriaQt/model.h>
@@ -43,19 +45,27 @@ RelationKey keyOf(const QVariant &value)
     return relationKey(value);
 }
 
-// The keys of a list, each once, in the link column's form; null refused.
-QVariantList linkKeys(const RelationData *relation, const QVariantList &keys, const char *operation)
+// The keys of a list, each once, in the link column's form. Every key is
+// checked as the link column takes it (null, text in an integer column, a
+// number out of its range or with a fraction refused) before the first
+// statement: a bad key after many good ones must not find a transaction
+// begun and link rows already read.
+QVariantList linkKeys(const RelationData *relation, const QVariantList &keys, const char *operation,
+                      const SqlDialect &dialect)
 {
     QVariantList out;
     QSet<RelationKey> seen;
-    const std::unique_ptr<Model> scratch(relation->through->create()); // one, not one per key
+    const ModelData *link = relation->through;
+    const ColumnData &column = link->columns[relation->rightKey];
+    const std::unique_ptr<Model> scratch(link->create()); // one, not one per key
     for (const QVariant &key : keys) {
         if (key.isNull()) {
             throw Error(ErrorCode::InvalidValue,
                         QStringLiteral("The keys given to %1() of relation \"%2\" hold null")
                                 .arg(QLatin1StringView(operation), relation->name));
         }
-        const QVariant value = canonical(relation->through, relation->rightKey, key, scratch.get());
+        const QVariant checked = toDatabaseValue(column, key, dialect, link->table, ValueUse::Compare);
+        const QVariant value = canonical(link, relation->rightKey, checked, scratch.get());
         if (!seen.contains(keyOf(value))) {
             seen.insert(keyOf(value));
             out.append(value);
@@ -179,8 +189,8 @@ const RelationData *requireManyToMany(const RelationData *relation)
 qint64 QueryCore::attach(const RelationData *relation, const Model &parent, const QVariantList &keys) const
 {
     requireManyToMany(relation);
-    const QVariantList wanted = linkKeys(relation, keys, "attach");
     const Session session = openSession(m_source);
+    const QVariantList wanted = linkKeys(relation, keys, "attach", session->dialect());
     const LinkRows links(*this, relation, parent, session); // checks the parent's key
     TransactionScope transaction(session.connection());
     const qint64 inserted = links.insert(without(wanted, links.linked(&wanted)));
@@ -191,10 +201,10 @@ qint64 QueryCore::attach(const RelationData *relation, const Model &parent, cons
 qint64 QueryCore::detach(const RelationData *relation, const Model &parent, const QVariantList &keys) const
 {
     requireManyToMany(relation);
-    const QVariantList unwanted = linkKeys(relation, keys, "detach");
-    if (unwanted.isEmpty())
+    if (keys.isEmpty())
         return 0;
     const Session session = openSession(m_source);
+    const QVariantList unwanted = linkKeys(relation, keys, "detach", session->dialect());
     const LinkRows links(*this, relation, parent, session);
     TransactionScope transaction(session.connection());
     const qint64 removed = links.remove(&unwanted);
@@ -212,8 +222,8 @@ qint64 QueryCore::detachAll(const RelationData *relation, const Model &parent) c
 SyncResult QueryCore::sync(const RelationData *relation, const Model &parent, const QVariantList &keys) const
 {
     requireManyToMany(relation);
-    const QVariantList wanted = linkKeys(relation, keys, "sync");
     const Session session = openSession(m_source);
+    const QVariantList wanted = linkKeys(relation, keys, "sync", session->dialect());
     const LinkRows links(*this, relation, parent, session); // checks the parent's key
     TransactionScope transaction(session.connection());
     // Each linked key once, however many link rows name it.
@@ -222,7 +232,7 @@ SyncResult QueryCore::sync(const RelationData *relation, const Model &parent, co
         if (!key.isNull())
             linked.append(key);
     }
-    linked = linkKeys(relation, linked, "sync");
+    linked = linkKeys(relation, linked, "sync", session->dialect());
     SyncResult result;
     result.detached = without(linked, wanted);
     result.attached = without(wanted, linked);

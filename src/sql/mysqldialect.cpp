@@ -35,6 +35,7 @@ void MySqlDialect::initializeSession(QSqlDatabase &database, const ConnectionOpt
         m_features.unite({Feature::WindowFunctions, Feature::CommonTableExpressions});
     if (number >= (mariaDb ? QVersionNumber(10, 2, 7) : QVersionNumber(5, 7, 8)))
         m_features.insert(Feature::Json);
+    m_jsonTable = number >= (mariaDb ? QVersionNumber(10, 6) : QVersionNumber(8, 0, 4));
     m_behaviors = ForwardOnlyResults;
     // Modes 0 and 1 give the rows of one INSERT consecutive keys; mode 2
     // ("interleaved") may not, and then rows are inserted one at a time.
@@ -204,6 +205,39 @@ QString MySqlDialect::selectText(const QString &quotedColumn) const
     return QStringLiteral("CASE WHEN ORD(CONVERT(%1 USING utf8mb4)) = 15711167 "
                           "THEN CONCAT(LEFT(%1, 1), %1) ELSE %1 END")
             .arg(quotedColumn);
+}
+
+QString MySqlDialect::listCondition(const QString &column, ListTest test, ListType type, qsizetype maxLength) const
+{
+    if (!m_jsonTable)
+        return {};
+    QString element;
+    switch (type) {
+    case ListType::Integer: element = QStringLiteral("BIGINT"); break;
+    case ListType::Real: element = QStringLiteral("DOUBLE"); break;
+    case ListType::Text:
+        // Long enough for every element: a shorter one would cut them. In
+        // utf8mb4, which JSON_TABLE's default latin1 is not, and in the
+        // collation of HysteriaQt's tables, given explicitly: the default
+        // collation of utf8mb4 and a column's own may not be compared.
+        element = (maxLength <= 16383 ? QStringLiteral("VARCHAR(%1)").arg(qMax<qsizetype>(1, maxLength))
+                                      : QStringLiteral("LONGTEXT"))
+                + QStringLiteral(" CHARACTER SET utf8mb4 COLLATE ") + m_collation;
+        break;
+    }
+    // A derived table of the distinct values, which the server materializes
+    // with a key: an UPDATE or DELETE has no semi-join, and would read the
+    // whole array again for each row it looks at.
+    const QString values = QStringLiteral("(SELECT DISTINCT `hy_value` FROM JSON_TABLE(?, '$[*]' "
+                                          "COLUMNS (`hy_value` %1 PATH '$')) AS `hy_list`) AS `hy_values`")
+                                   .arg(element);
+    if (test == ListTest::In)
+        return column + QStringLiteral(" IN (SELECT `hy_value` FROM ") + values + u')';
+    // NOT IN looks the key up only as NOT EXISTS: with a nullable element
+    // it scans the whole table of values for each row. The same rows, as
+    // the list holds no null: a null column matches neither.
+    return u'(' + column + QStringLiteral(" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ") + values
+            + QStringLiteral(" WHERE `hy_values`.`hy_value` = ") + column + QStringLiteral("))");
 }
 
 QString MySqlDialect::insertDefaultValues(const QString &quotedTable) const

@@ -10,6 +10,9 @@
 
 #include <HysteriaQt/error.h>
 
+#include <limits>
+#include <optional>
+
 namespace Hy::detail {
 
 namespace {
@@ -26,6 +29,83 @@ QLatin1StringView operatorText(Operator op)
     }
     Q_UNREACHABLE();
     return QLatin1StringView();
+}
+
+void appendJsonText(QString &json, const QString &text)
+{
+    json += u'"';
+    for (const QChar c : text) {
+        if (c == u'"' || c == u'\\') {
+            json += u'\\';
+            json += c;
+        } else if (c.unicode() < 0x20) {
+            // Only control characters are escaped: MariaDB reads no
+            // surrogate pair written as two escapes, so the rest stays as
+            // it is and travels as UTF-8.
+            json += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
+        } else {
+            json += c;
+        }
+    }
+    json += u'"';
+}
+
+// The values of an IN list, resolved for the database, as one JSON array
+// in `json`, when they are all of one type a JSON array carries exactly
+// (integers of 64 bits, finite doubles, text); std::nullopt otherwise
+// (bytes, mixed text and numbers), and the list keeps its placeholders.
+std::optional<SqlDialect::ListType> jsonList(const QVariantList &values, QString &json, qsizetype &maxLength)
+{
+    using Type = SqlDialect::ListType;
+    std::optional<Type> type;
+    auto takes = [&type](Type next) {
+        if (!type || *type == next || (*type == Type::Integer && next == Type::Real)) {
+            type = next;
+            return true;
+        }
+        return *type == Type::Real && next == Type::Integer;
+    };
+    json.reserve(values.size() * 8 + 2);
+    json += u'[';
+    maxLength = 0;
+    for (const QVariant &value : values) {
+        if (json.size() > 1)
+            json += u',';
+        switch (value.typeId()) {
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+            if (!takes(Type::Integer))
+                return std::nullopt;
+            json += QString::number(value.toLongLong());
+            break;
+        case QMetaType::ULongLong:
+            if (value.toULongLong() > quint64(std::numeric_limits<qint64>::max()) || !takes(Type::Integer))
+                return std::nullopt;
+            json += QString::number(value.toULongLong());
+            break;
+        case QMetaType::Double: {
+            const double number = value.toDouble();
+            if (!qIsFinite(number) || !takes(Type::Real))
+                return std::nullopt;
+            json += QString::number(number, 'g', 17);
+            break;
+        }
+        case QMetaType::QString: {
+            if (!takes(Type::Text))
+                return std::nullopt;
+            const QString text = value.toString();
+            maxLength = qMax(maxLength, text.size());
+            appendJsonText(json, text);
+            break;
+        }
+        default:
+            return std::nullopt;
+        }
+    }
+    json += u']';
+    return type;
 }
 } // namespace
 
@@ -103,7 +183,23 @@ void SqlCompiler::appendIn(SqlStatement &statement, const Predicate &p, const Al
         statement.sql += negated ? QLatin1StringView("1 = 1") : QLatin1StringView("1 = 0");
         return;
     }
-    statement.sql += comparable(p.column, scope) + (negated ? QLatin1StringView(" NOT IN (") : QLatin1StringView(" IN ("));
+    const QString column = comparable(p.column, scope);
+    // A long list: one JSON array bound, read as rows by the database,
+    // rather than a placeholder per value past its limit.
+    if (m_longLists && p.values.size() > m_dialect.maxListPlaceholders()) {
+        QString json;
+        qsizetype maxLength = 0;
+        if (const auto type = jsonList(p.values, json, maxLength)) {
+            const QString condition = m_dialect.listCondition(
+                    column, negated ? SqlDialect::ListTest::NotIn : SqlDialect::ListTest::In, *type, maxLength);
+            if (!condition.isEmpty()) {
+                statement.sql += condition;
+                statement.bindings.append(json);
+                return;
+            }
+        }
+    }
+    statement.sql += column + (negated ? QLatin1StringView(" NOT IN (") : QLatin1StringView(" IN ("));
     for (qsizetype i = 0; i < p.values.size(); ++i)
         statement.sql += i == 0 ? QLatin1StringView("?") : QLatin1StringView(", ?");
     statement.sql += u')';
@@ -153,12 +249,40 @@ void SqlCompiler::appendRelated(SqlStatement &statement, const RelatedRows &rela
     }
 }
 
+namespace {
+// The placeholders of conditions written one per value.
+qsizetype placeholders(const Conditions &conditions)
+{
+    qsizetype count = 0;
+    for (const Condition &condition : conditions) {
+        if (condition.isGroup) {
+            count += placeholders(condition.children);
+            continue;
+        }
+        const Predicate &p = condition.predicate;
+        switch (p.kind) {
+        case Predicate::Compare: ++count; break;
+        case Predicate::In:
+        case Predicate::NotIn: count += p.values.size(); break;
+        case Predicate::Related: count += placeholders(p.related->rows->conditions) + 1; break;
+        default: break;
+        }
+    }
+    return count;
+}
+} // namespace
+
 void SqlCompiler::appendWhere(SqlStatement &statement, const QueryState &state) const
 {
     if (state.conditions.empty())
         return;
     statement.sql += QLatin1StringView(" WHERE ");
+    // Long lists go as JSON arrays only where the placeholders would not
+    // fit (two more for a limit and an offset): the lists of a relation's
+    // chunked load, sized to the limit, keep theirs.
+    m_longLists = statement.bindings.size() + placeholders(state.conditions) + 2 > m_dialect.maxBindings();
     appendConditions(statement, state.conditions);
+    m_longLists = false;
 }
 
 QStringList SqlCompiler::selectList(const ModelData *model, const QList<int> &columns, const QString &table) const

@@ -126,6 +126,9 @@ private:
     QString columnList(const ModelData *model, const QList<int> &columns) const;
 
     const SqlDialect &m_dialect;
+    // While a WHERE is written: whether its long lists are bound as JSON
+    // arrays (see appendWhere()).
+    mutable bool m_longLists = false;
 };
 
 } // namespace Hy::detail

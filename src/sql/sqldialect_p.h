@@ -19,6 +19,7 @@
 #include <QtSql/QSqlDriver>
 #include <QtSql/QSqlError>
 
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -154,6 +155,25 @@ public:
     virtual QLatin1StringView likeEscape() const { return {}; }
     virtual int autoIncrementStep() const { return 1; }
     virtual int maxBindings() const = 0;
+    // A list compared with IN: at most this many values are bound one
+    // placeholder each (`IN (?, ?, ...)`); a longer list goes as one JSON
+    // array into listCondition(), where the database can read one, which
+    // keeps it clear of the placeholder limit and is faster past this length.
+    virtual qsizetype maxListPlaceholders() const { return std::numeric_limits<qsizetype>::max(); }
+    // What the values of such a JSON array are, all of them.
+    enum class ListType { Integer, Real, Text };
+    enum class ListTest { In, NotIn };
+    // `column` [NOT] IN the elements of the JSON array bound at the
+    // condition's one `?`; `maxLength` is the longest text element's length.
+    // Empty where the database cannot read the array.
+    virtual QString listCondition(const QString &column, ListTest test, ListType type, qsizetype maxLength) const
+    {
+        Q_UNUSED(column);
+        Q_UNUSED(test);
+        Q_UNUSED(type);
+        Q_UNUSED(maxLength);
+        return {};
+    }
     // How many values one multi-row INSERT should bind (at most maxBindings()).
     virtual int bindingsPerInsert() const { return maxBindings(); }
     // The most bytes of values one statement may carry; 0 for no limit.

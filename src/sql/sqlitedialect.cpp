@@ -46,6 +46,16 @@ void SqliteDialect::initializeSession(QSqlDatabase &database, const ConnectionOp
         runSetup(query, QStringLiteral("PRAGMA journal_mode = WAL"));
 }
 
+QString SqliteDialect::listCondition(const QString &column, ListTest test, ListType, qsizetype) const
+{
+    // json_each() gives each element as SQLite's own integer, real or text,
+    // which IN compares with the column's affinity as it would a bound value.
+    if (!hasFeature(SqlDataSource::Feature::Json))
+        return {};
+    return column + (test == ListTest::NotIn ? QStringLiteral(" NOT IN") : QStringLiteral(" IN"))
+            + QStringLiteral(" (SELECT \"value\" FROM json_each(?))");
+}
+
 bool SqliteDialect::beginWork(Connection &source, const QString &savepoint, Transaction::IsolationLevel) const
 {
     // Every SQLite transaction is serializable, which is all the levels it

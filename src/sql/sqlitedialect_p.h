@@ -32,6 +32,9 @@ public:
     // NUMERIC affinity turns decimal text into a double, which keeps 15.
     int decimalDigits() const override { return 15; }
     int bindingsPerInsert() const override { return qMin(500, m_maxBindings); }
+    // Measured with bench/bench_workload (whereIn).
+    qsizetype maxListPlaceholders() const override { return hasFeature(SqlDataSource::Feature::Json) ? 1000 : m_maxBindings; }
+    QString listCondition(const QString &column, ListTest test, ListType type, qsizetype maxLength) const override;
 
     void bindValues(QSqlQuery &query, const QVariantList &bindings) const override;
 
