@@ -109,8 +109,8 @@ void tst_ModelOptions::conventionsNameTheColumns()
 void tst_ModelOptions::init()
 {
     HY_TEST_SOURCE(m_databases);
-    sql.schema().dropTables<Article, LegacyRecord, Invoice, Ticket, Shout>(Hy::SchemaBuilder::IfMissing::Skip);
-    sql.schema().createTables<Article, LegacyRecord, Invoice, Ticket, Shout>();
+    sql.schema().dropTables<Article, LegacyRecord, Invoice, Parcel, Shout>(Hy::SchemaBuilder::IfMissing::Skip);
+    sql.schema().createTables<Article, LegacyRecord, Invoice, Parcel, Shout>();
 }
 
 void tst_ModelOptions::pascalCaseTable()
@@ -239,15 +239,15 @@ void tst_ModelOptions::softDeleteValueIsPrepared()
     HY_TEST_SOURCE(m_databases);
     // softDelete() writes "void" through prepare, as "VOID"; the scope compares
     // with that too, or deleted rows would still be read.
-    sql.from<Ticket>().insertMany({{{"subject", "a"}, {"state", "open"}}, {{"subject", "b"}, {"state", "open"}}});
-    QCOMPARE(sql.from<Ticket>().where("subject", "b").softDelete(), 1);
-    QCOMPARE(rawCount(sql, QStringLiteral("tickets"), QStringLiteral("state = 'VOID'")), 1);
-    const auto kept = sql.from<Ticket>().many();
+    sql.from<Parcel>().insertMany({{{"subject", "a"}, {"state", "open"}}, {{"subject", "b"}, {"state", "open"}}});
+    QCOMPARE(sql.from<Parcel>().where("subject", "b").softDelete(), 1);
+    QCOMPARE(rawCount(sql, QStringLiteral("parcels"), QStringLiteral("state = 'VOID'")), 1);
+    const auto kept = sql.from<Parcel>().many();
     QCOMPARE(kept.size(), 1);
     QCOMPARE(kept.front()->subject(), std::optional<QString>("a"));
-    QCOMPARE(sql.from<Ticket>().onlyTrashed().oneOrFail()->subject(), std::optional<QString>("b"));
-    QCOMPARE(sql.from<Ticket>().onlyTrashed().restore(), 1);
-    QCOMPARE(sql.from<Ticket>().count(), 2);
+    QCOMPARE(sql.from<Parcel>().onlyTrashed().oneOrFail()->subject(), std::optional<QString>("b"));
+    QCOMPARE(sql.from<Parcel>().onlyTrashed().restore(), 1);
+    QCOMPARE(sql.from<Parcel>().count(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_ModelOptions)

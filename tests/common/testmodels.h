@@ -239,10 +239,10 @@ public:
 };
 
 // A soft-delete value in a column with prepare: stored as prepared ("VOID").
-class Ticket : public Hy::Model
+class Parcel : public Hy::Model
 {
     Q_OBJECT
-    HY_MODEL(Ticket, "tickets")
+    HY_MODEL(Parcel, "parcels")
     HY_MODEL_OPTIONS({.softDeleteColumn = "state", .softDeleteValue = "void"})
     HY_COLUMN(id, setId, Hy::col::increment())
     HY_COLUMN(subject, setSubject, Hy::col::string())
