@@ -148,8 +148,7 @@ auto Hy::SqlDataSource::async(Work &&work)
     static_assert(std::invocable<Callable &, SqlDataSource &>,
                   "HysteriaQt: async work is callable as work(Hy::SqlDataSource &)");
     using Result = std::remove_cvref_t<std::invoke_result_t<Callable &, SqlDataSource &>>;
-    auto job = std::make_unique<detail::AsyncCall<Callable, Result>>(std::forward<Work>(work),
-                                                                     QThread::currentThread());
+    auto job = std::make_unique<detail::AsyncCall<Callable, Result>>(std::forward<Work>(work));
     QFuture<Result> future = job->future();
     enqueue(std::move(job));
     return future;
