@@ -113,7 +113,9 @@ public:
     // connection of its own, and returns at once with the future of what it
     // returns (or throws). Works run one at a time, in the order they were
     // asked for. Models in the result arrive owned by, and living in, the
-    // thread that called async(). Continue with Hy::onFinished() (see
+    // thread that called async(); in no thread when that thread has ended
+    // (the thread taking the result can pull them in). Continue with
+    // Hy::onFinished() (see
     // docs/threads.md):
     //     QFuture<Hy::ModelList<User>> users =
     //             sql.async([](Hy::SqlDataSource &sql) { return sql.from<User>().many(); });
