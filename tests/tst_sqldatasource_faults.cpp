@@ -186,6 +186,22 @@ void tst_SqlDataSourceFaults::lostConnectionEndsItsTransaction()
         QCOMPARE(HyTest::rawCount(sql, QStringLiteral("tags"), QStringLiteral("code = 'lost'")), 0);
         QCOMPARE(source->from<Tag>().where("code", "again").remove(), 1);
     }
+
+    // The callback form, whose work catches the loss and returns, does not
+    // return as if it had committed.
+    bool caught = false;
+    HY_EXPECT_ERROR(source->transaction([&](Hy::Transaction &trx) {
+        trx.from<Tag>().insert({{"code", "inside"}});
+        proxy->cutConnections();
+        try {
+            trx.from<Tag>().count();
+        } catch (const Hy::Error &error) {
+            caught = error.code() == ErrorCode::ConnectionLost;
+        }
+    }),
+                    ErrorCode::ConnectionLost);
+    QVERIFY(caught);
+    source->open();
     QCOMPARE(HyTest::rawCount(sql, QStringLiteral("tags")), 0);
 }
 

@@ -242,6 +242,7 @@ void Connection::markLost() const
     // The server rolled back whatever was open on the session: its levels
     // say so now, not when open() next replaces the connection.
     for (const auto &level : std::exchange(levels, {})) {
+        level->lostConnection = true;
         level->state = Transaction::State::RolledBack;
         level->connection = nullptr;
     }
