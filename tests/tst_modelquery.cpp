@@ -51,6 +51,7 @@ private Q_SLOTS:
 
 private:
     HyTest::Databases m_databases{QStringLiteral("tst_modelquery")};
+};
 
 void tst_ModelQuery::init()
 {

@@ -37,6 +37,7 @@ private Q_SLOTS:
 
 private:
     HyTest::Databases m_databases{QStringLiteral("tst_modelquery_values")};
+};
 
 void tst_ModelQueryValues::init()
 {

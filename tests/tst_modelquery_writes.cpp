@@ -55,6 +55,7 @@ private Q_SLOTS:
 
 private:
     HyTest::Databases m_databases{QStringLiteral("tst_modelquery_writes")};
+};
 
 void tst_ModelQueryWrites::init()
 {

@@ -6,13 +6,16 @@
 #include <HysteriaQt/Async>
 #include <HysteriaQt/SqlDataSource>
 
+#include <QtCore/QPointer>
 #include <QtCore/QSemaphore>
 #include <QtCore/QThread>
 #include <QtSql/QSqlDatabase>
 #include <QtTest/QTest>
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <thread>
 
 using Hy::ErrorCode;
 
@@ -38,6 +41,7 @@ private Q_SLOTS:
 
     void returnsAtOnce();
     void modelsArriveInTheAskingThread();
+    void askingThreadThatEndedFirst();
     void worksRunInOrder();
     void errorsReachTheFuture();
     void voidWorkAndTransactions();
@@ -105,6 +109,51 @@ void tst_SqlDataSourceAsync::modelsArriveInTheAskingThread()
     thread->start();
     QVERIFY(thread->wait(60000));
     QCOMPARE(livesIn, asker);
+}
+
+void tst_SqlDataSourceAsync::askingThreadThatEndedFirst()
+{
+    HY_TEST_SOURCE(m_databases);
+    sql.from<Tag>().insertMany({{{"code", "a"}}, {{"code", "b"}}});
+    // A work asked by a thread that has ended by the time its result is
+    // ready: a std::thread joined, and a QThread deleted once it finished.
+    const QList<std::pair<QString, std::function<void(const std::function<void()> &)>>> askers{
+            {QStringLiteral("std::thread"), [](const std::function<void()> &ask) { std::thread(ask).join(); }},
+            {QStringLiteral("QThread deleted on finished"),
+             [](const std::function<void()> &ask) {
+                 QPointer<QThread> thread = QThread::create(ask);
+                 QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+                 thread->start();
+                 QTRY_VERIFY_WITH_TIMEOUT(thread.isNull(), 60000);
+             }},
+    };
+    for (const auto &[name, runAsker] : askers) {
+        QSemaphore go;
+        // Holds the worker until the asking thread is gone.
+        QFuture<int> busy = sql.async([&](Hy::SqlDataSource &) {
+            go.acquire();
+            return 0;
+        });
+        std::optional<QFuture<Hy::ModelList<Tag>>> future;
+        runAsker([&] {
+            future = sql.async([](Hy::SqlDataSource &source) { return source.from<Tag>().orderBy("code").many(); });
+        });
+        QVERIFY2(future, qPrintable(name));
+        go.release();
+        future->waitForFinished();
+        QCOMPARE(busy.result(), 0);
+        QCOMPARE(future->resultCount(), 1);
+        Hy::ModelList<Tag> tags = future->takeResult();
+        QCOMPARE(codesOf(tags), (QStringList{"a", "b"}));
+        // Delivered to no thread, so that the thread taking them can pull
+        // them in, which Qt allows for objects of no thread only.
+        for (const auto &tag : tags) {
+            QVERIFY2(!tag->thread(), qPrintable(name));
+            tag->moveToThread(QThread::currentThread());
+            QCOMPARE(tag->thread(), QThread::currentThread());
+        }
+    }
+    QCOMPARE(HyTest::rawCount(sql, QStringLiteral("tags")), 2);
 }
 
 void tst_SqlDataSourceAsync::worksRunInOrder()

@@ -5,6 +5,7 @@
 #include "testmodels.h"
 
 #include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/Transaction>
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QThread>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void init();
 
     void lostConnectionIsReported();
+    void lostConnectionEndsItsTransaction();
     void frozenServerTimesOut();
     void slowStatementTimesOut();
     void connectTimeout();
@@ -124,6 +126,83 @@ void tst_SqlDataSourceFaults::lostConnectionIsReported()
         QCOMPARE(source->from<Tag>().count(), 1);
     }
     QCOMPARE(source->from<Tag>().oneOrFail()->code(), QStringLiteral("before"));
+}
+
+void tst_SqlDataSourceFaults::lostConnectionEndsItsTransaction()
+{
+    HY_TEST_SOURCE(m_databases);
+    if (db == u"sqlite")
+        QSKIP("SQLite has no server to lose");
+    using State = Hy::Transaction::State;
+    auto proxy = proxyFor(db);
+    auto source = openThrough(*proxy, m_databases.options(db));
+    // The loss seen by a statement of the transaction, by one of the data
+    // source's, and by the commit of a savepoint: the transaction and its
+    // savepoint are rolled back as soon as it is seen.
+    const QList<std::pair<const char *, std::function<void(Hy::Transaction &, Hy::Transaction &)>>> sightings{
+            {"transaction's statement",
+             [](Hy::Transaction &trx, Hy::Transaction &) { trx.from<Tag>().insert({{"code", "lost"}}); }},
+            {"data source's statement", [&](Hy::Transaction &, Hy::Transaction &) { source->from<Tag>().count(); }},
+            {"savepoint's commit", [](Hy::Transaction &, Hy::Transaction &savepoint) { savepoint.commit(); }},
+    };
+    for (const auto &[name, seeLoss] : sightings) {
+        const QString what = QString::fromLatin1(name);
+        Hy::Transaction trx = source->beginTransaction();
+        trx.from<Tag>().insert({{"code", "inside"}});
+        Hy::Transaction savepoint = trx.beginTransaction();
+        QVERIFY(savepoint.isSavepoint());
+        proxy->cutConnections();
+        try {
+            seeLoss(trx, savepoint);
+            QFAIL(qPrintable(what + QStringLiteral(": expected CONNECTION_LOST")));
+        } catch (const Hy::Error &error) {
+            QVERIFY2(error.code() == ErrorCode::ConnectionLost,
+                     qPrintable(what + QStringLiteral(": ") + QString::fromUtf8(error.what())));
+        }
+        QCOMPARE(trx.state(), State::RolledBack);
+        QCOMPARE(savepoint.state(), State::RolledBack);
+        // Ended: commit() says so, rollback() does nothing and sends nothing.
+        QStringList statements = HyTest::statementsOf(*source, [&] {
+            HY_EXPECT_ERROR(trx.commit(), ErrorCode::TransactionNotActive);
+            HY_EXPECT_ERROR(savepoint.commit(), ErrorCode::TransactionNotActive);
+            trx.rollback();
+            savepoint.rollback();
+            HY_EXPECT_ERROR(trx.beginTransaction(), ErrorCode::TransactionNotActive);
+            HY_EXPECT_ERROR(trx.from<Tag>().count(), ErrorCode::ConnectionNotOpen);
+        });
+        QCOMPARE(statements, QStringList());
+        QCOMPARE(trx.state(), State::RolledBack);
+
+        // After open(), a new transaction of its own, not a savepoint in the
+        // lost one, and the lost one's builders stay ended.
+        source->open();
+        HY_EXPECT_ERROR(trx.from<Tag>().count(), ErrorCode::TransactionNotActive);
+        Hy::Transaction again = source->beginTransaction();
+        QVERIFY(!again.isSavepoint());
+        again.from<Tag>().insert({{"code", "again"}});
+        again.commit();
+        QCOMPARE(again.state(), State::Committed);
+        QCOMPARE(HyTest::rawCount(sql, QStringLiteral("tags"), QStringLiteral("code = 'inside'")), 0);
+        QCOMPARE(HyTest::rawCount(sql, QStringLiteral("tags"), QStringLiteral("code = 'lost'")), 0);
+        QCOMPARE(source->from<Tag>().where("code", "again").remove(), 1);
+    }
+
+    // The callback form, whose work catches the loss and returns, does not
+    // return as if it had committed.
+    bool caught = false;
+    HY_EXPECT_ERROR(source->transaction([&](Hy::Transaction &trx) {
+        trx.from<Tag>().insert({{"code", "inside"}});
+        proxy->cutConnections();
+        try {
+            trx.from<Tag>().count();
+        } catch (const Hy::Error &error) {
+            caught = error.code() == ErrorCode::ConnectionLost;
+        }
+    }),
+                    ErrorCode::ConnectionLost);
+    QVERIFY(caught);
+    source->open();
+    QCOMPARE(HyTest::rawCount(sql, QStringLiteral("tags")), 0);
 }
 
 void tst_SqlDataSourceFaults::frozenServerTimesOut()

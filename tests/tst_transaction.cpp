@@ -7,6 +7,8 @@
 #include <HysteriaQt/SqlDataSource>
 #include <HysteriaQt/Transaction>
 
+#include <QtCore/QLoggingCategory>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QSemaphore>
 #include <QtCore/QThread>
 #include <QtSql/QSqlError>
@@ -31,6 +33,28 @@ QStringList storedCodes(Hy::SqlDataSource &sql)
     for (const auto &tag : sql.from<Tag>().orderBy("code").many())
         codes.append(tag->code());
     return codes;
+}
+
+// The statements the hysteria.sql log shows while `work` runs, without
+// their durations.
+QStringList loggedStatements;
+QtMessageHandler previousHandler = nullptr;
+void captureLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (qstrcmp(context.category, "hysteria.sql") == 0 && type == QtDebugMsg)
+        loggedStatements.append(message.section(QStringLiteral(" -- "), 0, 0));
+    else
+        previousHandler(type, context, message);
+}
+QStringList statementsLogged(const std::function<void()> &work)
+{
+    loggedStatements.clear();
+    previousHandler = qInstallMessageHandler(captureLog);
+    QLoggingCategory::setFilterRules(QStringLiteral("hysteria.sql.debug=true"));
+    work();
+    QLoggingCategory::setFilterRules(QString());
+    qInstallMessageHandler(previousHandler);
+    return loggedStatements;
 }
 
 } // namespace
@@ -61,6 +85,7 @@ private Q_SLOTS:
     void conflictsHaveTheirOwnCode();
     void deadlocksHaveTheConflictCode();
     void insideTheApplicationsTransaction();
+    void transactionStatementsAreObserved();
     void transactionsBelongToTheirThread();
     void destroyedInAnotherThread();
     void transactionOutlivesItsDataSource();
@@ -430,6 +455,65 @@ void tst_Transaction::insideTheApplicationsTransaction()
     }
     QVERIFY2(connection.commit(), qPrintable(connection.lastError().text()));
     QCOMPARE(storedCodes(sql), (QStringList{"application", "released"}));
+}
+
+void tst_Transaction::transactionStatementsAreObserved()
+{
+    HY_TEST_SOURCE(m_databases);
+    QString begin = QStringLiteral("BEGIN");
+    if (db == u"sqlite")
+        begin = QStringLiteral("BEGIN IMMEDIATE");
+    else if (db.startsWith(u"mariadb"))
+        begin = QStringLiteral("START TRANSACTION");
+    const QString quote = db == u"postgres" ? QStringLiteral("\"") : QStringLiteral("`");
+    const QString savepoint = quote + QStringLiteral("hy_sp_1") + quote;
+    const auto work = [&] {
+        sql.transaction([&](Transaction &trx) {
+            trx.transaction([] {});
+            Transaction inner = trx.beginTransaction();
+            inner.rollback();
+        });
+        Transaction trx = sql.beginTransaction();
+        trx.rollback();
+    };
+    const QStringList expected{begin,
+                               QStringLiteral("SAVEPOINT ") + savepoint,
+                               QStringLiteral("RELEASE SAVEPOINT ") + savepoint,
+                               QStringLiteral("SAVEPOINT ") + savepoint,
+                               QStringLiteral("ROLLBACK TO SAVEPOINT ") + savepoint,
+                               QStringLiteral("RELEASE SAVEPOINT ") + savepoint,
+                               QStringLiteral("COMMIT"),
+                               begin,
+                               QStringLiteral("ROLLBACK")};
+    QCOMPARE(HyTest::statementsOf(sql, work), expected);
+    QCOMPARE(statementsLogged(work), expected);
+
+    // In the application's own transaction, a savepoint. SQLite tells of
+    // that transaction only by refusing the BEGIN, which is seen failing.
+    QSqlDatabase connection = sql.database();
+    QVERIFY2(connection.transaction(), qPrintable(connection.lastError().text()));
+    QStringList failed;
+    const int id = sql.addQueryObserver([&](const Hy::QueryEvent &event) {
+        if (event.stage() == Hy::QueryEvent::Stage::Failed)
+            failed.append(event.sql());
+    });
+    const QStringList inApplications = HyTest::statementsOf(sql, [&] {
+        Transaction trx = sql.beginTransaction();
+        QVERIFY(trx.isSavepoint());
+        trx.commit();
+    });
+    sql.removeQueryObserver(id);
+    QVERIFY2(connection.rollback(), qPrintable(connection.lastError().text()));
+    const QString outermost = quote + QStringLiteral("hy_sp_0") + quote;
+    QStringList savepointOnly{QStringLiteral("SAVEPOINT ") + outermost, QStringLiteral("RELEASE SAVEPOINT ") + outermost};
+    if (db == u"sqlite") {
+        QCOMPARE(failed, QStringList{begin});
+        savepointOnly.prepend(begin);
+    } else {
+        QCOMPARE(failed, QStringList());
+    }
+    QCOMPARE(inApplications, savepointOnly);
+    QCOMPARE(HyTest::rawCount(sql, QStringLiteral("tags")), 0);
 }
 
 void tst_Transaction::transactionsBelongToTheirThread()

@@ -117,7 +117,9 @@ public:
     // connection of its own, and returns at once with the future of what it
     // returns (or throws). Works run one at a time, in the order they were
     // asked for. Models in the result arrive owned by, and living in, the
-    // thread that called async(). Continue with Hy::onFinished() (see
+    // thread that called async(); in no thread when that thread has ended
+    // (the thread taking the result can pull them in). Continue with
+    // Hy::onFinished() (see
     // docs/threads.md):
     //     QFuture<Hy::ModelList<User>> users =
     //             sql.async([](Hy::SqlDataSource &sql) { return sql.from<User>().many(); });
@@ -142,8 +144,7 @@ auto Hy::SqlDataSource::async(Work &&work)
     static_assert(std::invocable<Callable &, SqlDataSource &>,
                   "HysteriaQt: async work is callable as work(Hy::SqlDataSource &)");
     using Result = std::remove_cvref_t<std::invoke_result_t<Callable &, SqlDataSource &>>;
-    auto job = std::make_unique<detail::AsyncCall<Callable, Result>>(std::forward<Work>(work),
-                                                                     QThread::currentThread());
+    auto job = std::make_unique<detail::AsyncCall<Callable, Result>>(std::forward<Work>(work));
     QFuture<Result> future = job->future();
     enqueue(std::move(job));
     return future;

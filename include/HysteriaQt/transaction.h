@@ -17,9 +17,17 @@
 namespace Hy {
 
 class QueryBuilder;
+class Transaction;
 class TransactionPrivate;
 template <typename M>
 class ModelQuery;
+
+namespace detail {
+// The end of the callback form's work: commits unless the work ended the
+// transaction itself; throws ConnectionLost when its connection was lost
+// meanwhile, which ended it with nothing committed.
+HYSTERIAQT_EXPORT void commitAfterWork(Transaction &trx);
+} // namespace detail
 
 // A transaction on a data source, or a savepoint inside one (a nested
 // transaction). Most code uses the callback form, which commits when the
@@ -100,6 +108,7 @@ public:
 private:
     friend class SqlDataSource;
     friend class TransactionPrivate;
+    friend void detail::commitAfterWork(Transaction &trx);
     explicit Transaction(std::shared_ptr<TransactionPrivate> dd);
     detail::SourceHandle handle() const;
 
@@ -109,8 +118,8 @@ private:
 namespace detail {
 
 // Runs `work` in `trx`, with the transaction as argument or none, and commits
-// when it returns unless it ended the transaction itself. An exception
-// leaves through ~Transaction, which rolls back.
+// when it returns unless it ended the transaction itself (commitAfterWork()).
+// An exception leaves through ~Transaction, which rolls back.
 template <typename Work>
 auto runInTransaction(Transaction trx, Work &work)
 {
@@ -125,12 +134,10 @@ auto runInTransaction(Transaction trx, Work &work)
     using Result = decltype(call());
     if constexpr (std::is_void_v<Result>) {
         call();
-        if (trx.isActive())
-            trx.commit();
+        commitAfterWork(trx);
     } else {
         Result result = call();
-        if (trx.isActive())
-            trx.commit();
+        commitAfterWork(trx);
         return result;
     }
 }

@@ -6,9 +6,53 @@
 
 #include <HysteriaQt/error.h>
 
+#include <QtCore/QCoreApplication>
+
 namespace Hy::detail {
 
 AsyncJob::~AsyncJob() = default;
+
+namespace {
+// The calling thread's AskingThread, ended as the thread exits.
+struct ThreadEnd
+{
+    std::shared_ptr<AskingThread> asking;
+    ~ThreadEnd()
+    {
+        if (asking)
+            asking->end();
+    }
+};
+thread_local ThreadEnd t_threadEnd;
+} // namespace
+
+std::shared_ptr<AskingThread> AskingThread::current()
+{
+    if (t_threadEnd.asking)
+        return t_threadEnd.asking;
+    QThread *thread = QThread::currentThread();
+    auto asking = std::make_shared<AskingThread>(thread);
+    // A QThread may be deleted once it has finished, before its thread_local
+    // objects are destroyed: the thread emits finished() itself, adopted
+    // threads (std::thread...) included, before Qt lets go of the QThread.
+    // The main thread ends with the program.
+    if (!QCoreApplication::instance() || thread != QCoreApplication::instance()->thread()) {
+        QObject::connect(thread, &QThread::finished, thread,
+                         [ended = std::weak_ptr<AskingThread>(asking)] {
+                             if (const auto asking = ended.lock())
+                                 asking->end();
+                         },
+                         Qt::DirectConnection);
+    }
+    t_threadEnd.asking = asking;
+    return asking;
+}
+
+void AskingThread::end()
+{
+    QMutexLocker locker(&m_mutex);
+    m_thread = nullptr;
+}
 
 void reportUnhandledAsyncError(std::exception_ptr error)
 {

@@ -144,8 +144,9 @@ Connection::~Connection()
 {
     // An adopted connection stays open: leave no transaction of ours behind
     // on it. (Levels still held, by a Hy::Transaction, are ended.)
-    if (!levels.empty())
-        Transactions::rollbackQuietly(*levels.front());
+    // Held here: a connection found lost meanwhile lets its levels go.
+    if (const std::shared_ptr<TransactionLevel> outermost = levels.empty() ? nullptr : levels.front())
+        Transactions::rollbackQuietly(*outermost);
     for (const auto &level : levels) {
         level->state = Transaction::State::RolledBack;
         level->connection = nullptr;
@@ -238,6 +239,13 @@ void Connection::markLost() const
         return;
     qCWarning(lcSql) << "The connection" << m_name << "was lost; the data source is closed until open() is called";
     m_lost = true;
+    // The server rolled back whatever was open on the session: its levels
+    // say so now, not when open() next replaces the connection.
+    for (const auto &level : std::exchange(levels, {})) {
+        level->lostConnection = true;
+        level->state = Transaction::State::RolledBack;
+        level->connection = nullptr;
+    }
     if (const auto owner = m_owner.lock())
         owner->markLost();
 }
@@ -248,7 +256,10 @@ void Connection::rollbackAbandoned() noexcept
                                         [](const auto &level) { return level->abandoned.load(); });
     if (abandoned != levels.end()) {
         qCWarning(lcSql) << "A transaction was destroyed in another thread than its own: rolled back";
-        Transactions::rollbackQuietly(**abandoned);
+        // Held here: no Hy::Transaction holds it, and a connection found lost
+        // meanwhile lets its levels go.
+        const std::shared_ptr<TransactionLevel> level = *abandoned;
+        Transactions::rollbackQuietly(*level);
     }
 }
 

@@ -124,8 +124,9 @@ public:
     bool ranOutOfTime(const QElapsedTimer &timer, const std::optional<StatementDeadline> &deadline) const;
 
     // HysteriaQt's transaction and savepoints open on the connection,
-    // outermost first (see Transactions).
-    std::vector<std::shared_ptr<TransactionLevel>> levels;
+    // outermost first (see Transactions). Mutable: a connection found lost,
+    // in any call, ends them all.
+    mutable std::vector<std::shared_ptr<TransactionLevel>> levels;
     // Rolls back what a Hy::Transaction destroyed in another thread left
     // open (see TransactionLevel::abandoned).
     void rollbackAbandoned() noexcept;

@@ -106,6 +106,19 @@ Transaction Transaction::beginTransaction()
     return TransactionPrivate::begin(d->source, IsolationLevel::Default);
 }
 
+void detail::commitAfterWork(Transaction &trx)
+{
+    if (trx.isActive()) {
+        trx.commit();
+    } else if (trx.d && trx.d->level->lostConnection) {
+        // The work caught the CONNECTION_LOST and returned: it must not look
+        // committed.
+        throw Error(ErrorCode::ConnectionLost,
+                    QStringLiteral("The connection to the database was lost during the transaction: nothing "
+                                   "was committed"));
+    }
+}
+
 detail::SourceHandle Transaction::handle() const
 {
     detail::SourceHandle handle;

@@ -44,6 +44,8 @@ void requireIsolation(const Connection &connection, Transaction::IsolationLevel 
 void end(TransactionLevel &level, Transaction::State state)
 {
     Connection *connection = level.connection;
+    if (!connection)
+        return; // ended already, by a lost connection
     auto &levels = connection->levels;
     auto at = std::find_if(levels.begin(), levels.end(), [&](const auto &l) { return l.get() == &level; });
     for (auto it = at; it != levels.end(); ++it) {

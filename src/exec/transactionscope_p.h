@@ -34,6 +34,8 @@ struct TransactionLevel
     // Its Hy::Transaction was destroyed in another thread: the connection's
     // own thread rolls it back when it next uses the connection.
     std::atomic<bool> abandoned = false;
+    // Ended by its connection found lost, not by a rollback of its own.
+    std::atomic<bool> lostConnection = false;
 };
 
 // What begins and ends levels. Ending a level ends those above it on the

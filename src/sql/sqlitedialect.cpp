@@ -63,13 +63,18 @@ bool SqliteDialect::beginWork(Connection &source, const QString &savepoint, Tran
     // IMMEDIATE: the write lock now, waiting for it under the busy timeout.
     // A deferred transaction that reads first and writes later would be
     // refused at once (SQLITE_BUSY) when another connection wrote meanwhile.
+    // Observed like every other statement, the BEGIN that fails inside the
+    // application's transaction included: it was sent.
     const QString begin = QStringLiteral("BEGIN IMMEDIATE");
     QSqlQuery query(source.database());
-    if (query.exec(begin))
+    try {
+        source.runObserved(begin, ErrorCode::TransactionFailed,
+                           [&] { return query.exec(begin) ? QSqlError() : query.lastError(); });
         return false;
-    const QSqlError error = query.lastError();
-    if (!error.databaseText().contains(QStringLiteral("within a transaction")))
-        throw source.failure(error, begin, ErrorCode::TransactionFailed);
+    } catch (const Error &error) {
+        if (!error.driverError().databaseText().contains(QStringLiteral("within a transaction")))
+            throw;
+    }
     // The application's own transaction is open: work inside it.
     source.execDirect(SqlCompiler(*this).savepoint(savepoint), ErrorCode::TransactionFailed);
     return true;

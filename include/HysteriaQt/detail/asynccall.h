@@ -8,6 +8,7 @@
 #include <HysteriaQt/hysteriaqt_global.h>
 
 #include <QtCore/QFuture>
+#include <QtCore/QMutex>
 #include <QtCore/QObject>
 #include <QtCore/QPromise>
 #include <QtCore/QString>
@@ -81,11 +82,41 @@ void moveResultToThread(T &value, QThread *thread)
     }
 }
 
+// The thread that asked for a result, for as long as it runs. A thread can
+// end before its result is ready (a std::thread joined, a QThread finished
+// and deleted), and a QThread that has ended may be gone: models must not be
+// moved to it.
+class HYSTERIAQT_EXPORT AskingThread
+{
+public:
+    // The calling thread's, made on its first call, ended with the thread.
+    static std::shared_ptr<AskingThread> current();
+
+    explicit AskingThread(QThread *thread) : m_thread(thread) {}
+    AskingThread(const AskingThread &) = delete;
+    AskingThread &operator=(const AskingThread &) = delete;
+
+    // Calls `handOver` with the thread, which cannot end meanwhile, or with
+    // nullptr when it has ended.
+    template <typename HandOver>
+    void whileRunning(HandOver &&handOver)
+    {
+        QMutexLocker locker(&m_mutex);
+        std::forward<HandOver>(handOver)(m_thread);
+    }
+    // Called by the thread as it ends.
+    void end();
+
+private:
+    QMutex m_mutex;
+    QThread *m_thread;
+};
+
 template <typename Work, typename Result>
 class AsyncCall final : public AsyncJob
 {
 public:
-    AsyncCall(Work work, QThread *asker) : m_work(std::move(work)), m_asker(asker)
+    explicit AsyncCall(Work work) : m_work(std::move(work)), m_asker(AskingThread::current())
     {
         // Started from the moment it is queued: a QFuture waits only for
         // work that is running or pending, and takeResult() on one that is
@@ -104,7 +135,9 @@ public:
                     std::invoke(m_work, source);
                 } else {
                     Result result = std::invoke(m_work, source);
-                    moveResultToThread(result, m_asker);
+                    // To the asking thread; to no thread when it has ended,
+                    // so that the one taking the result can pull them in.
+                    m_asker->whileRunning([&](QThread *thread) { moveResultToThread(result, thread); });
                     m_promise.addResult(std::move(result));
                 }
             } catch (...) {
@@ -116,7 +149,7 @@ public:
 
 private:
     Work m_work;
-    QThread *m_asker;
+    std::shared_ptr<AskingThread> m_asker;
     QPromise<Result> m_promise;
 };
 
