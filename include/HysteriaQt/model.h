@@ -237,8 +237,13 @@ public:                                                                         
                   "HysteriaQt: a column of a type of the application's needs both serialize "        \
                   "(from the stored type) and prepare (to it)");                                     \
     static constexpr int hySlot_##name = __COUNTER__ - hyCounterBase - 1;                        \
-    using hyType_##name = ::Hy::detail::StorageType<decltype(hyDef_##name),                      \
-                                                    ::Hy::detail::isNullable(hyDef_##name)>;     \
+    template <typename HyModel = void>                                                           \
+    static auto hyDeclare_##name(int)                                                            \
+            -> ::Hy::detail::DeclaredColumn<::Hy::detail::dependentOn<HyModel>(&hyDef_##name)>; \
+    static auto hyDeclare_##name(...)                                                            \
+            -> ::Hy::detail::DeclaredColumn<&::Hy::detail::fallbackDefinition>;                  \
+    using hyColumn_##name = decltype(hyDeclare_##name(0));                                       \
+    using hyType_##name = typename hyColumn_##name::Storage;                                     \
     using hyProperty_##name = ::Hy::detail::PropertyType<hyType_##name>;                         \
     Q_PROPERTY(hyProperty_##name name READ hyRead_##name WRITE hyWrite_##name NOTIFY name##Changed FINAL) \
     const hyType_##name &name() const noexcept { return hy_##name; }                             \
@@ -253,9 +258,9 @@ public:                                                                         
     Q_SIGNAL void name##Changed();                                                               \
     static constexpr auto hyColumn(::Hy::detail::Slot<hySlot_##name>)                            \
     {                                                                                            \
-        return ::Hy::detail::ColumnEntry<HyThis, &HyThis::hy_##name, &HyThis::hyDef_##name,      \
+        return ::Hy::detail::ColumnEntry<HyThis, &HyThis::hy_##name, hyColumn_##name::definition, \
                                          &HyThis::name>{                                         \
-            #name, hyDef_##name, hySlot_##name};                                                 \
+            #name, *hyColumn_##name::definition, hySlot_##name};                                 \
     }                                                                                            \
     hyProperty_##name hyRead_##name() const { return ::Hy::detail::toProperty(hy_##name); }      \
     void hyWrite_##name(const hyProperty_##name &value)                                          \

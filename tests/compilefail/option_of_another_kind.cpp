@@ -1,4 +1,5 @@
 // EXPECT: (could not convert .* to .*Hy::col::IntegerOptions|field designator 'length' does not refer to any field in type '(Hy::col::)?IntegerOptions<int>')
+// ERRORS: 1
 // An option the kind does not have is an error, not silently ignored.
 #include <HysteriaQt/Model>
 

@@ -17,6 +17,7 @@
 #include <HysteriaQt/detail/columnchecks.h>
 
 #include <QtCore/QVariant>
+#include <QtCore/qobjectdefs.h>
 
 #include <array>
 #include <concepts>
@@ -167,6 +168,25 @@ inline constexpr bool IsOptional = IsOptionalHelper<T>::value;
 template <typename Def, bool Nullable>
 using StorageType = std::conditional_t<Nullable, std::optional<typename Def::ValueType>,
                                        typename Def::ValueType>;
+
+// The column HY_COLUMN declares, from a pointer to its descriptor. HY_COLUMN
+// picks it by overload resolution: the descriptor's, or, when the descriptor
+// did not compile (an option the kind does not have), fallbackDefinition's.
+// The compiler has then reported the descriptor's error, and the rest of
+// HY_COLUMN names a type all the same instead of failing once more at each
+// place that refers to the column's type.
+template <auto DefinitionPointer>
+struct DeclaredColumn
+{
+    static constexpr auto definition = DefinitionPointer;
+    using Definition = std::remove_cvref_t<decltype(*DefinitionPointer)>;
+    using Storage = StorageType<Definition, isNullable(*DefinitionPointer)>;
+};
+
+inline constexpr auto fallbackDefinition = col::integer();
+
+template <typename, typename T>
+constexpr T dependentOn(T value) { return value; }
 
 template <typename T>
 struct PropertyTypeHelper { using type = T; };
@@ -474,6 +494,11 @@ constexpr int columnIndexByAnyName(std::string_view name)
     return -1;
 }
 
+// Q_OBJECT gives the class a meta-object of its own: without it the model's
+// properties would be looked up in Hy::Model's, which has none of them.
+template <typename M>
+concept DeclaresQObject = requires { &M::qt_metacall; } && bool(QtPrivate::HasQ_OBJECT_Macro<M>::Value);
+
 template <typename M>
 concept HasModelDeclaration = requires {
     typename M::HyThis;
@@ -486,6 +511,8 @@ constexpr bool checkModel()
 {
     static_assert(std::is_base_of_v<Hy::Model, M>,
                   "HysteriaQt: a model class must derive from Hy::Model");
+    static_assert(!std::is_base_of_v<Hy::Model, M> || DeclaresQObject<M>,
+                  "HysteriaQt: a model class needs Q_OBJECT");
     static_assert(HasModelDeclaration<M>,
                   "HysteriaQt: a model class needs HY_MODEL(Class, \"table\") before its columns");
     static_assert(std::is_same_v<typename M::HyThis, M>,
