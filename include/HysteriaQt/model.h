@@ -211,7 +211,9 @@ private:
 // bool, QDateTime; std::optional<T> when the column is nullable). Generates
 // Q_PROPERTY(name ... NOTIFY nameChanged), `name()`, `setter(value)`, the
 // `nameChanged()` signal and the storage. Leaves the access at `private:`,
-// as Q_OBJECT does.
+// as Q_OBJECT does. The column's type comes from hyColumn_name
+// (Hy::detail::DeclaredColumn), which stands in an integer column for a
+// descriptor that did not compile: one error, not one per use of the type.
 #define HY_COLUMN(name, setter, ...)                                                             \
 public:                                                                                          \
     static constexpr auto hyDef_##name = ::Hy::detail::descriptor(__VA_ARGS__);                 \
@@ -237,9 +239,9 @@ public:                                                                         
                   "HysteriaQt: a column of a type of the application's needs both serialize "        \
                   "(from the stored type) and prepare (to it)");                                     \
     static constexpr int hySlot_##name = __COUNTER__ - hyCounterBase - 1;                        \
-    template <typename HyModel = void>                                                           \
-    static auto hyDeclare_##name(int)                                                            \
-            -> ::Hy::detail::DeclaredColumn<::Hy::detail::dependentOn<HyModel>(&hyDef_##name)>; \
+    template <typename HyDeferred = void>                                                        \
+    static auto hyDeclare_##name(int) -> ::Hy::detail::DeclaredColumn<                           \
+            ::Hy::detail::dependentOn<HyDeferred>(&hyDef_##name)>;                               \
     static auto hyDeclare_##name(...)                                                            \
             -> ::Hy::detail::DeclaredColumn<&::Hy::detail::fallbackDefinition>;                  \
     using hyColumn_##name = decltype(hyDeclare_##name(0));                                       \

@@ -169,12 +169,14 @@ template <typename Def, bool Nullable>
 using StorageType = std::conditional_t<Nullable, std::optional<typename Def::ValueType>,
                                        typename Def::ValueType>;
 
-// The column HY_COLUMN declares, from a pointer to its descriptor. HY_COLUMN
-// picks it by overload resolution: the descriptor's, or, when the descriptor
-// did not compile (an option the kind does not have), fallbackDefinition's.
-// The compiler has then reported the descriptor's error, and the rest of
-// HY_COLUMN names a type all the same instead of failing once more at each
-// place that refers to the column's type.
+// The column HY_COLUMN declares, from a pointer to its descriptor: its
+// definition and its storage type. HY_COLUMN picks it with two overloads of
+// hyDeclare_<name>(): the first names the descriptor through a template
+// parameter (dependentOn), so when the descriptor did not compile (an option
+// the kind does not have) it drops out of overload resolution instead of
+// failing again, and the second declares fallbackDefinition's column. The
+// compiler has reported the descriptor's error; the getter, the setter, the
+// property and the storage still have a type, and report nothing more.
 template <auto DefinitionPointer>
 struct DeclaredColumn
 {
@@ -185,6 +187,8 @@ struct DeclaredColumn
 
 inline constexpr auto fallbackDefinition = col::integer();
 
+// `value`, in an expression that depends on a template parameter: checked when
+// the template is used, where a failure removes a candidate.
 template <typename, typename T>
 constexpr T dependentOn(T value) { return value; }
 
