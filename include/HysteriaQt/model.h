@@ -212,7 +212,9 @@ private:
 // bool, QDateTime; std::optional<T> when the column is nullable). Generates
 // Q_PROPERTY(name ... NOTIFY nameChanged), `name()`, `setter(value)`, the
 // `nameChanged()` signal and the storage. Leaves the access at `private:`,
-// as Q_OBJECT does.
+// as Q_OBJECT does. The column's type comes from hyColumn_name
+// (Hy::detail::DeclaredColumn), which stands in an integer column for a
+// descriptor that did not compile: one error, not one per use of the type.
 #define HY_COLUMN(name, setter, ...)                                                             \
 public:                                                                                          \
     static constexpr auto hyDef_##name = ::Hy::detail::descriptor(__VA_ARGS__);                 \
@@ -238,8 +240,13 @@ public:                                                                         
                   "HysteriaQt: a column of a type of the application's needs both serialize "        \
                   "(from the stored type) and prepare (to it)");                                     \
     static constexpr int hySlot_##name = __COUNTER__ - hyCounterBase - 1;                        \
-    using hyType_##name = ::Hy::detail::StorageType<decltype(hyDef_##name),                      \
-                                                    ::Hy::detail::isNullable(hyDef_##name)>;     \
+    template <typename HyDeferred = void>                                                        \
+    static auto hyDeclare_##name(int) -> ::Hy::detail::DeclaredColumn<                           \
+            ::Hy::detail::dependentOn<HyDeferred>(&hyDef_##name)>;                               \
+    static auto hyDeclare_##name(...)                                                            \
+            -> ::Hy::detail::DeclaredColumn<&::Hy::detail::fallbackDefinition>;                  \
+    using hyColumn_##name = decltype(hyDeclare_##name(0));                                       \
+    using hyType_##name = typename hyColumn_##name::Storage;                                     \
     using hyProperty_##name = ::Hy::detail::PropertyType<hyType_##name>;                         \
     Q_PROPERTY(hyProperty_##name name READ hyRead_##name WRITE hyWrite_##name NOTIFY name##Changed FINAL) \
     const hyType_##name &name() const noexcept { return hy_##name; }                             \
@@ -254,9 +261,9 @@ public:                                                                         
     Q_SIGNAL void name##Changed();                                                               \
     static constexpr auto hyColumn(::Hy::detail::Slot<hySlot_##name>)                            \
     {                                                                                            \
-        return ::Hy::detail::ColumnEntry<HyThis, &HyThis::hy_##name, &HyThis::hyDef_##name,      \
+        return ::Hy::detail::ColumnEntry<HyThis, &HyThis::hy_##name, hyColumn_##name::definition, \
                                          &HyThis::name>{                                         \
-            #name, hyDef_##name, hySlot_##name};                                                 \
+            #name, *hyColumn_##name::definition, hySlot_##name};                                 \
     }                                                                                            \
     hyProperty_##name hyRead_##name() const { return ::Hy::detail::toProperty(hy_##name); }      \
     void hyWrite_##name(const hyProperty_##name &value)                                          \

@@ -1,4 +1,5 @@
 // EXPECT: async work is callable as work\(Hy::SqlDataSource &\)
+// ERRORS: GNU 5, Clang 3
 // Work for the worker thread takes the data source it runs on.
 #include "testmodels.h"
 #include <HysteriaQt/SqlDataSource>

@@ -1,4 +1,5 @@
 // EXPECT: (hyCounterBase.* was not declared in this scope|use of undeclared identifier 'hyCounterBase')
+// ERRORS: GNU 3, Clang 2
 // HY_MODEL comes first: a column before it has no table to belong to.
 #include <HysteriaQt/Model>
 

@@ -1,4 +1,5 @@
 // EXPECT: find\(\) needs a model with a primary key column
+// ERRORS: 1
 #include "testmodels.h"
 #include <HysteriaQt/SqlDataSource>
 

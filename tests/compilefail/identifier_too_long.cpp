@@ -1,4 +1,5 @@
 // EXPECT: a database column name must have 1 to 63 characters
+// ERRORS: 1
 // PostgreSQL would cut such a name silently.
 #include <HysteriaQt/Model>
 

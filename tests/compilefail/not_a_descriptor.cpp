@@ -1,4 +1,5 @@
 // EXPECT: HY_COLUMN's third argument must be a Hy::col:: descriptor
+// ERRORS: 1
 #include <HysteriaQt/Model>
 
 class Wrong : public Hy::Model

@@ -1,4 +1,5 @@
 // EXPECT: the result callback takes the future's result type, by value
+// ERRORS: 2
 // A continuation that takes another type than the future's does not build.
 #include "testmodels.h"
 #include <HysteriaQt/Async>

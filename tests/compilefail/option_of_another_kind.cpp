@@ -1,5 +1,7 @@
 // EXPECT: (could not convert .* to .*Hy::col::IntegerOptions|field designator 'length' does not refer to any field in type '(Hy::col::)?IntegerOptions<int>')
-// An option the kind does not have is an error, not silently ignored.
+// ERRORS: 1
+// An option the kind does not have is an error, not silently ignored, and the
+// only one: the rest of HY_COLUMN does not report the column again.
 #include <HysteriaQt/Model>
 
 class Wrong : public Hy::Model

@@ -1,4 +1,5 @@
 // EXPECT: error_the_relation_is_not_many_to_many
+// ERRORS: 1
 // attach(), detach() and sync() write link rows: a hasMany has none.
 #include "testschema.h"
 #include <HysteriaQt/SqlDataSource>

@@ -1,4 +1,5 @@
 // EXPECT: two columns of this model map to the same database column name
+// ERRORS: 1
 #include <HysteriaQt/Model>
 
 class Clash : public Hy::Model

@@ -1,4 +1,5 @@
 // EXPECT: a decimal column needs 0 < precision <= 65 and 0 <= scale <= precision
+// ERRORS: 1
 #include <HysteriaQt/Model>
 
 class Money : public Hy::Model

@@ -1,4 +1,5 @@
 // EXPECT: (could not convert .* to .*Hy::col::StringOptions|no viable conversion from .* to 'Serialize<QString, QString>')
+// ERRORS: 1
 // The seed's `serialize: (raw) => 42` on a string column: refused, as TypeScript does.
 #include <HysteriaQt/Model>
 

@@ -1,4 +1,5 @@
 // EXPECT: soft deletes need a .*deletedAt.* column
+// ERRORS: 1
 // softDelete() on a model without a soft-delete column.
 #include "testmodels.h"
 

@@ -1,4 +1,5 @@
 // EXPECT: a transaction's work is callable as work\(Hy::Transaction &\) or work\(\)
+// ERRORS: GNU 3, Clang 2
 // A transaction's callback takes the transaction, or nothing.
 #include "testmodels.h"
 #include <HysteriaQt/SqlDataSource>

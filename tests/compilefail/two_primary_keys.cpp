@@ -1,4 +1,5 @@
 // EXPECT: a model can have only one primary key column
+// ERRORS: 1
 #include <HysteriaQt/Model>
 
 class Twice : public Hy::Model

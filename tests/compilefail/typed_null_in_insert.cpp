@@ -1,4 +1,5 @@
 // EXPECT: this value does not fit the column's type
+// ERRORS: 1
 // Null for a column that is not nullable, in an insert, does not build.
 #include "testmodels.h"
 #include <HysteriaQt/SqlDataSource>

@@ -1,4 +1,5 @@
 // EXPECT: HY_INDEXES and HY_UNIQUES take 1 to 16 distinct columns of the model
+// ERRORS: 1
 // The seed's `indexes: [["nonExistent"]]`.
 #include <HysteriaQt/Model>
 

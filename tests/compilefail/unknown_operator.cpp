@@ -1,4 +1,5 @@
 // EXPECT: error_unknown_comparison_operator
+// ERRORS: 1
 // An operator hysteria-orm does not know does not build.
 #include "testmodels.h"
 #include <HysteriaQt/SqlDataSource>

@@ -1,4 +1,5 @@
 // EXPECT: softDeleteColumn must name a column
+// ERRORS: 1
 // The seed's `softDeleteColumn: "removed"` on a model without that column.
 #include <HysteriaQt/Model>
 

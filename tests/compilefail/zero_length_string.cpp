@@ -1,4 +1,5 @@
 // EXPECT: a string column's length must be positive
+// ERRORS: 1
 #include <HysteriaQt/Model>
 
 class Wrong : public Hy::Model

@@ -185,4 +185,25 @@ static_assert(fits<&Profile::settings, QJsonObject> && fits<&Profile::settings, 
 static_assert(fits<&User::email, QVariant> && fits<&User::isActive, Hy::Value>,
               "a QVariant or a Hy::Value is checked at run time");
 
+// HY_COLUMN declares each column from its own descriptor; the integer column it
+// falls back to is there only for a descriptor that did not compile, and an
+// integer column of the model's own is not taken for it.
+static_assert(User::hyColumn_email::definition == &User::hyDef_email);
+static_assert(User::hyColumn_id::definition == &User::hyDef_id);
+static_assert(Post::hyColumn_userId::definition == &Post::hyDef_userId
+                      && Post::hyColumn_userId::definition != &Hy::detail::fallbackDefinition,
+              "an integer column is its own, not the fallback");
+static_assert(std::is_same_v<User::hyColumn_name::Storage, std::optional<QString>>
+                      && std::is_same_v<User::hyColumn_email::Storage, QString>,
+              "the storage type follows the descriptor and its nullable");
+
+// A model class needs Q_OBJECT: one that only inherits it from Hy::Model (or
+// from another model) has no meta-object of its own.
+class UserWithoutQObject : public User
+{
+};
+static_assert(Hy::detail::DeclaresQObject<User> && Hy::detail::DeclaresQObject<Post>);
+static_assert(!Hy::detail::DeclaresQObject<UserWithoutQObject>, "Q_OBJECT inherited is not Q_OBJECT declared");
+static_assert(!Hy::detail::DeclaresQObject<int>);
+
 } // namespace

@@ -17,6 +17,7 @@
 #include <HysteriaQt/detail/columnchecks.h>
 
 #include <QtCore/QVariant>
+#include <QtCore/qobjectdefs.h>
 
 #include <array>
 #include <concepts>
@@ -167,6 +168,29 @@ inline constexpr bool IsOptional = IsOptionalHelper<T>::value;
 template <typename Def, bool Nullable>
 using StorageType = std::conditional_t<Nullable, std::optional<typename Def::ValueType>,
                                        typename Def::ValueType>;
+
+// The column HY_COLUMN declares, from a pointer to its descriptor: its
+// definition and its storage type. HY_COLUMN picks it with two overloads of
+// hyDeclare_<name>(): the first names the descriptor through a template
+// parameter (dependentOn), so when the descriptor did not compile (an option
+// the kind does not have) it drops out of overload resolution instead of
+// failing again, and the second declares fallbackDefinition's column. The
+// compiler has reported the descriptor's error; the getter, the setter, the
+// property and the storage still have a type, and report nothing more.
+template <auto DefinitionPointer>
+struct DeclaredColumn
+{
+    static constexpr auto definition = DefinitionPointer;
+    using Definition = std::remove_cvref_t<decltype(*DefinitionPointer)>;
+    using Storage = StorageType<Definition, isNullable(*DefinitionPointer)>;
+};
+
+inline constexpr auto fallbackDefinition = col::integer();
+
+// `value`, in an expression that depends on a template parameter: checked when
+// the template is used, where a failure removes a candidate.
+template <typename, typename T>
+constexpr T dependentOn(T value) { return value; }
 
 template <typename T>
 struct PropertyTypeHelper { using type = T; };
@@ -474,6 +498,11 @@ constexpr int columnIndexByAnyName(std::string_view name)
     return -1;
 }
 
+// Q_OBJECT gives the class a meta-object of its own: without it the model's
+// properties would be looked up in Hy::Model's, which has none of them.
+template <typename M>
+concept DeclaresQObject = requires { &M::qt_metacall; } && bool(QtPrivate::HasQ_OBJECT_Macro<M>::Value);
+
 template <typename M>
 concept HasModelDeclaration = requires {
     typename M::HyThis;
@@ -486,6 +515,8 @@ constexpr bool checkModel()
 {
     static_assert(std::is_base_of_v<Hy::Model, M>,
                   "HysteriaQt: a model class must derive from Hy::Model");
+    static_assert(!std::is_base_of_v<Hy::Model, M> || DeclaresQObject<M>,
+                  "HysteriaQt: a model class needs Q_OBJECT");
     static_assert(HasModelDeclaration<M>,
                   "HysteriaQt: a model class needs HY_MODEL(Class, \"table\") before its columns");
     static_assert(std::is_same_v<typename M::HyThis, M>,
