@@ -2,7 +2,7 @@
 
 #include <HysteriaQt/Model>
 
-// The seed's User, without its hooks (they come with the hooks support).
+// hysteria-orm's User, without its hooks (they come with the hooks support).
 class User : public Hy::Model
 {
     Q_OBJECT

@@ -5,6 +5,7 @@
 
 #include <HysteriaQt/error.h>
 #include <HysteriaQt/hysteriaqt_global.h>
+#include <HysteriaQt/sqldatasource.h>
 #include <HysteriaQt/detail/asynccall.h>
 
 #include <QtCore/QFuture>
@@ -78,5 +79,19 @@ void onFinished(const QFuture<T> &future, QObject *context, OnResult onResult, O
 }
 
 } // namespace Hy
+
+// SqlDataSource::async(), declared with the data source.
+template <typename Work>
+auto Hy::SqlDataSource::async(Work &&work)
+{
+    using Callable = std::decay_t<Work>;
+    static_assert(std::invocable<Callable &, SqlDataSource &>,
+                  "HysteriaQt: async work is callable as work(Hy::SqlDataSource &)");
+    using Result = std::remove_cvref_t<std::invoke_result_t<Callable &, SqlDataSource &>>;
+    auto job = std::make_unique<detail::AsyncCall<Callable, Result>>(std::forward<Work>(work));
+    QFuture<Result> future = job->future();
+    enqueue(std::move(job));
+    return future;
+}
 
 #endif // HYSTERIAQT_ASYNC_H

@@ -177,7 +177,7 @@ public:                                                                         
                                                                                                  \
 private:
 
-// The seed's defineModel `options` (Hy::ModelOptions), anywhere after HY_MODEL:
+// hysteria-orm's defineModel `options` (Hy::ModelOptions), anywhere after HY_MODEL:
 // HY_MODEL_OPTIONS({.databaseCaseConvention = Hy::CaseConvention::Pascal}).
 #define HY_MODEL_OPTIONS(...)                                                                    \
 public:                                                                                          \
@@ -185,7 +185,7 @@ public:                                                                         
                                                                                                  \
 private:
 
-// The seed's indexes, uniques and checks (Hy::IndexDefinition,
+// hysteria-orm's indexes, uniques and checks (Hy::IndexDefinition,
 // Hy::CheckDefinition), anywhere after HY_MODEL; the compiler checks that
 // indexes and uniques name columns of the model:
 // HY_INDEXES({{"email"}}, {.columns = {"name", "email"}, .name = "idx_name_email"})

@@ -7,7 +7,6 @@
 #include <HysteriaQt/hysteriaqt_global.h>
 #include <HysteriaQt/queryevent.h>
 #include <HysteriaQt/transaction.h>
-#include <HysteriaQt/detail/asynccall.h>
 
 #include <QtCore/QAnyStringView>
 #include <QtCore/QObject>
@@ -23,6 +22,9 @@ class SchemaBuilder;
 template <typename M>
 class ModelQuery;
 class SqlDataSourcePrivate;
+namespace detail {
+class AsyncJob;
+}
 
 // The entry point, over one QSqlDatabase connection:
 //
@@ -124,7 +126,8 @@ public:
     //     QFuture<Hy::ModelList<User>> users =
     //             sql.async([](Hy::SqlDataSource &sql) { return sql.from<User>().many(); });
     // Works still queued when the data source is destroyed are cancelled;
-    // the running one is waited for.
+    // the running one is waited for. Defined in <HysteriaQt/Async>, with
+    // what it needs of QFuture.
     template <typename Work>
     auto async(Work &&work);
 
@@ -136,18 +139,5 @@ private:
 };
 
 } // namespace Hy
-
-template <typename Work>
-auto Hy::SqlDataSource::async(Work &&work)
-{
-    using Callable = std::decay_t<Work>;
-    static_assert(std::invocable<Callable &, SqlDataSource &>,
-                  "HysteriaQt: async work is callable as work(Hy::SqlDataSource &)");
-    using Result = std::remove_cvref_t<std::invoke_result_t<Callable &, SqlDataSource &>>;
-    auto job = std::make_unique<detail::AsyncCall<Callable, Result>>(std::forward<Work>(work));
-    QFuture<Result> future = job->future();
-    enqueue(std::move(job));
-    return future;
-}
 
 #endif // HYSTERIAQT_SQLDATASOURCE_H

@@ -34,18 +34,18 @@ int Inserter::rowsPerStatement(int columns) const
 {
     if (columns == 0)
         return 1;
-    return std::clamp(m_source->dialect().bindingsPerInsert() / columns, 1, MaxRowsPerStatement);
+    return std::clamp(m_connection->dialect().bindingsPerInsert() / columns, 1, MaxRowsPerStatement);
 }
 
 bool Inserter::readsWithReturning(const InsertReadBack &readBack) const
 {
     return readBack.what != InsertReadBack::Nothing
-            && m_source->dialect().hasFeature(SqlDataSource::Feature::Returning);
+            && m_connection->dialect().hasFeature(SqlDataSource::Feature::Returning);
 }
 
 QList<Inserter::Chunk> Inserter::chunks(const InsertBatch &batch, const InsertReadBack &readBack) const
 {
-    const SqlDialect &dialect = m_source->dialect();
+    const SqlDialect &dialect = m_connection->dialect();
     // Without RETURNING, generated keys come from lastInsertId(): the first
     // key of a multi-row insert where keys are consecutive, else row by row.
     const bool keysOneByOne = readBack.what != InsertReadBack::Nothing && !readsWithReturning(readBack)
@@ -94,7 +94,7 @@ QList<Inserter::Chunk> Inserter::chunks(const InsertBatch &batch, const InsertRe
 
 QString Inserter::insertSql(const InsertBatch &batch, const InsertReadBack &readBack, int rows) const
 {
-    const SqlCompiler compiler(m_source->dialect());
+    const SqlCompiler compiler(m_connection->dialect());
     if (!readsWithReturning(readBack))
         return compiler.insert(batch.table, batch.columns, rows);
     return readBack.what == InsertReadBack::AllColumns
@@ -117,7 +117,7 @@ SqlStatements Inserter::statements(const InsertBatch &batch, const InsertReadBac
 
 InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &readBack) const
 {
-    const SqlDialect &dialect = m_source->dialect();
+    const SqlDialect &dialect = m_connection->dialect();
     const bool useReturning = readsWithReturning(readBack);
 
     InsertedRows result;
@@ -134,7 +134,7 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
         }
         const auto values = batch.rows(chunk.start, chunk.rows);
         const QVariantList bindings(values.begin(), values.end());
-        m_source->execPrepared(*query, bindings);
+        m_connection->execPrepared(*query, bindings);
 
         if (useReturning && readBack.what == InsertReadBack::GeneratedKeys) {
             while (query->next())
@@ -165,7 +165,7 @@ InsertedRows Inserter::insert(const InsertBatch &batch, const InsertReadBack &re
         for (qsizetype start = 0; start < keys.size(); start += chunk) {
             const SqlStatement statement =
                     compiler.selectByKeys(batch.table, model, readBack.key, keys.mid(start, chunk));
-            PreparedStatement query = m_source->exec(statement);
+            PreparedStatement query = m_connection->exec(statement);
             readRows(query, &result);
             result.sql = statement.sql;
         }
@@ -177,7 +177,7 @@ PreparedStatement &Inserter::prepared(const QString &sql) const
 {
     auto found = m_statements.find(sql);
     if (found == m_statements.end())
-        found = m_statements.emplace(sql, m_source->prepare(sql)).first;
+        found = m_statements.emplace(sql, m_connection->prepare(sql)).first;
     return found->second;
 }
 

@@ -76,7 +76,7 @@ struct InsertedRows
 class Inserter
 {
 public:
-    explicit Inserter(Connection *source) : m_source(source) {}
+    explicit Inserter(Connection *connection) : m_connection(connection) {}
     ~Inserter() = default;
     Inserter(const Inserter &) = delete;
     Inserter &operator=(const Inserter &) = delete;
@@ -102,7 +102,7 @@ private:
     QString insertSql(const InsertBatch &batch, const InsertReadBack &readBack, int rows) const;
     PreparedStatement &prepared(const QString &sql) const;
 
-    Connection *m_source;
+    Connection *m_connection;
     mutable std::map<QString, PreparedStatement> m_statements;
 };
 

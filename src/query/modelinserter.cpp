@@ -83,7 +83,7 @@ Error afterStatement(const Error &error, const QString &sql)
 
 ModelInserter::Plan ModelInserter::plan(const RowList &rows) const
 {
-    const SqlDialect &dialect = m_source->dialect();
+    const SqlDialect &dialect = m_connection->dialect();
     const QString now = nowText(dialect);
     const QList<ColumnData> &columns = m_model->columns;
     const int pk = m_model->primaryKey;
@@ -166,7 +166,7 @@ ModelInserter::Plan ModelInserter::plan(const RowList &rows) const
 
 SqlStatements ModelInserter::statements(const RowList &rows) const
 {
-    Inserter inserter(m_source);
+    Inserter inserter(m_connection);
     SqlStatements list;
     for (const Run &run : plan(rows).runs)
         list += inserter.statements(run.batch, run.readBack);
@@ -175,7 +175,7 @@ SqlStatements ModelInserter::statements(const RowList &rows) const
 
 std::vector<std::unique_ptr<Model>> ModelInserter::insert(const RowList &rows) const
 {
-    const SqlDialect &dialect = m_source->dialect();
+    const SqlDialect &dialect = m_connection->dialect();
     const Plan plan = this->plan(rows);
     bool explicitKeys = false;
     bool readsRows = false;
@@ -193,13 +193,13 @@ std::vector<std::unique_ptr<Model>> ModelInserter::insert(const RowList &rows) c
     // The Inserter is declared first, so that its prepared statements are
     // freed after the rollback: PostgreSQL cannot DEALLOCATE them in an
     // aborted transaction.
-    Inserter inserter(m_source);
+    Inserter inserter(m_connection);
     std::optional<TransactionScope> transaction;
     const bool readsUntypedOrBySelect = readsRows
             && (!dialect.hasFeature(SqlDataSource::Feature::Returning)
                 || dialect.type() == SqlDataSource::DatabaseType::SQLite);
-    if (rows.size() > 1 || explicitKeys || readsUntypedOrBySelect || m_source->needsStatementSavepoint())
-        transaction.emplace(m_source);
+    if (rows.size() > 1 || explicitKeys || readsUntypedOrBySelect || m_connection->needsStatementSavepoint())
+        transaction.emplace(m_connection);
 
     std::vector<std::unique_ptr<Model>> models;
     if (m_result == Result::Models)
@@ -222,7 +222,7 @@ std::vector<std::unique_ptr<Model>> ModelInserter::insert(const RowList &rows) c
         }
         // Before the next run, which may generate keys.
         if (run.explicitKey)
-            dialect.afterExplicitKeys(*m_source, m_model->table, m_model->columns[m_model->primaryKey].databaseName);
+            dialect.afterExplicitKeys(*m_connection, m_model->table, m_model->columns[m_model->primaryKey].databaseName);
     }
     if (transaction)
         transaction->commit();

@@ -35,8 +35,8 @@ public:
     // the database generated. Nothing: no models, no keys read (bulk loads).
     enum class Result { Models, Nothing };
 
-    ModelInserter(Connection *source, const ModelData *model, Result result = Result::Models)
-        : m_source(source), m_model(model), m_result(result)
+    ModelInserter(Connection *connection, const ModelData *model, Result result = Result::Models)
+        : m_connection(connection), m_model(model), m_result(result)
     {
     }
 
@@ -74,7 +74,7 @@ private:
     std::vector<std::unique_ptr<Model>> modelsOf(const InsertBatch &batch, const QList<int> &present,
                                                  const InsertedRows &inserted) const;
 
-    Connection *m_source;
+    Connection *m_connection;
     const ModelData *m_model;
     Result m_result;
 };

@@ -26,9 +26,9 @@
 
 namespace Hy::detail {
 
-Session openSession(const SourceHandle &source)
+Session openSession(const SourceHandle &connection)
 {
-    return SqlDataSourcePrivate::session(source);
+    return SqlDataSourcePrivate::session(connection);
 }
 
 Error invalidQuery(const QString &message)
@@ -47,26 +47,26 @@ void requireWhereOnly(const QueryState &state, const char *operation)
 
 // Runs one write statement: in a savepoint of its own inside the
 // application's transaction on PostgreSQL (see needsStatementSavepoint()).
-qint64 runWrite(Connection *source, const SqlStatement &statement)
+qint64 runWrite(Connection *connection, const SqlStatement &statement)
 {
     std::optional<TransactionScope> savepoint;
-    if (source->needsStatementSavepoint())
-        savepoint.emplace(source);
-    const qint64 affected = source->exec(statement).rowsAffected();
+    if (connection->needsStatementSavepoint())
+        savepoint.emplace(connection);
+    const qint64 affected = connection->exec(statement).rowsAffected();
     if (savepoint)
         savepoint->commit();
     return affected;
 }
 
 
-QueryCore::QueryCore(const SourceHandle &source, const QString &table)
-    : m_source(source), m_model(nullptr), d(new QueryState)
+QueryCore::QueryCore(const SourceHandle &connection, const QString &table)
+    : m_source(connection), m_model(nullptr), d(new QueryState)
 {
     d->table = table;
 }
 
-QueryCore::QueryCore(const SourceHandle &source, const ModelData *model)
-    : m_source(source), m_model(model), d(new QueryState)
+QueryCore::QueryCore(const SourceHandle &connection, const ModelData *model)
+    : m_source(connection), m_model(model), d(new QueryState)
 {
     d->table = model->table;
     d->model = model;
@@ -270,14 +270,14 @@ std::vector<std::unique_ptr<Model>> QueryCore::fetchLinkedModels(QList<std::pair
 std::vector<std::unique_ptr<Model>> QueryCore::fetch(qint64 limit, QList<std::pair<QVariant, QVariant>> *links) const
 {
     const Session session = openSession(m_source);
-    Connection *source = session.connection();
-    const SqlDialect &dialect = source->dialect();
+    Connection *connection = session.connection();
+    const SqlDialect &dialect = connection->dialect();
     QueryCore query = hooked(Hook::BeforeFetch);
     // The column each relation matches the models by is read, select() or not.
     for (const LoadRequest &load : std::as_const(query.d->loads))
         query.ensureSelected(parentKeyColumn(load.relation));
     const CompiledSelect compiled = SqlCompiler(dialect).select(resolved(*query.d, dialect), limit);
-    PreparedStatement statement = source->exec(compiled.statement);
+    PreparedStatement statement = connection->exec(compiled.statement);
 
     // Each result column into the model column the projection says; the
     // link's parent key, after them, aside.
@@ -451,20 +451,20 @@ qint64 QueryCore::restore() const
 qint64 QueryCore::updateModels(const RowValues &row) const
 {
     const Session session = openSession(m_source);
-    Connection *source = session.connection();
-    const SqlDialect &dialect = source->dialect();
+    Connection *connection = session.connection();
+    const SqlDialect &dialect = connection->dialect();
     const QueryCore query = hooked(Hook::BeforeUpdate);
     const SqlStatement statement = modelUpdate(*query.d, row, dialect);
     if (!notifiesUpdated(m_model))
-        return runWrite(source, statement);
+        return runWrite(connection, statement);
     if (m_model->primaryKey < 0) {
-        const qint64 count = runWrite(source, statement);
+        const qint64 count = runWrite(connection, statement);
         if (count > 0)
             notifyUpdated(m_model, {}, row);
         return count;
     }
     const TouchedRows touched =
-            writeTouchedRows(source, resolved(*query.d, dialect), statement, row.find(m_model->primaryKey));
+            writeTouchedRows(connection, resolved(*query.d, dialect), statement, row.find(m_model->primaryKey));
     if (!touched.keys.isEmpty())
         notifyUpdated(m_model, touched.keys, row);
     return touched.count;
@@ -478,8 +478,8 @@ SqlStatements QueryCore::updateModelsSql(const RowValues &row) const
 qint64 QueryCore::count() const
 {
     const Session session = openSession(m_source);
-    Connection *source = session.connection();
-    PreparedStatement statement = source->exec(countSql().front());
+    Connection *connection = session.connection();
+    PreparedStatement statement = connection->exec(countSql().front());
     return statement.next() ? statement.value(0).toLongLong() : 0;
 }
 
@@ -493,19 +493,19 @@ SqlStatements QueryCore::countSql() const
 qint64 QueryCore::remove() const
 {
     const Session session = openSession(m_source);
-    Connection *source = session.connection();
-    const SqlDialect &dialect = source->dialect();
+    Connection *connection = session.connection();
+    const SqlDialect &dialect = connection->dialect();
     const QueryCore query = hooked(Hook::BeforeDelete);
     const SqlStatement statement = removal(*query.d, dialect);
     if (!m_model || !notifiesDeleted(m_model))
-        return runWrite(source, statement);
+        return runWrite(connection, statement);
     if (m_model->primaryKey < 0) {
-        const qint64 count = runWrite(source, statement);
+        const qint64 count = runWrite(connection, statement);
         if (count > 0)
             notifyDeleted(m_model, {});
         return count;
     }
-    const TouchedRows touched = writeTouchedRows(source, resolved(*query.d, dialect), statement);
+    const TouchedRows touched = writeTouchedRows(connection, resolved(*query.d, dialect), statement);
     if (!touched.keys.isEmpty())
         notifyDeleted(m_model, touched.keys);
     return touched.count;

@@ -16,12 +16,12 @@ namespace Hy::detail {
 class Connection;
 class QueryState;
 
-Session openSession(const SourceHandle &source);
+Session openSession(const SourceHandle &connection);
 Error invalidQuery(const QString &message);
 // update() and remove() take conditions only (INVALID_QUERY otherwise).
 void requireWhereOnly(const QueryState &state, const char *operation);
 // One write statement; its affected row count.
-qint64 runWrite(Connection *source, const SqlStatement &statement);
+qint64 runWrite(Connection *connection, const SqlStatement &statement);
 
 } // namespace Hy::detail
 

@@ -33,14 +33,14 @@ QVariantList rowFromMap(const QVariantMap &map, const QStringList &columns, cons
 }
 
 // MySQL without RETURNING: the auto-increment column names the inserted row.
-QString autoIncrementColumn(Connection *source, const QString &table)
+QString autoIncrementColumn(Connection *connection, const QString &table)
 {
-    auto found = source->autoIncrementColumns.constFind(table);
-    if (found != source->autoIncrementColumns.cend())
+    auto found = connection->autoIncrementColumns.constFind(table);
+    if (found != connection->autoIncrementColumns.cend())
         return *found;
-    PreparedStatement query = source->exec(source->dialect().autoIncrementColumnQuery(table));
+    PreparedStatement query = connection->exec(connection->dialect().autoIncrementColumnQuery(table));
     const QString column = query.next() ? query.value(0).toString() : QString();
-    source->autoIncrementColumns.insert(table, column);
+    connection->autoIncrementColumns.insert(table, column);
     return column;
 }
 
@@ -77,9 +77,9 @@ SqlStatement rowsUpdate(const QueryState &state, const QVariantMap &values, cons
 QList<QVariantMap> QueryCore::fetchRows(qint64 limit) const
 {
     const Session session = openSession(m_source);
-    Connection *source = session.connection();
-    const SqlDialect &dialect = source->dialect();
-    PreparedStatement query = source->exec(SqlCompiler(dialect).select(resolved(*d, dialect), limit).statement);
+    Connection *connection = session.connection();
+    const SqlDialect &dialect = connection->dialect();
+    PreparedStatement query = connection->exec(SqlCompiler(dialect).select(resolved(*d, dialect), limit).statement);
     // Without a model every result column is a value read by name.
     const QStringList names = query.fieldNames();
     QList<QVariantMap> rows;
@@ -95,22 +95,22 @@ QList<QVariantMap> QueryCore::fetchRows(qint64 limit) const
 QVariantMap QueryCore::insertRow(const QVariantMap &values) const
 {
     const Session session = openSession(m_source);
-    Connection *source = session.connection();
-    const SqlDialect &dialect = source->dialect();
+    Connection *connection = session.connection();
+    const SqlDialect &dialect = connection->dialect();
     const InsertBatch batch = rowBatches({values}, d->table, dialect).front();
     InsertReadBack readBack;
     readBack.what = InsertReadBack::AllColumns;
     if (!dialect.hasFeature(SqlDataSource::Feature::Returning)) {
-        readBack.key = autoIncrementColumn(source, d->table);
+        readBack.key = autoIncrementColumn(connection, d->table);
         readBack.keyIsGenerated = !readBack.key.isEmpty() && !values.contains(readBack.key);
     }
     // Read back with a second statement (MySQL): both in a transaction, so
     // that a row that cannot be read back is not left written.
-    Inserter inserter(source); // outlives the transaction, see ModelInserter
+    Inserter inserter(connection); // outlives the transaction, see ModelInserter
     std::optional<TransactionScope> savepoint;
     if ((!dialect.hasFeature(SqlDataSource::Feature::Returning) && !readBack.key.isEmpty())
-        || source->needsStatementSavepoint()) {
-        savepoint.emplace(source);
+        || connection->needsStatementSavepoint()) {
+        savepoint.emplace(connection);
     }
     const InsertedRows inserted = inserter.insert(batch, readBack);
     const bool readBackRow = !inserted.rows.isEmpty() && !inserted.rows.front().isEmpty();
@@ -135,10 +135,10 @@ QVariantMap QueryCore::insertRow(const QVariantMap &values) const
 void QueryCore::insertRows(const QList<QVariantMap> &rows) const
 {
     const Session session = openSession(m_source);
-    Connection *source = session.connection();
-    const QList<InsertBatch> batches = rowBatches(rows, d->table, source->dialect());
-    Inserter inserter(source);
-    TransactionScope transaction(source);
+    Connection *connection = session.connection();
+    const QList<InsertBatch> batches = rowBatches(rows, d->table, connection->dialect());
+    Inserter inserter(connection);
+    TransactionScope transaction(connection);
     for (const InsertBatch &batch : batches)
         inserter.insert(batch, {});
     transaction.commit();
@@ -147,10 +147,10 @@ void QueryCore::insertRows(const QList<QVariantMap> &rows) const
 SqlStatements QueryCore::insertRowsSql(const QList<QVariantMap> &rows) const
 {
     const Session session = openSession(m_source);
-    Connection *source = session.connection();
-    Inserter inserter(source);
+    Connection *connection = session.connection();
+    Inserter inserter(connection);
     SqlStatements list;
-    for (const InsertBatch &batch : rowBatches(rows, d->table, source->dialect()))
+    for (const InsertBatch &batch : rowBatches(rows, d->table, connection->dialect()))
         list += inserter.statements(batch, {});
     return list;
 }
@@ -158,8 +158,8 @@ SqlStatements QueryCore::insertRowsSql(const QList<QVariantMap> &rows) const
 qint64 QueryCore::updateRows(const QVariantMap &values) const
 {
     const Session session = openSession(m_source);
-    Connection *source = session.connection();
-    return runWrite(source, rowsUpdate(*d, values, source->dialect()));
+    Connection *connection = session.connection();
+    return runWrite(connection, rowsUpdate(*d, values, connection->dialect()));
 }
 
 SqlStatements QueryCore::updateRowsSql(const QVariantMap &values) const

@@ -15,11 +15,11 @@
 
 namespace Hy::detail {
 
-TouchedRows writeTouchedRows(Connection *source, const QueryState &state, const SqlStatement &write,
+TouchedRows writeTouchedRows(Connection *connection, const QueryState &state, const SqlStatement &write,
                              const QVariant *newKey)
 {
     const ModelData *model = state.model;
-    const SqlDialect &dialect = source->dialect();
+    const SqlDialect &dialect = connection->dialect();
     const QString key = dialect.quoteIdentifier(model->columns[model->primaryKey].databaseName);
     TouchedRows touched;
 
@@ -27,9 +27,9 @@ TouchedRows writeTouchedRows(Connection *source, const QueryState &state, const 
         SqlStatement statement = write;
         statement.sql += QStringLiteral(" RETURNING ") + key;
         std::optional<TransactionScope> savepoint;
-        if (source->needsStatementSavepoint())
-            savepoint.emplace(source);
-        PreparedStatement query = source->exec(statement);
+        if (connection->needsStatementSavepoint())
+            savepoint.emplace(connection);
+        PreparedStatement query = connection->exec(statement);
         while (query.next())
             touched.keys.append(keyFromDatabase(model, query.value(0)));
         query.finish();
@@ -43,13 +43,13 @@ TouchedRows writeTouchedRows(Connection *source, const QueryState &state, const 
     keysOnly.selected = {model->primaryKey};
     SqlStatement select = SqlCompiler(dialect).select(keysOnly).statement;
     select.sql += dialect.lockRowsClause();
-    TransactionScope transaction(source);
+    TransactionScope transaction(connection);
     {
-        PreparedStatement query = source->exec(select);
+        PreparedStatement query = connection->exec(select);
         while (query.next())
             touched.keys.append(keyFromDatabase(model, query.value(0)));
     }
-    touched.count = source->exec(write).rowsAffected();
+    touched.count = connection->exec(write).rowsAffected();
     transaction.commit();
     // A key written by the UPDATE: the rows (one, as keys are unique) have it now.
     if (newKey && !touched.keys.isEmpty())

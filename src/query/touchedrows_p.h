@@ -26,7 +26,7 @@ struct TouchedRows
 // otherwise by a SELECT just before it in one transaction, FOR UPDATE on
 // MySQL and MariaDB, whose locks keep the rows matched from changing in
 // between. `newKey`: the key an UPDATE writes, if it writes one.
-TouchedRows writeTouchedRows(Connection *source, const QueryState &state, const SqlStatement &write,
+TouchedRows writeTouchedRows(Connection *connection, const QueryState &state, const SqlStatement &write,
                              const QVariant *newKey = nullptr);
 
 } // namespace Hy::detail

@@ -41,14 +41,14 @@ QStringList SchemaBuilder::createTableStatements(const ModelInfo &model, IfExist
 void SchemaBuilder::createTables(const QList<ModelInfo> &models, IfExists ifExists) const
 {
     const Session session = SqlDataSourcePrivate::session(m_source);
-    detail::Connection *source = session.connection();
+    detail::Connection *connection = session.connection();
     requireValid(models);
     std::optional<detail::TransactionScope> transaction;
-    if (source->dialect().hasFeature(SqlDataSource::Feature::TransactionalDdl) && models.size() > 1)
-        transaction.emplace(source);
+    if (connection->dialect().hasFeature(SqlDataSource::Feature::TransactionalDdl) && models.size() > 1)
+        transaction.emplace(connection);
     for (const ModelInfo &model : models) {
         for (const QString &statement : createTableStatements(model, ifExists))
-            source->execDirect(statement);
+            connection->execDirect(statement);
     }
     if (transaction)
         transaction->commit();
@@ -57,14 +57,14 @@ void SchemaBuilder::createTables(const QList<ModelInfo> &models, IfExists ifExis
 void SchemaBuilder::dropTables(const QList<ModelInfo> &models, IfMissing ifMissing) const
 {
     const Session session = SqlDataSourcePrivate::session(m_source);
-    detail::Connection *source = session.connection();
-    const detail::SqlDialect &dialect = source->dialect();
+    detail::Connection *connection = session.connection();
+    const detail::SqlDialect &dialect = connection->dialect();
     std::optional<detail::TransactionScope> transaction;
     if (dialect.hasFeature(SqlDataSource::Feature::TransactionalDdl) && models.size() > 1)
-        transaction.emplace(source);
+        transaction.emplace(connection);
     requireValid(models);
     for (auto it = models.crbegin(); it != models.crend(); ++it) {
-        source->execDirect(detail::SqlCompiler(dialect).dropTable(
+        connection->execDirect(detail::SqlCompiler(dialect).dropTable(
                 it->tableName(), ifMissing == IfMissing::Skip ? detail::SqlCompiler::IfExists::Skip
                                                               : detail::SqlCompiler::IfExists::Fail));
     }

@@ -31,7 +31,9 @@ public:
     QString dateTimeText(const QDateTime &value) const override;
     QString textLiteral(const QString &text) const override;
     int maxBindings() const override { return 65535; }
-    void afterExplicitKeys(Connection &source, const QString &table,
+    qsizetype maxListPlaceholders() const override { return 1000; }
+    QString listCondition(const QString &column, ListTest test, ListType type, qsizetype maxLength) const override;
+    void afterExplicitKeys(Connection &connection, const QString &table,
                            const QString &column) const override;
 
     void bindValues(QSqlQuery &query, const QVariantList &bindings) const override;

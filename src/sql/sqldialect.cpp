@@ -89,15 +89,15 @@ QString SqlDialect::connectOptions(QSqlDriver::DbmsType type, const ConnectionOp
     return ours.isEmpty() ? user : user + u';' + ours.join(u';');
 }
 
-bool SqlDialect::beginWork(Connection &source, const QString &savepoint,
+bool SqlDialect::beginWork(Connection &connection, const QString &savepoint,
                            Transaction::IsolationLevel isolation) const
 {
-    QSqlDatabase db = source.database();
+    QSqlDatabase db = connection.database();
     std::optional<bool> open = knownTransactionState(db.driver());
     if (!open) {
         QSqlQuery query(db);
         const QString sql = openTransactionQuery();
-        source.run(sql, ErrorCode::TransactionFailed, [&] {
+        connection.run(sql, ErrorCode::TransactionFailed, [&] {
             return query.exec(sql) && query.next() ? QSqlError() : query.lastError();
         });
         open = query.value(0).toBool();
@@ -109,11 +109,11 @@ bool SqlDialect::beginWork(Connection &source, const QString &savepoint,
                                        "transaction inside it runs at its isolation level, not %1")
                                 .arg(isolationLevelName(isolation)));
         }
-        source.execDirect(SqlCompiler(*this).savepoint(savepoint), ErrorCode::TransactionFailed);
+        connection.execDirect(SqlCompiler(*this).savepoint(savepoint), ErrorCode::TransactionFailed);
         return true;
     }
     for (const QString &sql : beginStatements(isolation))
-        source.execDirect(sql, ErrorCode::TransactionFailed);
+        connection.execDirect(sql, ErrorCode::TransactionFailed);
     return false;
 }
 

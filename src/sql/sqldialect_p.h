@@ -88,7 +88,7 @@ public:
     // commit the application's work on MySQL). Returns whether it made a
     // savepoint. Throws Hy::Error: TransactionFailed; IsolationLevelNotSupported
     // for a level in the application's transaction, which has its own.
-    virtual bool beginWork(Connection &source, const QString &savepoint,
+    virtual bool beginWork(Connection &connection, const QString &savepoint,
                            Transaction::IsolationLevel isolation) const;
     // The statements that begin a transaction at `isolation`, which the
     // database supports (see hasFeature(IsolationLevels)).

@@ -56,7 +56,7 @@ QString SqliteDialect::listCondition(const QString &column, ListTest test, ListT
             + QStringLiteral(" (SELECT \"value\" FROM json_each(?))");
 }
 
-bool SqliteDialect::beginWork(Connection &source, const QString &savepoint, Transaction::IsolationLevel) const
+bool SqliteDialect::beginWork(Connection &connection, const QString &savepoint, Transaction::IsolationLevel) const
 {
     // Every SQLite transaction is serializable, which is all the levels it
     // is asked for (see Transactions::begin()), the application's included.
@@ -66,9 +66,9 @@ bool SqliteDialect::beginWork(Connection &source, const QString &savepoint, Tran
     // Observed like every other statement, the BEGIN that fails inside the
     // application's transaction included: it was sent.
     const QString begin = QStringLiteral("BEGIN IMMEDIATE");
-    QSqlQuery query(source.database());
+    QSqlQuery query(connection.database());
     try {
-        source.runObserved(begin, ErrorCode::TransactionFailed,
+        connection.runObserved(begin, ErrorCode::TransactionFailed,
                            [&] { return query.exec(begin) ? QSqlError() : query.lastError(); });
         return false;
     } catch (const Error &error) {
@@ -76,7 +76,7 @@ bool SqliteDialect::beginWork(Connection &source, const QString &savepoint, Tran
             throw;
     }
     // The application's own transaction is open: work inside it.
-    source.execDirect(SqlCompiler(*this).savepoint(savepoint), ErrorCode::TransactionFailed);
+    connection.execDirect(SqlCompiler(*this).savepoint(savepoint), ErrorCode::TransactionFailed);
     return true;
 }
 

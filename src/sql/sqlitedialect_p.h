@@ -14,7 +14,7 @@ public:
     void initializeSession(QSqlDatabase &database, const ConnectionOptions &options) override;
 
     QString quoteIdentifier(const QString &name) const override;
-    bool beginWork(Connection &source, const QString &savepoint,
+    bool beginWork(Connection &connection, const QString &savepoint,
                    Transaction::IsolationLevel isolation) const override;
     QSqlError commit(QSqlDatabase &database) const override;
     QString columnType(const ColumnData &column) const override;

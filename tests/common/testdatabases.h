@@ -16,6 +16,7 @@
 // afresh, so that suites can run in parallel.
 
 // What every suite uses: the data source and its builders.
+#include <HysteriaQt/Async>
 #include <HysteriaQt/ModelQuery>
 #include <HysteriaQt/QueryBuilder>
 #include <HysteriaQt/SchemaBuilder>

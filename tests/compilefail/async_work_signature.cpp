@@ -2,7 +2,7 @@
 // ERRORS: GNU 5, Clang 3
 // Work for the worker thread takes the data source it runs on.
 #include "testmodels.h"
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/Async>
 
 void run(Hy::SqlDataSource &sql)
 {

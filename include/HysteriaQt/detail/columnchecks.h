@@ -208,7 +208,7 @@ constexpr bool hasValidDefault(const Def &def)
     }
 }
 
-// The seed's list of values, or a C++ enum's keys: never both.
+// hysteria-orm's list of values, or a C++ enum's keys: never both.
 template <typename Def>
 constexpr bool hasValidEnumValues(const Def &def)
 {
