@@ -81,22 +81,6 @@ struct PlainRow
 
 using Database = Hy::SqlDataSource::DatabaseType;
 
-std::optional<Hy::ConnectionOptions> serverOptions(const char *variable, const QString &driver)
-{
-    static const QRegularExpression form(QStringLiteral("^([^:]*):([^@]*)@(.*):(\\d+)$"));
-    const QRegularExpressionMatch match = form.match(qEnvironmentVariable(variable));
-    if (!match.hasMatch())
-        return std::nullopt;
-    Hy::ConnectionOptions options;
-    options.driver = driver;
-    options.user = match.captured(1);
-    options.password = match.captured(2);
-    options.host = match.captured(3);
-    options.port = match.captured(4).toInt();
-    options.database = driver == u"QPSQL" ? QStringLiteral("postgres") : QStringLiteral("mysql");
-    return options;
-}
-
 // `length` keys in random order, half of them stored ids spread over the
 // table, half past its last id.
 QList<int> keysOf(const std::vector<int> &ids, int length)
@@ -402,15 +386,7 @@ int main(int argc, char *argv[])
         sqlite.open();
         run(QStringLiteral("SQLite file"), sqlite, repetitions, out);
     }
-    const std::pair<const char *, QString> servers[] = {{"HYSTERIA_TEST_POSTGRES", QStringLiteral("QPSQL")},
-                                                        {"HYSTERIA_TEST_MARIADB", QStringLiteral("QMYSQL")}};
-    for (const auto &[variable, driver] : servers) {
-        if (const auto options = serverOptions(variable, driver)) {
-            Hy::SqlDataSource sql(*options);
-            sql.open();
-            run(driver == u"QPSQL" ? QStringLiteral("PostgreSQL") : QStringLiteral("MariaDB"), sql, repetitions, out);
-        }
-    }
+    HyBench::onEachServer([&](const QString &name, Hy::SqlDataSource &sql) { run(name, sql, repetitions, out); });
     return 0;
 }
 

@@ -103,22 +103,6 @@ struct PlainUser
     std::vector<PlainPost> posts;
 };
 
-std::optional<Hy::ConnectionOptions> serverOptions(const char *variable, const QString &driver)
-{
-    static const QRegularExpression form(QStringLiteral("^([^:]*):([^@]*)@(.*):(\\d+)$"));
-    const QRegularExpressionMatch match = form.match(qEnvironmentVariable(variable));
-    if (!match.hasMatch())
-        return std::nullopt;
-    Hy::ConnectionOptions options;
-    options.driver = driver;
-    options.user = match.captured(1);
-    options.password = match.captured(2);
-    options.host = match.captured(3);
-    options.port = match.captured(4).toInt();
-    options.database = driver == u"QPSQL" ? QStringLiteral("postgres") : QStringLiteral("mysql");
-    return options;
-}
-
 void run(const QString &label, Hy::SqlDataSource &sql, int repetitions, QTextStream &out)
 {
     auto schema = sql.schema();
@@ -296,15 +280,7 @@ int main(int argc, char *argv[])
     Hy::SqlDataSource sqlite({.database = dir.filePath(QStringLiteral("workload.sqlite"))});
     sqlite.open();
     run(QStringLiteral("SQLite file"), sqlite, repetitions, out);
-    const std::pair<const char *, QString> servers[] = {{"HYSTERIA_TEST_POSTGRES", QStringLiteral("QPSQL")},
-                                                        {"HYSTERIA_TEST_MARIADB", QStringLiteral("QMYSQL")}};
-    for (const auto &[variable, driver] : servers) {
-        if (const auto options = serverOptions(variable, driver)) {
-            Hy::SqlDataSource sql(*options);
-            sql.open();
-            run(driver == u"QPSQL" ? QStringLiteral("PostgreSQL") : QStringLiteral("MariaDB"), sql, repetitions, out);
-        }
-    }
+    HyBench::onEachServer([&](const QString &name, Hy::SqlDataSource &sql) { run(name, sql, repetitions, out); });
     // Last, since it cannot be undone: SQLite again with freed memory kept
     // (see keepFreedMemory()), which leaves the work itself.
     if (HyBench::keepFreedMemory())

@@ -5,7 +5,10 @@
 
 // What the benchmarks share: medians, timing, raw queries that must work.
 
+#include <HysteriaQt/SqlDataSource>
+
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QRegularExpression>
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
 
@@ -18,9 +21,43 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace HyBench {
+
+// A server named as for the tests, in `variable` as user:password@host:port.
+inline std::optional<Hy::ConnectionOptions> serverOptions(const char *variable, const QString &driver)
+{
+    static const QRegularExpression form(QStringLiteral("^([^:]*):([^@]*)@(.*):(\\d+)$"));
+    const QRegularExpressionMatch match = form.match(qEnvironmentVariable(variable));
+    if (!match.hasMatch())
+        return std::nullopt;
+    Hy::ConnectionOptions options;
+    options.driver = driver;
+    options.user = match.captured(1);
+    options.password = match.captured(2);
+    options.host = match.captured(3);
+    options.port = match.captured(4).toInt();
+    options.database = driver == u"QPSQL" ? QStringLiteral("postgres") : QStringLiteral("mysql");
+    return options;
+}
+
+// Calls run(name, sql) with each server configured (HYSTERIA_TEST_POSTGRES,
+// HYSTERIA_TEST_MARIADB), opened.
+template <typename Run>
+void onEachServer(Run run)
+{
+    const std::pair<const char *, QString> servers[] = {{"HYSTERIA_TEST_POSTGRES", QStringLiteral("QPSQL")},
+                                                        {"HYSTERIA_TEST_MARIADB", QStringLiteral("QMYSQL")}};
+    for (const auto &[variable, driver] : servers) {
+        if (const auto options = serverOptions(variable, driver)) {
+            Hy::SqlDataSource sql(*options);
+            sql.open();
+            run(driver == u"QPSQL" ? QStringLiteral("PostgreSQL") : QStringLiteral("MariaDB"), sql);
+        }
+    }
+}
 
 inline double median(std::vector<double> samples)
 {
