@@ -1,7 +1,7 @@
 // EXPECT: find\(\) needs a model with a primary key column
 // ERRORS: 1
 #include "testmodels.h"
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/ModelQuery>
 
 void run(Hy::SqlDataSource &sql)
 {

@@ -3,7 +3,7 @@
 // A continuation that takes another type than the future's does not build.
 #include "testmodels.h"
 #include <HysteriaQt/Async>
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/ModelQuery>
 
 void run(Hy::SqlDataSource &sql, QObject *context)
 {

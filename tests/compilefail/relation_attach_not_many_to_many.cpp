@@ -2,7 +2,7 @@
 // ERRORS: 1
 // attach(), detach() and sync() write link rows: a hasMany has none.
 #include "testschema.h"
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/ModelQuery>
 
 void attachPosts(Hy::SqlDataSource &sql, const User &user)
 {

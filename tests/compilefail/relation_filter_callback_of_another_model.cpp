@@ -2,7 +2,7 @@
 // ERRORS: 1
 // The callback's query is of the relation's target: posts, not users.
 #include "testschema.h"
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/ModelQuery>
 
 void filter(Hy::SqlDataSource &sql)
 {

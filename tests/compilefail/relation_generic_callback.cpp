@@ -3,7 +3,7 @@
 // An auto callback cannot know its model from a name given at run time:
 // the message says to name the type, or the relation as a template argument.
 #include "testschema.h"
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/ModelQuery>
 
 void loadPosts(Hy::SqlDataSource &sql)
 {

@@ -2,7 +2,7 @@
 // ERRORS: GNU 1, Clang 5
 // A model that defineRelations never named has no relation to load or filter by.
 #include "testschema.h"
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/ModelQuery>
 
 void filterSamples(Hy::SqlDataSource &sql)
 {

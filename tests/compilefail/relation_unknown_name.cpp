@@ -2,7 +2,7 @@
 // ERRORS: 1
 // A relation name given as a literal is checked against the schema.
 #include "testschema.h"
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/ModelQuery>
 
 void loadPostz(Hy::SqlDataSource &sql)
 {

@@ -3,7 +3,7 @@
 // softDelete() on a model without a soft-delete column.
 #include "testmodels.h"
 
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/ModelQuery>
 
 qint64 wrong(Hy::SqlDataSource &sql)
 {

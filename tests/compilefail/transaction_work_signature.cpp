@@ -2,7 +2,7 @@
 // ERRORS: GNU 3, Clang 2
 // A transaction's callback takes the transaction, or nothing.
 #include "testmodels.h"
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/ModelQuery>
 
 void run(Hy::SqlDataSource &sql)
 {

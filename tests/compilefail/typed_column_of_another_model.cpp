@@ -2,7 +2,7 @@
 // ERRORS: 1
 // A getter names a column of its own model only.
 #include "testmodels.h"
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/ModelQuery>
 
 void run(Hy::SqlDataSource &sql)
 {

@@ -2,7 +2,7 @@
 // ERRORS: 1
 // Null for a column that is not nullable, in an insert, does not build.
 #include "testmodels.h"
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/ModelQuery>
 
 void run(Hy::SqlDataSource &sql)
 {

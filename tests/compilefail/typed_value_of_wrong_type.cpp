@@ -3,7 +3,7 @@
 // A column named by its getter takes values of its type only: the seed's
 // TypeScript refuses `where("isActive", "yes")`.
 #include "testmodels.h"
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/ModelQuery>
 
 void run(Hy::SqlDataSource &sql)
 {

@@ -2,7 +2,7 @@
 // ERRORS: 1
 // A misspelt column name in the values of an insert does not build.
 #include "testmodels.h"
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/ModelQuery>
 
 void run(Hy::SqlDataSource &sql)
 {

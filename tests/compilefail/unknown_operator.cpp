@@ -2,7 +2,7 @@
 // ERRORS: 1
 // An operator hysteria-orm does not know does not build.
 #include "testmodels.h"
-#include <HysteriaQt/SqlDataSource>
+#include <HysteriaQt/ModelQuery>
 
 void run(Hy::SqlDataSource &sql)
 {
