@@ -17,8 +17,14 @@ namespace {
 struct ThreadEnd
 {
     std::shared_ptr<AskingThread> asking;
+    QMetaObject::Connection finished;
     ~ThreadEnd()
     {
+        // An adopted thread (std::thread...) is deleted by Qt after its
+        // thread_local objects, and not at all while a connection to it is
+        // left: let go of it first. (A QThread deleted meanwhile took the
+        // connection along, and this does nothing.)
+        QObject::disconnect(finished);
         if (asking)
             asking->end();
     }
@@ -37,12 +43,13 @@ std::shared_ptr<AskingThread> AskingThread::current()
     // threads (std::thread...) included, before Qt lets go of the QThread.
     // The main thread ends with the program.
     if (!QCoreApplication::instance() || thread != QCoreApplication::instance()->thread()) {
-        QObject::connect(thread, &QThread::finished, thread,
-                         [ended = std::weak_ptr<AskingThread>(asking)] {
-                             if (const auto asking = ended.lock())
-                                 asking->end();
-                         },
-                         Qt::DirectConnection);
+        t_threadEnd.finished = QObject::connect(
+                thread, &QThread::finished, thread,
+                [ended = std::weak_ptr<AskingThread>(asking)] {
+                    if (const auto asking = ended.lock())
+                        asking->end();
+                },
+                Qt::DirectConnection);
     }
     t_threadEnd.asking = asking;
     return asking;
